@@ -1,0 +1,117 @@
+/**
+ * `npm run bench`: performance figures, printed as ratios against a bare baseline measured in the
+ * same run on the same machine (so that figures compare across machines). Not a test: nothing is
+ * asserted. Sized for a 2-core machine: a few hundred requests per page, concurrency 4.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { createApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { createDb, migrateLatest } from '../src/shared/db';
+import { createLogger } from '../src/shared/logger';
+import { DEMO_PASSWORD, DEMO_SLUG, seedDemo } from '../seeds/demo';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
+const CONCURRENCY = 4;
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+function get(url: string, cookie?: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent, headers: cookie ? { cookie } : {} }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+  });
+}
+
+async function measure(url: string, cookie?: string): Promise<{ rps: number; p50: number; p95: number }> {
+  for (let i = 0; i < 20; i++) await get(url, cookie); // warm-up
+  const times: number[] = [];
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < REQUESTS) {
+        next++;
+        const t0 = process.hrtime.bigint();
+        const status = await get(url, cookie);
+        if (status >= 400) throw new Error(`${url} → ${status}`);
+        times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  times.sort((a, b) => a - b);
+  return { rps: REQUESTS / seconds, p50: times[Math.floor(times.length / 2)]!, p95: times[Math.floor(times.length * 0.95)]! };
+}
+
+function listen(app: express.Express): Promise<{ url: string; server: http.Server }> {
+  const server = http.createServer(app);
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })));
+}
+
+async function login(url: string, email: string): Promise<string> {
+  const page = await fetch(`${url}/connexion`);
+  const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+  const res = await fetch(`${url}/connexion`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD, _csrf: token }),
+  });
+  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ensemble-bench-'));
+  const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: 'false', LOGIN_MAX_ATTEMPTS_PER_IP: '1000' });
+  const db = createDb(config);
+  await migrateLatest(db);
+  const t0 = Date.now();
+  const summary = await seedDemo(db);
+  const seedMs = Date.now() - t0;
+
+  // Baseline: a bare Express app answering a small HTML page, same process, same HTTP client.
+  const bare = express();
+  bare.get('/', (_req, res) => res.send('<!doctype html><html lang="fr"><title>base</title><p>Bonjour</p></html>'));
+  const base = await listen(bare);
+  const app = await listen(createApp({ config, db, logger: createLogger('silent') }, { sessionCleanupMs: 0 }));
+  const dsiCookie = await login(app.url, 'dsi@ensemble.test');
+
+  const baseline = await measure(base.url + '/');
+  const pages: Array<[string, string, string?]> = [
+    ['GET /healthz', '/healthz'],
+    ['GET / (visiteur)', '/'],
+    [`GET /consultations/${DEMO_SLUG}`, `/consultations/${DEMO_SLUG}`],
+    ['GET / (DSI)', '/', dsiCookie],
+    ['GET /admin/utilisateurs (DSI)', '/admin/utilisateurs', dsiCookie],
+    ['GET /admin/journal (DSI)', '/admin/journal', dsiCookie],
+  ];
+  const db_ = config.databaseUrl ? 'PostgreSQL' : 'SQLite';
+  const out: string[] = [];
+  out.push(`Ensemble bench — ${os.cpus().length} cœurs, Node ${process.version}, ${db_}, ${REQUESTS} requêtes par page, concurrence ${CONCURRENCY}`);
+  out.push(`Chargement de la démo : ${seedMs} ms (${summary.rawContributions} contributions brutes, ${summary.needs} besoins)`);
+  out.push(`Référence (Express nu) : ${baseline.rps.toFixed(0)} req/s, p50 ${baseline.p50.toFixed(2)} ms`);
+  out.push('page'.padEnd(52) + 'req/s'.padStart(8) + 'p50 ms'.padStart(9) + 'p95 ms'.padStart(9) + '  coût relatif (p50 / référence)');
+  for (const [label, p, cookie] of pages) {
+    const m = await measure(app.url + p, cookie);
+    out.push(label.padEnd(52) + m.rps.toFixed(0).padStart(8) + m.p50.toFixed(2).padStart(9) + m.p95.toFixed(2).padStart(9) + `  × ${(m.p50 / baseline.p50).toFixed(1)}`);
+  }
+  process.stdout.write(out.join('\n') + '\n');
+  base.server.close();
+  app.server.close();
+  agent.destroy();
+  await db.destroy();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

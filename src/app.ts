@@ -1,0 +1,156 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import express, { type Express, type RequestHandler } from 'express';
+import session from 'express-session';
+import helmet from 'helmet';
+import pinoHttp from 'pino-http';
+import { ConnectSessionKnexStore } from 'connect-session-knex';
+import { PROJECT_ROOT } from './config';
+import type { AppDeps } from './shared/http/context';
+import { csrfProtection, exposeCsrf } from './shared/http/csrf';
+import { exposeFlash } from './shared/http/flash';
+import { currentActor } from './shared/http/guards';
+import { errorHandler, notFound } from './shared/http/error-handler';
+import { viewHelpers } from './shared/i18n';
+import { authRoutes, configurePassport, createLoginThrottle, type LoginThrottle } from './modules/auth';
+import { usersRoutes } from './modules/users';
+import { auditRoutes } from './modules/audit';
+import { consultationsRoutes } from './modules/consultations';
+import { dashboardRoutes } from './modules/dashboard';
+import { navigationFor } from './navigation';
+
+export interface CreateAppOptions {
+  /** Interval of expired-session cleanup (ms); 0 disables it (tests, CLI). */
+  sessionCleanupMs?: number;
+  throttle?: LoginThrottle;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Renders every view inside the base layout (EJS has no layouts of its own). */
+const withLayout: RequestHandler = (_req, res, next) => {
+  const render = res.render.bind(res);
+  res.render = ((view: string, locals?: object, done?: (err: Error | null, html?: string) => void) => {
+    const finish = done ?? ((err: Error | null, html?: string) => (err ? next(err) : res.send(html)));
+    render(view, locals ?? {}, (err: Error | null, body?: string) => {
+      if (err) return finish(err);
+      render('layouts/main', { ...(locals ?? {}), body }, finish);
+    });
+  }) as typeof res.render;
+  next();
+};
+
+export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Express {
+  const { config, db, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.set('views', path.join(PROJECT_ROOT, 'views'));
+  app.set('view engine', 'ejs');
+  app.locals.h = viewHelpers;
+  app.locals.appName = 'Ensemble';
+  // Defaults for pages rendered before the session is known (early errors such as 413).
+  app.locals.actor = null;
+  app.locals.nav = navigationFor(null);
+  app.locals.flash = [];
+  app.locals.currentPath = '';
+  app.locals.csrfToken = () => '';
+  app.use(withLayout);
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      serializers: {
+        // Tokens in query strings (multipart CSRF) never reach the log.
+        req: (req) => ({ id: req.id, method: req.method, url: String(req.url).replace(/([?&]_csrf=)[^&]*/g, '$1[masqué]') }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    }),
+  );
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'font-src': ["'self'"],
+          'connect-src': ["'self'"],
+          'form-action': ["'self'"],
+          'frame-ancestors': ["'none'"],
+          'object-src': ["'none'"],
+          'base-uri': ["'self'"],
+          ...(config.secureCookies ? { 'upgrade-insecure-requests': [] } : {}),
+        },
+      },
+      strictTransportSecurity: config.secureCookies ? undefined : false,
+      referrerPolicy: { policy: 'same-origin' },
+    }),
+  );
+
+  app.use('/static', express.static(path.join(PROJECT_ROOT, 'public'), { maxAge: config.env === 'production' ? '7d' : 0, index: false }));
+
+  // Health first: probes must not create sessions.
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await db.raw('select 1');
+      res.json({ status: 'ok', database: { status: 'ok', client: db.client.config.client === 'pg' ? 'postgresql' : 'sqlite' } });
+    } catch {
+      res.status(503).json({ status: 'error', database: { status: 'unreachable' } });
+    }
+  });
+
+  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000 }));
+  app.use(express.json({ limit: '200kb' }));
+
+  app.use(
+    session({
+      name: 'ensemble.sid',
+      secret: config.sessionSecret,
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      store: new ConnectSessionKnexStore({
+        knex: db,
+        tableName: 'sessions',
+        createTable: false,
+        cleanupInterval: options.sessionCleanupMs ?? 15 * 60 * 1000,
+      }),
+      cookie: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: config.sessionMaxAgeMs },
+    }),
+  );
+
+  const passport = configurePassport(db);
+  app.use(passport.initialize());
+  app.use(passport.session());
+  app.use(exposeFlash);
+  app.use(exposeCsrf);
+  app.use((req, res, next) => {
+    const actor = currentActor(req);
+    res.locals.actor = actor;
+    res.locals.nav = navigationFor(actor);
+    res.locals.currentPath = req.path;
+    next();
+  });
+  app.use(csrfProtection);
+
+  app.use(authRoutes(deps, passport, options.throttle ?? createLoginThrottle(db, config.login)));
+  app.use(dashboardRoutes(deps));
+  app.use(consultationsRoutes(deps));
+  app.use(usersRoutes(deps));
+  app.use(auditRoutes(deps));
+
+  app.use(notFound);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,122 @@
+import readline from 'node:readline';
+import { Command, Option } from 'commander';
+import { ConfigError, loadConfig, CONFIG_DOC } from './config';
+import { createDb, migrateLatest } from './shared/db';
+import { generatePassword, hashPassword, PASSWORD_MIN_LENGTH, ROLES, type Role } from './modules/auth';
+import { findUserByEmail, insertUser, createUserSchema } from './modules/users';
+import { recordAudit } from './modules/audit';
+import { fieldErrors } from './shared/validation';
+import { seedDemo } from '../seeds/demo';
+
+/** `npx ensemble …`: the operator's commands. Messages in French; exit code 1 on any failure. */
+function out(msg: string): void {
+  process.stdout.write(`${msg}\n`);
+}
+function fail(msg: string): never {
+  process.stderr.write(`${msg}\n`);
+  process.exit(1);
+}
+
+async function withDb<T>(fn: (db: ReturnType<typeof createDb>) => Promise<T>): Promise<T> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+  const db = createDb(config);
+  try {
+    return await fn(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function askHidden(question: string): Promise<string> {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  // Mask what is typed: the password never appears on screen.
+  (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+    if (s.includes(question)) process.stdout.write(s);
+  };
+  return new Promise((resolve) =>
+    rl.question(question, (answer) => {
+      rl.close();
+      process.stdout.write('\n');
+      resolve(answer);
+    }),
+  );
+}
+
+const program = new Command();
+program.name('ensemble').description('Ensemble — consultation participative et livre blanc').showHelpAfterError();
+
+program
+  .command('migrate')
+  .description('Applique les migrations de la base de données')
+  .action(() =>
+    withDb(async (db) => {
+      const applied = await migrateLatest(db);
+      out(applied.length ? `Migrations appliquées :\n  ${applied.join('\n  ')}` : 'La base est à jour.');
+    }),
+  );
+
+program
+  .command('seed:demo')
+  .description('Charge la consultation de démonstration (base vide uniquement)')
+  .action(() =>
+    withDb(async (db) => {
+      await migrateLatest(db);
+      const started = Date.now();
+      try {
+        const s = await seedDemo(db, { log: out });
+        out(
+          `Démonstration chargée en ${((Date.now() - started) / 1000).toFixed(1)} s : ${s.workshops} ateliers, ${s.participants} participants, ` +
+            `${s.rawContributions} contributions brutes, ${s.consolidated} consolidées, ${s.needs} besoins, ${s.proposals} propositions.`,
+        );
+      } catch (err) {
+        fail(err instanceof Error ? err.message : String(err));
+      }
+    }),
+  );
+
+program
+  .command('user:create')
+  .description('Crée un compte (le mot de passe est demandé, ou généré avec --generate-password)')
+  .addOption(new Option('--role <role>', 'rôle du compte').choices(ROLES as unknown as string[]).makeOptionMandatory())
+  .requiredOption('--email <email>', 'adresse électronique')
+  .requiredOption('--name <name>', 'nom affiché')
+  .option('--generate-password', 'génère un mot de passe et l’affiche une fois')
+  .action((opts: { role: Role; email: string; name: string; generatePassword?: boolean }) =>
+    withDb(async (db) => {
+      await migrateLatest(db);
+      const parsed = createUserSchema.safeParse({ email: opts.email, displayName: opts.name, role: opts.role, structureId: '' });
+      if (!parsed.success) fail(Object.values(fieldErrors(parsed.error)).join('\n'));
+      if (await findUserByEmail(db, parsed.data.email)) fail('Un compte existe déjà avec cette adresse électronique.');
+      let password: string;
+      if (opts.generatePassword || !process.stdin.isTTY) {
+        password = generatePassword();
+      } else {
+        password = await askHidden(`Mot de passe (${PASSWORD_MIN_LENGTH} caractères minimum) : `);
+        if (password.length < PASSWORD_MIN_LENGTH) fail(`Le mot de passe doit faire au moins ${PASSWORD_MIN_LENGTH} caractères.`);
+        if ((await askHidden('Confirmez le mot de passe : ')) !== password) fail('Les deux saisies diffèrent.');
+      }
+      const hash = await hashPassword(password);
+      const id = await db.transaction(async (trx) => {
+        const newId = await insertUser(trx, { email: parsed.data.email, display_name: parsed.data.displayName, role: parsed.data.role, structure_id: null, password_hash: hash });
+        await recordAudit(trx, { actorId: null, action: 'user.create', objectType: 'user', objectId: newId, after: { email: parsed.data.email, role: parsed.data.role, via: 'cli' } });
+        return newId;
+      });
+      out(`Compte n° ${id} créé : ${parsed.data.email} (${parsed.data.role}).`);
+      if (opts.generatePassword || !process.stdin.isTTY) out(`Mot de passe provisoire : ${password}`);
+    }),
+  );
+
+program
+  .command('config')
+  .description('Liste les variables de configuration et leur rôle')
+  .action(() => {
+    for (const [name, def, doc] of CONFIG_DOC) out(`${name.padEnd(32)} ${def.padEnd(22)} ${doc}`);
+  });
+
+program.parseAsync(process.argv).catch((err) => fail(err instanceof Error ? err.message : String(err)));

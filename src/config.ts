@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting of Ensemble, read once from the environment and validated at start.
+ * Each key documents itself (env name, default, meaning); the README table is built from the same facts.
+ */
+export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+const boolish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'oui', 'non'])
+  .transform((v) => ['true', '1', 'yes', 'oui'].includes(v));
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'doit commencer par postgres:// ou postgresql://')
+      .optional(),
+    SESSION_SECRET: z.string().min(32, 'doit faire au moins 32 caractères').optional(),
+    SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    TRUST_PROXY: z.string().default('loopback'),
+    SECURE_COOKIES: boolish.optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+    LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(30),
+    LOGIN_BLOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+    SEED_DEMO: boolish.optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'obligatoire en production' });
+    }
+  });
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  sessionSecret: string;
+  sessionMaxAgeMs: number;
+  trustProxy: string;
+  secureCookies: boolean;
+  logLevel: string;
+  login: { maxPerAccount: number; maxPerIp: number; blockSeconds: number };
+  /** Load the demo consultation into an empty database at start (never in production). */
+  seedDemo: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws ConfigError listing every bad key, in French. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')} : ${i.message}`);
+    throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    // Outside production a fixed development secret keeps sessions across restarts; production must set its own.
+    sessionSecret: e.SESSION_SECRET ?? 'ensemble-development-secret-not-for-production-use',
+    sessionMaxAgeMs: e.SESSION_MAX_AGE_HOURS * 3600 * 1000,
+    trustProxy: e.TRUST_PROXY,
+    secureCookies: e.SECURE_COOKIES ?? e.NODE_ENV === 'production',
+    logLevel: e.NODE_ENV === 'test' && !source.LOG_LEVEL ? 'silent' : e.LOG_LEVEL,
+    login: {
+      maxPerAccount: e.LOGIN_MAX_ATTEMPTS_PER_ACCOUNT,
+      maxPerIp: e.LOGIN_MAX_ATTEMPTS_PER_IP,
+      blockSeconds: e.LOGIN_BLOCK_MINUTES * 60,
+    },
+    seedDemo: (e.SEED_DEMO ?? true) && e.NODE_ENV !== 'production',
+  };
+}
+
+/** The documented settings, for the README and `ensemble config`. */
+export const CONFIG_DOC: Array<[string, string, string]> = [
+  ['PORT', '3000', "Port HTTP d'écoute"],
+  ['HOST', '0.0.0.0', "Adresse d'écoute"],
+  ['DATA_DIR', './data', 'Dossier des données (base SQLite, fichiers produits)'],
+  ['DATABASE_URL', '(vide)', 'URL PostgreSQL ; vide = SQLite embarqué dans DATA_DIR'],
+  ['SESSION_SECRET', '(dev : fixe)', 'Secret de signature des cookies, 32 caractères minimum ; obligatoire en production'],
+  ['SESSION_MAX_AGE_HOURS', '12', "Durée d'une session"],
+  ['TRUST_PROXY', 'loopback', "Réglage « trust proxy » d'Express (adresse du proxy inverse)"],
+  ['SECURE_COOKIES', 'true en production', 'Cookies réservés à HTTPS'],
+  ['LOG_LEVEL', 'info', 'Niveau de journalisation (pino)'],
+  ['LOGIN_MAX_ATTEMPTS_PER_ACCOUNT', '5', 'Échecs de connexion tolérés par compte avant blocage'],
+  ['LOGIN_MAX_ATTEMPTS_PER_IP', '30', 'Échecs de connexion tolérés par adresse IP avant blocage'],
+  ['LOGIN_BLOCK_MINUTES', '15', 'Durée du blocage après trop d’échecs'],
+  ['SEED_DEMO', 'true hors production', 'Charger la consultation de démonstration si la base est vide'],
+];

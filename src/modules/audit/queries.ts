@@ -1,0 +1,74 @@
+import type { Db } from '../../shared/db';
+
+export interface AuditEntry {
+  actorId: number | null;
+  action: string;
+  objectType: string;
+  objectId?: string | number | null;
+  consultationId?: number | null;
+  before?: unknown;
+  after?: unknown;
+  requestId?: string | null;
+}
+
+/** Appends one entry. Called inside the use case's transaction, so the log and the change commit together. */
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db('audit_log').insert({
+    actor_id: entry.actorId,
+    action: entry.action,
+    object_type: entry.objectType,
+    object_id: entry.objectId == null ? null : String(entry.objectId),
+    consultation_id: entry.consultationId ?? null,
+    before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+    request_id: entry.requestId ?? null,
+    created_at: new Date().toISOString(),
+  });
+}
+
+export interface AuditFilter {
+  action?: string;
+  objectType?: string;
+  actorId?: number;
+  from?: string; // YYYY-MM-DD
+  to?: string;
+  beforeId?: number; // keyset pagination, newest first
+  limit: number;
+}
+
+export interface AuditRow {
+  id: number;
+  actor_id: number | null;
+  actor_name: string | null;
+  action: string;
+  object_type: string;
+  object_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  request_id: string | null;
+  created_at: string | Date;
+}
+
+export function auditQuery(db: Db, f: Omit<AuditFilter, 'limit' | 'beforeId'>) {
+  const q = db('audit_log as a').leftJoin('users as u', 'u.id', 'a.actor_id');
+  if (f.action) q.where('a.action', 'like', `${f.action}%`);
+  if (f.objectType) q.where('a.object_type', f.objectType);
+  if (f.actorId) q.where('a.actor_id', f.actorId);
+  if (f.from) q.where('a.created_at', '>=', `${f.from}T00:00:00.000Z`);
+  if (f.to) q.where('a.created_at', '<', new Date(Date.parse(`${f.to}T00:00:00.000Z`) + 86400000).toISOString());
+  return q;
+}
+
+export async function listAudit(db: Db, f: AuditFilter): Promise<AuditRow[]> {
+  const q = auditQuery(db, f)
+    .select('a.*', 'u.display_name as actor_name')
+    .orderBy('a.id', 'desc')
+    .limit(f.limit);
+  if (f.beforeId) q.where('a.id', '<', f.beforeId);
+  return q;
+}
+
+export async function distinctAuditActions(db: Db): Promise<string[]> {
+  const rows = await db('audit_log').distinct('action').orderBy('action');
+  return rows.map((r: { action: string }) => r.action);
+}

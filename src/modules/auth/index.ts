@@ -1,0 +1,8 @@
+export { authRoutes } from './routes';
+export { configurePassport } from './passport';
+export { createLoginThrottle } from './throttle';
+export type { LoginThrottle } from './throttle';
+export { authPolicy } from './policy';
+export { hashPassword, verifyPassword, generatePassword, PASSWORD_MIN_LENGTH } from './password';
+export { ROLES, isRole } from './roles';
+export type { Actor, Role, MaybeActor } from './roles';

@@ -1,0 +1,5 @@
+export { consultationsRoutes } from './routes';
+export { consultationsPolicy } from './policy';
+export { listConsultations, findConsultationBySlug, listPhases, listThemes, ambassadorThemes } from './queries';
+export type { ConsultationRow, ThemeRow, PhaseRow } from './queries';
+export { currentPhase, openings, phaseState, parisDay, PHASE_KINDS, PHASE_LABELS } from './phases';

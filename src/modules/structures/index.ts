@@ -1,0 +1,2 @@
+export { listStructures, findStructure, findStructureByName } from './queries';
+export type { StructureRow } from './queries';

@@ -1,0 +1,6 @@
+export { usersRoutes } from './routes';
+export { usersPolicy } from './policy';
+export { findUserById, findUserByEmail, insertUser, touchLastLogin, countUsersByRole } from './queries';
+export type { UserRow } from './queries';
+export { createUser } from './create-user';
+export { createUserSchema } from './validation';

@@ -1,0 +1,128 @@
+import type { Db } from '../../shared/db';
+import { insertReturningId, toBool } from '../../shared/db';
+import type { Role } from '../auth/roles';
+
+export interface UserRow {
+  id: number;
+  email: string | null;
+  display_name: string;
+  password_hash: string | null;
+  role: Role;
+  structure_id: number | null;
+  structure_name?: string | null;
+  active: boolean;
+  anonymised_at: string | Date | null;
+  last_login_at: string | Date | null;
+  version: number;
+  created_at: string | Date;
+}
+
+const normalise = (row: any): UserRow => ({ ...row, active: toBool(row.active), version: Number(row.version) });
+
+function baseQuery(db: Db) {
+  return db('users as u')
+    .leftJoin('structures as s', 's.id', 'u.structure_id')
+    .select('u.*', 's.name as structure_name');
+}
+
+export async function findUserById(db: Db, id: number): Promise<UserRow | undefined> {
+  const row = await baseQuery(db).where('u.id', id).first();
+  return row ? normalise(row) : undefined;
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  const row = await baseQuery(db).where('u.email', email.trim().toLowerCase()).first();
+  return row ? normalise(row) : undefined;
+}
+
+export interface UserFilter {
+  q?: string;
+  role?: Role;
+  active?: boolean;
+  afterName?: string; // keyset: (display_name, id) after this position
+  afterId?: number;
+  limit: number;
+}
+
+export async function listUsers(db: Db, f: UserFilter): Promise<UserRow[]> {
+  const q = baseQuery(db).whereNull('u.anonymised_at');
+  if (f.q) {
+    const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q.where((w) => w.whereRaw("lower(u.display_name) like ? escape '\\'", [like]).orWhereRaw("lower(u.email) like ? escape '\\'", [like]));
+  }
+  if (f.role) q.where('u.role', f.role);
+  if (f.active !== undefined) q.where('u.active', f.active);
+  if (f.afterName !== undefined && f.afterId !== undefined) {
+    q.where((w) =>
+      w.where('u.display_name', '>', f.afterName!).orWhere((w2) => w2.where('u.display_name', f.afterName!).andWhere('u.id', '>', f.afterId!)),
+    );
+  }
+  const rows = await q.orderBy([{ column: 'u.display_name' }, { column: 'u.id' }]).limit(f.limit);
+  return rows.map(normalise);
+}
+
+export async function countUsersByRole(db: Db): Promise<Record<Role, number>> {
+  const rows = await db('users').where({ active: true }).whereNull('anonymised_at').select('role').count({ n: '*' }).groupBy('role');
+  const out: Record<Role, number> = { contributeur: 0, ambassadeur: 0, dsi: 0 };
+  for (const r of rows as Array<{ role: Role; n: number | string }>) out[r.role] = Number(r.n);
+  return out;
+}
+
+export async function countActiveDsi(db: Db): Promise<number> {
+  const r = await db('users').where({ role: 'dsi', active: true }).count({ n: '*' }).first();
+  return Number(r?.n ?? 0);
+}
+
+export interface NewUser {
+  email: string;
+  display_name: string;
+  role: Role;
+  structure_id: number | null;
+  password_hash: string | null;
+}
+
+export async function insertUser(db: Db, u: NewUser): Promise<number> {
+  const now = new Date().toISOString();
+  return insertReturningId(db, 'users', {
+    ...u,
+    active: true,
+    password_changed_at: u.password_hash ? now : null,
+    created_at: now,
+    updated_at: now,
+  });
+}
+
+/** Optimistic update: only applies when the row still has the version the editor saw. Returns false when stale. */
+export async function updateUserIfVersion(db: Db, id: number, version: number, changes: Partial<NewUser & { active: boolean }>): Promise<boolean> {
+  const n = await db('users')
+    .where({ id, version })
+    .update({ ...changes, version: version + 1, updated_at: new Date().toISOString() });
+  return n === 1;
+}
+
+export async function setPasswordHash(db: Db, id: number, hash: string): Promise<void> {
+  const now = new Date().toISOString();
+  await db('users')
+    .where({ id })
+    .update({ password_hash: hash, password_changed_at: now, updated_at: now, version: db.raw('version + 1') });
+}
+
+export async function touchLastLogin(db: Db, id: number): Promise<void> {
+  await db('users').where({ id }).update({ last_login_at: new Date().toISOString() });
+}
+
+export async function existingEmails(db: Db, emails: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < emails.length; i += 500) {
+    const rows = await db('users').whereIn('email', emails.slice(i, i + 500)).select('email');
+    for (const r of rows) found.add(r.email);
+  }
+  return found;
+}
+
+/** Ends every session of a person (deactivation, password reset): sessions hold the user id in JSON text. */
+export async function destroySessionsOf(db: Db, userId: number): Promise<void> {
+  const pattern = `%"passport":{"user":${userId}}%`;
+  if (db.client.config.client === 'pg') await db('sessions').whereRaw('sess::text like ?', [pattern]).delete();
+  else await db('sessions').where('sess', 'like', pattern).delete();
+}

@@ -1,0 +1,178 @@
+import { Router } from 'express';
+import type { AppDeps } from '../../shared/http/context';
+import { allow, authorize, currentActor, requireLogin } from '../../shared/http/guards';
+import { flash } from '../../shared/http/flash';
+import { NotFoundError } from '../../shared/http/errors';
+import { singleUpload } from '../../shared/http/upload';
+import { fieldErrors } from '../../shared/validation';
+import { t } from '../../shared/i18n';
+import { isRole, ROLES } from '../auth/roles';
+import { listStructures } from '../structures';
+import { usersPolicy } from './policy';
+import { findUserById, listUsers } from './queries';
+import { changePasswordSchema, createUserSchema, updateUserSchema } from './validation';
+import { createUser } from './create-user';
+import { updateUser } from './update-user';
+import { setUserActive } from './set-user-active';
+import { resetPassword } from './reset-password';
+import { changePassword } from './change-password';
+import { importUsers, USER_IMPORT_MAX_ROWS } from './import-users';
+import { exportPersonalData } from './export-personal-data';
+
+const PAGE_SIZE = 50;
+const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+
+function parseId(raw: unknown): number {
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError();
+  return id;
+}
+
+export function usersRoutes({ db }: AppDeps): Router {
+  const r = Router();
+
+  // ---- Administration (DSI) ----
+  r.get('/admin/utilisateurs', allow(usersPolicy.canList), async (req, res) => {
+    const q = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 100) : '';
+    const role = isRole(req.query.role) ? req.query.role : undefined;
+    const after = typeof req.query.apres === 'string' ? req.query.apres : '';
+    const sep = after.lastIndexOf('~');
+    const afterName = sep > 0 ? after.slice(0, sep) : undefined;
+    const afterId = sep > 0 ? Number(after.slice(sep + 1)) || undefined : undefined;
+    const rows = await listUsers(db, { q: q || undefined, role, afterName, afterId, limit: PAGE_SIZE + 1 });
+    const hasMore = rows.length > PAGE_SIZE;
+    const users = rows.slice(0, PAGE_SIZE);
+    const last = users[users.length - 1];
+    const nextCursor = hasMore && last ? `${last.display_name}~${last.id}` : null;
+    res.render('users/list', { title: 'Utilisateurs', users, q, role: role ?? '', roles: ROLES, nextCursor, isFirstPage: !after });
+  });
+
+  r.get('/admin/utilisateurs/nouveau', allow(usersPolicy.canCreate), async (_req, res) => {
+    res.render('users/new', { title: 'Créer un compte', values: { role: 'contributeur' }, errors: {}, structures: await listStructures(db), roles: ROLES });
+  });
+
+  r.post('/admin/utilisateurs', allow(usersPolicy.canCreate), async (req, res) => {
+    const actor = currentActor(req)!;
+    const parsed = createUserSchema.safeParse(req.body);
+    const result = parsed.success ? await createUser(db, actor, parsed.data, req.id as string) : null;
+    if (!parsed.success || !result?.ok) {
+      const errors = !parsed.success ? fieldErrors(parsed.error) : (result as { errors: Record<string, string> }).errors;
+      res.status(parsed.success ? ((result as { status?: number }).status ?? 422) : 422);
+      return res.render('users/new', { title: 'Créer un compte', values: req.body, errors, structures: await listStructures(db), roles: ROLES });
+    }
+    flash(req, 'success', t('users.created', { name: parsed.data.displayName }));
+    flash(req, 'info', t('users.passwordReset', { name: parsed.data.displayName, password: result.value.temporaryPassword }));
+    res.redirect(303, `/admin/utilisateurs/${result.value.id}`);
+  });
+
+  r.get('/admin/utilisateurs/import', allow(usersPolicy.canImport), (_req, res) => {
+    res.render('users/import', { title: 'Importer des comptes', report: null, maxRows: USER_IMPORT_MAX_ROWS });
+  });
+
+  r.post('/admin/utilisateurs/import', allow(usersPolicy.canImport), singleUpload('fichier', IMPORT_MAX_BYTES), async (req, res) => {
+    const actor = currentActor(req)!;
+    if (!req.file || req.file.size === 0) {
+      res.status(422);
+      return res.render('users/import', {
+        title: 'Importer des comptes',
+        report: { lines: [], fileErrors: ['Choisissez un fichier CSV à importer.'], toCreate: 0, existing: 0, errors: 1 },
+        maxRows: USER_IMPORT_MAX_ROWS,
+      });
+    }
+    const dryRun = req.body?.mode !== 'importer';
+    const report = await importUsers(db, actor, req.file.buffer, { dryRun, requestId: req.id as string });
+    if (report.fileErrors.length || report.errors) res.status(422);
+    res.render('users/import', { title: 'Importer des comptes', report, dryRun, maxRows: USER_IMPORT_MAX_ROWS });
+  });
+
+  r.get('/admin/utilisateurs/:id', allow(usersPolicy.canList), async (req, res) => {
+    const user = await findUserById(db, parseId(req.params.id));
+    if (!user || user.anonymised_at) throw new NotFoundError();
+    authorize(usersPolicy.canEdit(currentActor(req), user));
+    res.render('users/edit', {
+      title: `Compte de ${user.display_name}`,
+      user,
+      values: { email: user.email, displayName: user.display_name, role: user.role, structureId: user.structure_id, version: user.version },
+      errors: {},
+      structures: await listStructures(db),
+      roles: ROLES,
+      policy: usersPolicy,
+      current: null,
+    });
+  });
+
+  r.post('/admin/utilisateurs/:id', allow(usersPolicy.canList), async (req, res) => {
+    const actor = currentActor(req)!;
+    const id = parseId(req.params.id);
+    const user = await findUserById(db, id);
+    if (!user || user.anonymised_at) throw new NotFoundError();
+    authorize(usersPolicy.canEdit(actor, user));
+    const parsed = updateUserSchema.safeParse(req.body);
+    const result = parsed.success ? await updateUser(db, actor, id, parsed.data, req.id as string) : null;
+    if (!parsed.success || !result?.ok) {
+      const errors = !parsed.success ? fieldErrors(parsed.error) : (result as { errors: Record<string, string> }).errors;
+      res.status(parsed.success ? ((result as { status?: number }).status ?? 422) : 422);
+      return res.render('users/edit', {
+        title: `Compte de ${user.display_name}`,
+        user: result?.current ?? user,
+        values: req.body,
+        errors,
+        structures: await listStructures(db),
+        roles: ROLES,
+        policy: usersPolicy,
+        current: result?.current ?? null,
+      });
+    }
+    flash(req, 'success', t('users.updated', { name: result.value.display_name }));
+    res.redirect(303, `/admin/utilisateurs/${id}`);
+  });
+
+  for (const [path, active] of [['desactiver', false], ['reactiver', true]] as const) {
+    r.post(`/admin/utilisateurs/:id/${path}`, allow(usersPolicy.canList), async (req, res) => {
+      const id = parseId(req.params.id);
+      const result = await setUserActive(db, currentActor(req)!, id, active, req.id as string);
+      if (!result.ok) flash(req, 'error', Object.values(result.errors).join(' '));
+      else flash(req, 'success', t(active ? 'users.reactivated' : 'users.deactivated', { name: result.value.display_name }));
+      res.redirect(303, `/admin/utilisateurs/${id}`);
+    });
+  }
+
+  r.post('/admin/utilisateurs/:id/mot-de-passe', allow(usersPolicy.canList), async (req, res) => {
+    const id = parseId(req.params.id);
+    const { name, password } = await resetPassword(db, currentActor(req)!, id, req.id as string);
+    flash(req, 'info', t('users.passwordReset', { name, password }));
+    res.redirect(303, `/admin/utilisateurs/${id}`);
+  });
+
+  // ---- Profile (every logged-in person) ----
+  r.get('/profil', requireLogin, async (req, res) => {
+    const actor = currentActor(req)!;
+    const user = await findUserById(db, actor.id);
+    if (!user) throw new NotFoundError();
+    authorize(usersPolicy.canViewProfile(actor, user));
+    res.render('users/profile', { title: 'Mon profil', user, errors: {} });
+  });
+
+  r.post('/profil/mot-de-passe', requireLogin, async (req, res) => {
+    const actor = currentActor(req)!;
+    const parsed = changePasswordSchema.safeParse(req.body);
+    const result = parsed.success ? await changePassword(db, actor, parsed.data, req.id as string) : null;
+    if (!parsed.success || !result?.ok) {
+      const errors = !parsed.success ? fieldErrors(parsed.error) : (result as { errors: Record<string, string> }).errors;
+      res.status(422);
+      return res.render('users/profile', { title: 'Mon profil', user: await findUserById(db, actor.id), errors });
+    }
+    flash(req, 'success', t('profile.passwordChanged'));
+    res.redirect(303, '/profil');
+  });
+
+  r.get('/profil/mes-donnees.json', requireLogin, async (req, res) => {
+    const actor = currentActor(req)!;
+    authorize(usersPolicy.canViewProfile(actor, actor));
+    const data = await exportPersonalData(db, actor.id);
+    res.setHeader('Content-Disposition', 'attachment; filename="mes-donnees-ensemble.json"');
+    res.type('application/json').send(JSON.stringify(data, null, 2));
+  });
+
+  return r;
+}

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import knexFactory, { Knex } from 'knex';
+import { Config, PROJECT_ROOT } from '../config';
+
+export type Db = Knex | Knex.Transaction;
+
+/** Compiled migrations live beside the compiled code; the same files serve SQLite and PostgreSQL. */
+export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'dist', 'migrations');
+
+export function migrationConfig(): Knex.MigratorConfig {
+  return { directory: MIGRATIONS_DIR, loadExtensions: ['.js'], tableName: 'knex_migrations' };
+}
+
+/**
+ * Builds the knex instance. SQLite runs on ONE connection: every write is serialised by the pool,
+ * so two requests never race for the write lock (no SQLITE_BUSY), and WAL keeps readers of other
+ * processes (the CLI) unblocked. PostgreSQL gets a real pool: it is the multi-instance path.
+ */
+export function createDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Knex {
+  if (config.databaseUrl) {
+    return knexFactory({
+      client: 'pg',
+      connection: config.databaseUrl,
+      pool: { min: 0, max: 10 },
+      migrations: migrationConfig(),
+    });
+  }
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  return knexFactory({
+    client: 'sqlite3',
+    connection: { filename: path.join(config.dataDir, 'ensemble.sqlite') },
+    useNullAsDefault: true,
+    pool: {
+      min: 1,
+      max: 1,
+      afterCreate(conn: any, done: (err: Error | null, conn: unknown) => void) {
+        conn.serialize(() => {
+          conn.run('PRAGMA journal_mode = WAL');
+          conn.run('PRAGMA foreign_keys = ON');
+          conn.run('PRAGMA busy_timeout = 5000');
+          conn.run('PRAGMA synchronous = NORMAL', (err: Error | null) => done(err, conn));
+        });
+      },
+    },
+    migrations: migrationConfig(),
+  });
+}
+
+export function isPostgres(db: Db): boolean {
+  return db.client.config.client === 'pg';
+}
+
+export async function migrateLatest(db: Knex): Promise<string[]> {
+  const [, applied] = await db.migrate.latest(migrationConfig());
+  return applied as string[];
+}
+
+/** Inserts one row and returns its id on both engines. */
+export async function insertReturningId(db: Db, table: string, row: Record<string, unknown>): Promise<number> {
+  const [res] = await db(table).insert(row).returning('id');
+  return typeof res === 'object' ? Number((res as { id: number }).id) : Number(res);
+}
+
+/** Engines return booleans and counts differently (0/1 in SQLite, bigint strings in PostgreSQL). */
+export function toBool(v: unknown): boolean {
+  return v === true || v === 1 || v === '1' || v === 't';
+}
+export function toInt(v: unknown): number {
+  return v == null ? 0 : Number(v);
+}
+
+/** Dates come back as Date (PostgreSQL) or as stored text/number (SQLite); normalise to Date. */
+export function toDate(v: unknown): Date | null {
+  if (v == null) return null;
+  if (v instanceof Date) return v;
+  if (typeof v === 'number') return new Date(v);
+  const s = String(v);
+  // SQLite CURRENT_TIMESTAMP is "YYYY-MM-DD HH:MM:SS" in UTC without zone.
+  return new Date(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(s) ? s.replace(' ', 'T') + 'Z' : s);
+}

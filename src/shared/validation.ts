@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { FieldErrors } from './http/errors';
+
+/** Zod issues → one French message per field (the first), keyed by the field name used in the form. */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : '_form';
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+/** Form text: trimmed; an empty field is "absent" for optional values. */
+export const text = (label: string, min: number, max: number) =>
+  z
+    .string({ error: `${label} est obligatoire.` })
+    .trim()
+    .min(min, min <= 1 ? `${label} est obligatoire.` : `${label} doit faire au moins ${min} caractères.`)
+    .max(max, `${label} ne doit pas dépasser ${max} caractères.`);
+
+export const optionalId = (label: string) =>
+  z
+    .union([z.literal(''), z.coerce.number().int().positive(`${label} est invalide.`)])
+    .optional()
+    .transform((v) => (v === '' || v === undefined ? null : v));
+
+export const email = () =>
+  z
+    .string({ error: "L'adresse électronique est obligatoire." })
+    .trim()
+    .toLowerCase()
+    .min(1, "L'adresse électronique est obligatoire.")
+    .max(254, "L'adresse électronique est trop longue.")
+    .pipe(z.email("L'adresse électronique n'est pas valide (exemple : prenom.nom@mission-locale.fr)."));
+
+export const version = () => z.coerce.number({ error: 'Version manquante.' }).int().min(1);

@@ -1,0 +1,79 @@
+import { expect } from 'chai';
+import request from 'supertest';
+import type { Express } from 'express';
+import { freshDb, type TestDb } from '../support/db';
+import { buildApp, loginAs, makeUser, tokenFor } from '../support/app';
+
+describe('Web basics: health, errors, headers, CSRF, limits', () => {
+  let t: TestDb;
+  let app: Express;
+  before(async () => {
+    t = await freshDb();
+    app = buildApp(t.db);
+  });
+  after(() => t.destroy());
+
+  it('answers /healthz in JSON with the database status, without a session cookie', async () => {
+    const res = await request(app).get('/healthz');
+    expect(res.status).to.equal(200);
+    expect(res.body).to.deep.include({ status: 'ok' });
+    expect(res.body.database.status).to.equal('ok');
+    expect(res.body.database.client).to.equal(t.databaseUrl ? 'postgresql' : 'sqlite');
+    expect(res.headers['set-cookie']).to.equal(undefined);
+  });
+
+  it('renders a French 404 page', async () => {
+    const res = await request(app).get('/nulle-part');
+    expect(res.status).to.equal(404);
+    expect(res.text).to.contain('Page introuvable').and.contain('lang="fr"');
+  });
+
+  it('sends security headers: strict CSP without inline scripts, no framing, no x-powered-by', async () => {
+    const res = await request(app).get('/');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).to.contain("script-src 'self'").and.contain("frame-ancestors 'none'").and.not.contain('unsafe-inline');
+    expect(res.headers['x-content-type-options']).to.equal('nosniff');
+    expect(res.headers['x-powered-by']).to.equal(undefined);
+    expect(res.headers['x-request-id']).to.be.a('string');
+    expect(res.text).not.to.match(/<script(?![^>]*\bsrc=)[^>]*>/);
+  });
+
+  it('keeps a well-formed incoming request id and replaces a malformed one', async () => {
+    expect((await request(app).get('/').set('X-Request-Id', 'abc12345-trace')).headers['x-request-id']).to.equal('abc12345-trace');
+    expect((await request(app).get('/').set('X-Request-Id', '<script>')).headers['x-request-id']).to.not.equal('<script>');
+  });
+
+  it('refuses an unsafe request without a valid CSRF token (403, French page), and changes nothing', async () => {
+    const dsi = await makeUser(t.db, 'dsi');
+    const agent = await loginAs(app, dsi.email);
+    const before = await t.db('users').count({ n: '*' }).first();
+    const res = await agent.post('/admin/utilisateurs').type('form').send({ email: 'x@y.test', displayName: 'Sans Jeton', role: 'contributeur' });
+    expect(res.status).to.equal(403);
+    expect(res.text).to.contain('Formulaire expiré');
+    const wrong = await agent.post('/admin/utilisateurs').type('form').send({ email: 'x@y.test', displayName: 'Faux', role: 'contributeur', _csrf: 'faux' });
+    expect(wrong.status).to.equal(403);
+    const afterCount = await t.db('users').count({ n: '*' }).first();
+    expect(Number(afterCount!.n)).to.equal(Number(before!.n));
+  });
+
+  it('answers 413 with a French page for an oversized body', async () => {
+    const dsi = await makeUser(t.db, 'dsi');
+    const agent = await loginAs(app, dsi.email);
+    const token = await tokenFor(agent);
+    const res = await agent.post('/profil/mot-de-passe').type('form').send({ _csrf: token, currentPassword: 'x'.repeat(300 * 1024) });
+    expect(res.status).to.equal(413);
+    expect(res.text).to.contain('Envoi trop volumineux');
+  });
+
+  it('answers 400, not 500, for a malformed JSON body', async () => {
+    const res = await request(app).post('/connexion').set('Content-Type', 'application/json').send('{"email": ');
+    expect(res.status).to.equal(400);
+  });
+
+  it('serves its own assets (no CDN)', async () => {
+    const css = await request(app).get('/static/css/app.css');
+    expect(css.status).to.equal(200);
+    const home = await request(app).get('/');
+    expect(home.text).not.to.match(/(src|href)="https?:\/\//);
+  });
+});

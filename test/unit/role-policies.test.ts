@@ -1,0 +1,34 @@
+import { expect } from 'chai';
+import { usersPolicy } from '../../src/modules/users/policy';
+import { auditPolicy } from '../../src/modules/audit/policy';
+import type { Actor, Role } from '../../src/modules/auth/roles';
+
+const actor = (role: Role, id = 1): Actor => ({ id, role, email: `${role}@x.test`, displayName: role, structureId: null });
+
+describe('Role policies', () => {
+  it('lets only the DSI manage accounts and read the audit log', () => {
+    for (const role of ['contributeur', 'ambassadeur'] as const) {
+      expect(usersPolicy.canList(actor(role))).to.equal(false);
+      expect(usersPolicy.canCreate(actor(role))).to.equal(false);
+      expect(auditPolicy.canBrowse(actor(role))).to.equal(false);
+    }
+    expect(usersPolicy.canList(null)).to.equal(false);
+    expect(usersPolicy.canList(actor('dsi'))).to.equal(true);
+    expect(auditPolicy.canBrowse(actor('dsi'))).to.equal(true);
+  });
+
+  it('decides on the object: no self-deactivation, no reset of an inactive account', () => {
+    const dsi = actor('dsi', 7);
+    expect(usersPolicy.canDeactivate(dsi, { id: 7, role: 'dsi', active: true })).to.equal(false);
+    expect(usersPolicy.canDeactivate(dsi, { id: 8, role: 'contributeur', active: true })).to.equal(true);
+    expect(usersPolicy.canResetPassword(dsi, { id: 8, role: 'contributeur', active: false })).to.equal(false);
+    expect(usersPolicy.canReactivate(dsi, { id: 8, role: 'contributeur', active: false })).to.equal(true);
+  });
+
+  it('shows a profile to its owner and to the DSI only', () => {
+    expect(usersPolicy.canViewProfile(actor('contributeur', 3), { id: 3 })).to.equal(true);
+    expect(usersPolicy.canViewProfile(actor('ambassadeur', 4), { id: 3 })).to.equal(false);
+    expect(usersPolicy.canViewProfile(actor('dsi', 5), { id: 3 })).to.equal(true);
+    expect(usersPolicy.canViewProfile(null, { id: 3 })).to.equal(false);
+  });
+});
