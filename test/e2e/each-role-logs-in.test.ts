@@ -61,7 +61,10 @@ describe('Each demo role logs in through the form in a real browser', function (
     await expectAccessible(page, 'dsi-accueil');
     await screenshot(page, 'dsi-accueil');
     await visit(page, '/admin/utilisateurs', 'dsi-utilisateurs');
-    await page.getByRole('link', { name: /./ }).filter({ hasText: 'Claire' }).first().click();
+    await page.getByLabel('Nom ou adresse').fill('ambassadeur@ensemble');
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    await expectAccessible(page, 'dsi-utilisateurs-filtre');
+    await page.locator('tbody a').first().click();
     expect(page.url()).to.match(/\/admin\/utilisateurs\/\d+$/);
     await expectAccessible(page, 'dsi-fiche-utilisateur');
     await visit(page, '/admin/utilisateurs/nouveau', 'dsi-nouveau-compte');
