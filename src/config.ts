@@ -5,6 +5,9 @@ import { z } from 'zod';
  * Every setting of Ensemble, read once from the environment and validated at start.
  * Each key documents itself (env name, default, meaning); the README table is built from the same facts.
  */
+// Every validation message that the code does not word itself comes out in French.
+z.config(z.locales.fr());
+
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
 const boolish = z

@@ -1,3 +1,4 @@
+import { searchableText } from '../../src/shared/text/french';
 import { isPartnerVoice, lcFirst, PARTNER_MARK, slugify, variation } from './compose';
 import {
   CONSULTATION_DESCRIPTION,
@@ -704,6 +705,7 @@ export function buildDemo(input: BuildInput): DemoData {
       source: s.source,
       reference: s.reference,
       body: s.body,
+      search_text: searchableText(s.body),
       status: s.kind === 'linked' || s.kind === 'extract' ? 'consolidee' : s.kind === 'out' ? 'hors_perimetre' : 'a_traiter',
       out_of_scope_reason: s.outOfScope ? s.outOfScope[1] : null,
       import_key: null,

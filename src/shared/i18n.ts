@@ -50,6 +50,17 @@ const catalogues: Record<Locale, Record<string, string>> = {
   },
 };
 
+/**
+ * Each module registers its own messages (from its messages.ts), so that the catalogue grows
+ * without every module editing this file. A key registered twice is a programming error.
+ */
+export function registerMessages(entries: Record<string, string>, locale: Locale = DEFAULT_LOCALE): void {
+  for (const [key, value] of Object.entries(entries)) {
+    if (key in catalogues[locale] && catalogues[locale][key] !== value) throw new Error(`message déjà défini : ${key}`);
+    catalogues[locale][key] = value;
+  }
+}
+
 export function t(key: string, params: Record<string, string | number> = {}, locale: Locale = DEFAULT_LOCALE): string {
   const template = catalogues[locale][key] ?? key;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
