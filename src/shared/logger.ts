@@ -4,8 +4,8 @@ import pino, { Logger } from 'pino';
  * One structured logger. Secrets never reach it: cookies, authorization headers and every
  * password-like field are redacted, whatever the caller passes.
  */
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { app: 'ensemble' },
     redact: {
@@ -23,6 +23,7 @@ export function createLogger(level: string): Logger {
       ],
       censor: '[masqué]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 export type { Logger };

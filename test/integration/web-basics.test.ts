@@ -2,7 +2,9 @@ import { expect } from 'chai';
 import request from 'supertest';
 import type { Express } from 'express';
 import { freshDb, type TestDb } from '../support/db';
-import { buildApp, loginAs, makeUser, tokenFor } from '../support/app';
+import { buildApp, loginAs, makeUser, testConfig, tokenFor, TEST_PASSWORD } from '../support/app';
+import { createApp } from '../../src/app';
+import { createLogger } from '../../src/shared/logger';
 
 describe('Web basics: health, errors, headers, CSRF, limits', () => {
   let t: TestDb;
@@ -75,5 +77,39 @@ describe('Web basics: health, errors, headers, CSRF, limits', () => {
     expect(css.status).to.equal(200);
     const home = await request(app).get('/');
     expect(home.text).not.to.match(/(src|href)="https?:\/\//);
+  });
+});
+
+describe('Failures and logs', () => {
+  it('answers a French 500 page without any stack trace when the database is gone, and 503 on /healthz', async () => {
+    const t = await freshDb();
+    const app = buildApp(t.db);
+    await t.destroy();
+    const res = await request(app).get('/consultations');
+    expect(res.status).to.equal(500);
+    expect(res.text).to.contain('Erreur interne');
+    expect(res.text).not.to.match(/at .*\.js:\d+|Error:|knex/i);
+    const health = await request(app).get('/healthz');
+    expect(health.status).to.equal(503);
+    expect(health.body.database.status).to.equal('unreachable');
+  });
+
+  it('logs each request with its id, and never a password, a cookie or a CSRF token', async () => {
+    const t = await freshDb();
+    try {
+      const lines: string[] = [];
+      const sink = { write: (s: string) => lines.push(s) };
+      const app = createApp({ config: testConfig(), db: t.db, logger: createLogger('info', sink) }, { sessionCleanupMs: 0 });
+      const u = await makeUser(t.db, 'contributeur');
+      const agent = await loginAs(app, u.email);
+      await agent.get('/profil').set('X-Request-Id', 'trace-0001-abc');
+      const all = lines.join('\n');
+      expect(all).to.contain('trace-0001-abc');
+      expect(all).not.to.contain(TEST_PASSWORD);
+      expect(all).not.to.contain('ensemble.sid=');
+      expect(all).not.to.match(/_csrf=[A-Za-z0-9]/);
+    } finally {
+      await t.destroy();
+    }
   });
 });
