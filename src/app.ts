@@ -47,6 +47,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   app.set('trust proxy', config.trustProxy);
   app.set('views', path.join(PROJECT_ROOT, 'views'));
   app.set('view engine', 'ejs');
+  // Compiled templates are cached everywhere but in development, where views are edited live.
+  app.set('view cache', config.env !== 'development');
   app.locals.h = viewHelpers;
   app.locals.appName = 'Ensemble';
   // Defaults for pages rendered before the session is known (early errors such as 413).
