@@ -16,7 +16,13 @@ import { authRoutes, configurePassport, createLoginThrottle, type LoginThrottle 
 import { usersRoutes } from './modules/users';
 import { auditRoutes } from './modules/audit';
 import { consultationsRoutes } from './modules/consultations';
+import { ambassadorsRoutes } from './modules/ambassadors';
 import { dashboardRoutes } from './modules/dashboard';
+import { contributionsRoutes } from './modules/contributions';
+import { statsRoutes } from './modules/stats';
+import { privacyRoutes } from './modules/privacy';
+import { importsRoutes } from './modules/imports';
+import { workshopsRoutes } from './modules/workshops';
 import { navigationFor } from './navigation';
 
 export interface CreateAppOptions {
@@ -149,8 +155,14 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   app.use(authRoutes(deps, passport, options.throttle ?? createLoginThrottle(db, config.login)));
   app.use(dashboardRoutes(deps));
   app.use(consultationsRoutes(deps));
+  app.use(ambassadorsRoutes(deps));
+  app.use(workshopsRoutes(deps));
+  app.use(contributionsRoutes(deps));
   app.use(usersRoutes(deps));
   app.use(auditRoutes(deps));
+  app.use(statsRoutes(deps));
+  app.use(privacyRoutes(deps));
+  app.use(importsRoutes(deps));
 
   app.use(notFound);
   app.use(errorHandler);

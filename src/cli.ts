@@ -7,6 +7,7 @@ import { findUserByEmail, insertUser, createUserSchema } from './modules/users';
 import { recordAudit } from './modules/audit';
 import { fieldErrors } from './shared/validation';
 import { seedDemo } from '../seeds/demo';
+import { registerImportCommand } from './cli/import-contributions';
 
 /** `npx ensemble …`: the operator's commands. Messages in French; exit code 1 on any failure. */
 function out(msg: string): void {
@@ -118,5 +119,7 @@ program
   .action(() => {
     for (const [name, def, doc] of CONFIG_DOC) out(`${name.padEnd(32)} ${def.padEnd(22)} ${doc}`);
   });
+
+registerImportCommand(program);
 
 program.parseAsync(process.argv).catch((err) => fail(err instanceof Error ? err.message : String(err)));

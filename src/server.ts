@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { createDb, migrateLatest } from './shared/db';
 import { createLogger } from './shared/logger';
 import { isDatabaseEmpty, seedDemo } from '../seeds/demo';
+import { importsSettled } from './modules/imports';
 
 /** Starts Ensemble: validate configuration, migrate, load the demo data into an empty database (not in production), listen. */
 async function main(): Promise<void> {
@@ -37,10 +38,14 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'arrêt en cours');
     server.close(() => {
-      db.destroy().finally(() => process.exit(0));
+      // A background import finishes (or rolls back) before the database closes.
+      importsSettled()
+        .catch(() => undefined)
+        .then(() => db.destroy())
+        .finally(() => process.exit(0));
     });
     // Keep-alive connections may hold the server open: give them a bounded grace period.
-    setTimeout(() => process.exit(0), 10_000).unref();
+    setTimeout(() => process.exit(0), 60_000).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

@@ -65,3 +65,27 @@ export function parseCsv(buf: Buffer, maxRows: number): ParsedCsv {
   });
   return { headers, rows, encoding, delimiter };
 }
+
+// ---- Writing CSV for French spreadsheets -------------------------------------------------------
+
+/** Excel needs the UTF-8 byte-order mark to read accents right. */
+export const BOM = '\uFEFF';
+
+/**
+ * Neutralises formula injection: a text cell starting with = + - @ (or a tab / carriage return,
+ * which some spreadsheets strip before reading a formula) gets a leading apostrophe and shows as
+ * text. Numbers and empty cells pass through. The one rule every export uses.
+ */
+export function neutraliseCell<T>(value: T): T | string {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** One CSV line with semicolons (RFC 4180 quoting), every cell neutralised. No line end. */
+export function csvLine(cells: unknown[]): string {
+  return cells
+    .map((c) => {
+      const s = c == null ? '' : String(neutraliseCell(c));
+      return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    })
+    .join(';');
+}

@@ -63,3 +63,44 @@ export function openings(phases: Phase[], overrides: Overrides, today: string): 
     ambassadorCall: overrides.ambassador_call_open ?? running('selection_ambassadeurs'),
   };
 }
+
+/**
+ * A calendar day typed in a form: 'YYYY-MM-DD' (what date inputs send) or 'JJ/MM/AAAA' (what people
+ * type where the browser shows a plain text box). Returns 'YYYY-MM-DD', or null when the day does
+ * not exist (31/02, 2026-13-01) or lies outside 2000–2100.
+ */
+export function parseDay(input: string): string | null {
+  const s = input.trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s) ?? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+  if (!m) return null;
+  const [y, mo, d] = s.includes('/') ? [Number(m[3]), Number(m[2]), Number(m[1])] : [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 2000 || y > 2100 || mo < 1 || mo > 12 || d < 1) return null;
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  if (probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The three-state choice of the DSI for a step: follow the calendar (null), or force it open or closed. */
+export const OVERRIDE_CHOICES = ['calendrier', 'ouvert', 'ferme'] as const;
+export type OverrideChoice = (typeof OVERRIDE_CHOICES)[number];
+
+export function overrideFromChoice(choice: OverrideChoice): boolean | null {
+  return choice === 'ouvert' ? true : choice === 'ferme' ? false : null;
+}
+
+export function choiceFromOverride(value: boolean | null): OverrideChoice {
+  return value === true ? 'ouvert' : value === false ? 'ferme' : 'calendrier';
+}
+
+export interface CalendarSummary<P extends Phase> {
+  current: P | null;
+  next: P | null;
+  finished: boolean;
+}
+
+/** For lists of consultations: the running phase, else the next one, else whether it is all over. */
+export function calendarSummary<P extends Phase>(phases: P[], today: string): CalendarSummary<P> {
+  const current = currentPhase(phases, today);
+  const upcoming = phases.filter((p) => phaseState(p, today) === 'a_venir').sort((a, b) => (a.starts_on < b.starts_on ? -1 : a.starts_on > b.starts_on ? 1 : 0));
+  return { current, next: current ? null : (upcoming[0] ?? null), finished: phases.length > 0 && phases.every((p) => phaseState(p, today) === 'passee') };
+}

@@ -1,6 +1,7 @@
 import type { Db } from '../../shared/db';
-import { toBool } from '../../shared/db';
+import { insertReturningId, toBool } from '../../shared/db';
 import type { Phase } from './phases';
+import type { PhaseInput } from './validation';
 
 export interface ConsultationRow {
   id: number;
@@ -21,6 +22,7 @@ const normalise = (row: any): ConsultationRow => ({
   contributions_open: nullableBool(row.contributions_open),
   consolidation_open: nullableBool(row.consolidation_open),
   ambassador_call_open: nullableBool(row.ambassador_call_open),
+  version: Number(row.version),
 });
 
 export async function listConsultations(db: Db): Promise<ConsultationRow[]> {
@@ -67,4 +69,113 @@ export async function ambassadorThemes(db: Db, userId: number): Promise<Array<Th
     .select('t.*', 'c.title as consultation_title', 'c.slug as consultation_slug')
     .orderBy('c.id', 'desc')
     .orderBy('t.position');
+}
+
+export async function findConsultationById(db: Db, id: number): Promise<ConsultationRow | undefined> {
+  const row = await db('consultations').where({ id }).first();
+  return row ? normalise(row) : undefined;
+}
+
+export async function slugsLike(db: Db, base: string): Promise<Set<string>> {
+  const rows = await db('consultations').where('slug', base).orWhere('slug', 'like', `${base}-%`).select('slug');
+  return new Set(rows.map((r: { slug: string }) => r.slug));
+}
+
+export interface ConsultationFields {
+  slug: string;
+  title: string;
+  description_md: string;
+  data_notice_md: string;
+}
+
+export async function insertConsultation(db: Db, fields: ConsultationFields, createdBy: number): Promise<number> {
+  const now = new Date().toISOString();
+  return insertReturningId(db, 'consultations', { ...fields, version: 1, created_by: createdBy, created_at: now, updated_at: now });
+}
+
+/** Optimistic update: applies only when the row still has the version the editor saw. False when stale. */
+export async function updateConsultationIfVersion(db: Db, id: number, version: number, fields: ConsultationFields): Promise<boolean> {
+  const n = await db('consultations')
+    .where({ id, version })
+    .update({ ...fields, version: version + 1, updated_at: new Date().toISOString() });
+  return n === 1;
+}
+
+export async function setOverrides(
+  db: Db,
+  id: number,
+  o: { contributions_open: boolean | null; consolidation_open: boolean | null; ambassador_call_open: boolean | null },
+): Promise<void> {
+  await db('consultations').where({ id }).update({ ...o, updated_at: new Date().toISOString() });
+}
+
+/** Phases of several consultations at once (lists), grouped by consultation. */
+export async function phasesByConsultation(db: Db, ids: number[]): Promise<Map<number, PhaseRow[]>> {
+  const out = new Map<number, PhaseRow[]>(ids.map((id) => [id, []]));
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db('consultation_phases').whereIn('consultation_id', ids.slice(i, i + 500)).orderBy('position').orderBy('starts_on');
+    for (const r of rows) out.get(r.consultation_id)?.push({ ...r, starts_on: dayString(r.starts_on), ends_on: dayString(r.ends_on) });
+  }
+  return out;
+}
+
+/** Replaces the calendar: planned kinds are updated or inserted, the others removed. */
+export async function replacePhases(db: Db, consultationId: number, phases: PhaseInput[]): Promise<void> {
+  const existing = await listPhases(db, consultationId);
+  const wanted = new Set(phases.map((p) => p.kind));
+  const gone = existing.filter((p) => !wanted.has(p.kind)).map((p) => p.id);
+  if (gone.length) await db('consultation_phases').whereIn('id', gone).delete();
+  for (const p of phases) {
+    const row = { title: p.title, starts_on: p.starts_on, ends_on: p.ends_on, position: p.position };
+    const found = existing.find((e) => e.kind === p.kind);
+    if (found) await db('consultation_phases').where({ id: found.id }).update(row);
+    else await db('consultation_phases').insert({ consultation_id: consultationId, kind: p.kind, description_md: '', ...row });
+  }
+}
+
+export async function countThemesByConsultation(db: Db): Promise<Map<number, number>> {
+  const rows = await db('themes').select('consultation_id').count({ n: '*' }).groupBy('consultation_id');
+  return new Map(rows.map((r: any) => [Number(r.consultation_id), Number(r.n)]));
+}
+
+export async function findTheme(db: Db, consultationId: number, id: number): Promise<ThemeRow | undefined> {
+  return db('themes').where({ consultation_id: consultationId, id }).first();
+}
+
+export async function findThemeByCodeOrTitle(db: Db, consultationId: number, code: string, title: string): Promise<ThemeRow[]> {
+  return db('themes')
+    .where({ consultation_id: consultationId })
+    .andWhere((w) => w.where({ code }).orWhereRaw('lower(title) = ?', [title.toLowerCase()]));
+}
+
+export interface ThemeFields {
+  code: string;
+  title: string;
+  description_md: string;
+}
+
+export async function insertTheme(db: Db, consultationId: number, fields: ThemeFields): Promise<number> {
+  const max = await db('themes').where({ consultation_id: consultationId }).max({ m: 'position' }).first();
+  return insertReturningId(db, 'themes', { consultation_id: consultationId, ...fields, position: Number(max?.m ?? 0) + 1 });
+}
+
+export async function updateTheme(db: Db, id: number, fields: ThemeFields): Promise<void> {
+  await db('themes').where({ id }).update(fields);
+}
+
+/** Rewrites the positions 1..n in the given order (positions stay dense, swaps stay simple). */
+export async function setThemeOrder(db: Db, orderedIds: number[]): Promise<void> {
+  for (const [i, id] of orderedIds.entries()) await db('themes').where({ id }).update({ position: i + 1 });
+}
+
+/** What still points at a theme: a theme in use is never deleted. */
+export async function themeUsage(db: Db, themeId: number): Promise<{ contributions: number; other: number }> {
+  const count = async (table: string) => Number((await db(table).where({ theme_id: themeId }).count({ n: '*' }).first())?.n ?? 0);
+  const contributions = (await count('raw_contributions')) + (await count('consolidated_contributions')) + (await count('needs'));
+  const other = (await count('workshop_themes')) + (await count('ambassador_themes'));
+  return { contributions, other };
+}
+
+export async function deleteTheme(db: Db, id: number): Promise<void> {
+  await db('themes').where({ id }).delete();
 }

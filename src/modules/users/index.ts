@@ -1,6 +1,10 @@
+import './messages';
+
 export { usersRoutes } from './routes';
 export { usersPolicy } from './policy';
 export { findUserById, findUserByEmail, insertUser, touchLastLogin, countUsersByRole } from './queries';
 export type { UserRow } from './queries';
 export { createUser } from './create-user';
 export { createUserSchema } from './validation';
+export { anonymisePerson, anonymisedName } from './anonymise-person';
+export { exportPersonalData } from './export-personal-data';

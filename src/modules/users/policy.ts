@@ -17,6 +17,8 @@ export const usersPolicy = {
   canDeactivate: (actor: MaybeActor, target: UserTarget): boolean =>
     actor?.role === 'dsi' && target.active && target.id !== actor.id,
   canReactivate: (actor: MaybeActor, target: UserTarget): boolean => actor?.role === 'dsi' && !target.active,
+  /** RGPD erasure, by the DSI, of anyone but themselves (an anonymised account cannot log in again). */
+  canAnonymise: (actor: MaybeActor, target: UserTarget): boolean => actor?.role === 'dsi' && target.id !== actor.id,
   /** A profile is seen by its owner and by the DSI. */
   canViewProfile: (actor: MaybeActor, target: { id: number }): boolean =>
     !!actor && (actor.id === target.id || actor.role === 'dsi'),

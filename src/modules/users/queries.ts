@@ -126,3 +126,14 @@ export async function destroySessionsOf(db: Db, userId: number): Promise<void> {
   if (db.client.config.client === 'pg') await db('sessions').whereRaw('sess::text like ?', [pattern]).delete();
   else await db('sessions').where('sess', 'like', pattern).delete();
 }
+
+/** What a person left in the consultations (shown before anonymising them). */
+export async function personFootprint(db: Db, userId: number): Promise<{ contributions: number; registrations: number; applications: number }> {
+  const n = async (q: PromiseLike<unknown>) => Number(((await q) as { n?: number | string } | undefined)?.n ?? 0);
+  const [contributions, registrations, applications] = await Promise.all([
+    n(db('raw_contributions').where({ author_id: userId }).count({ n: '*' }).first()),
+    n(db('workshop_registrations').where({ user_id: userId }).count({ n: '*' }).first()),
+    n(db('ambassador_applications').where({ user_id: userId }).count({ n: '*' }).first()),
+  ]);
+  return { contributions, registrations, applications };
+}

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import type { AppDeps } from '../../shared/http/context';
 import { allow, authorize, currentActor, requireLogin } from '../../shared/http/guards';
 import { flash } from '../../shared/http/flash';
@@ -9,7 +9,7 @@ import { t } from '../../shared/i18n';
 import { isRole, ROLES } from '../auth/roles';
 import { listStructures } from '../structures';
 import { usersPolicy } from './policy';
-import { findUserById, listUsers } from './queries';
+import { findUserById, listUsers, personFootprint, type UserRow } from './queries';
 import { changePasswordSchema, createUserSchema, updateUserSchema } from './validation';
 import { createUser } from './create-user';
 import { updateUser } from './update-user';
@@ -18,6 +18,8 @@ import { resetPassword } from './reset-password';
 import { changePassword } from './change-password';
 import { importUsers, USER_IMPORT_MAX_ROWS } from './import-users';
 import { exportPersonalData } from './export-personal-data';
+import { anonymisePerson } from './anonymise-person';
+import { confirmationSchema } from '../privacy';
 
 const PAGE_SIZE = 50;
 const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
@@ -142,6 +144,33 @@ export function usersRoutes({ db }: AppDeps): Router {
     const { name, password } = await resetPassword(db, currentActor(req)!, id, req.id as string);
     flash(req, 'info', t('users.passwordReset', { name, password }));
     res.redirect(303, `/admin/utilisateurs/${id}`);
+  });
+
+  // ---- RGPD: anonymising a person (confirmation page, then the irreversible action) ----
+  async function renderAnonymise(res: Response, user: UserRow, errors: Record<string, string> = {}) {
+    res.render('users/anonymise', { title: `Anonymiser ${user.display_name}`, user, footprint: await personFootprint(db, user.id), errors });
+  }
+
+  r.get('/admin/utilisateurs/:id/anonymiser', allow(usersPolicy.canList), async (req, res) => {
+    const user = await findUserById(db, parseId(req.params.id));
+    if (!user || user.anonymised_at) throw new NotFoundError();
+    authorize(usersPolicy.canAnonymise(currentActor(req), user));
+    await renderAnonymise(res, user);
+  });
+
+  r.post('/admin/utilisateurs/:id/anonymiser', allow(usersPolicy.canList), async (req, res) => {
+    const actor = currentActor(req)!;
+    const user = await findUserById(db, parseId(req.params.id));
+    if (!user || user.anonymised_at) throw new NotFoundError();
+    authorize(usersPolicy.canAnonymise(actor, user));
+    const parsed = confirmationSchema(t('users.confirmAnonymise')).safeParse(req.body ?? {});
+    const result = parsed.success ? await anonymisePerson(db, actor, user.id, req.id as string) : null;
+    if (!parsed.success || !result?.ok) {
+      res.status(parsed.success ? ((result as { status?: number }).status ?? 422) : 422);
+      return renderAnonymise(res, user, !parsed.success ? fieldErrors(parsed.error) : (result as { errors: Record<string, string> }).errors);
+    }
+    flash(req, 'success', t('users.anonymised', { label: result.value.label, contributions: result.value.contributionsDetached }));
+    res.redirect(303, '/admin/utilisateurs');
   });
 
   // ---- Profile (every logged-in person) ----

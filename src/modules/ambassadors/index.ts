@@ -1,0 +1,7 @@
+import './messages';
+import './panel';
+
+export { ambassadorsRoutes } from './routes';
+export { ambassadorsPolicy } from './policy';
+export { APPLICATION_STATUSES } from './decision';
+export type { ApplicationStatus } from './decision';

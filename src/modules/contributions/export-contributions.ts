@@ -1,0 +1,188 @@
+import { neutraliseCell } from '../../shared/csv';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Response } from 'express';
+import ExcelJS from 'exceljs';
+import { stringify } from 'csv-stringify';
+import { toDate } from '../../shared/db';
+import { t } from '../../shared/i18n';
+import type { ContributionView } from './queries';
+
+/**
+ * Formula injection: a spreadsheet runs a cell that starts with =, +, - or @ (and some also after a
+ * tab or carriage return). Every exported text cell goes through here and gets a leading apostrophe,
+ * which spreadsheets show as plain text. Numbers and JSON are left alone.
+ */
+export { neutraliseCell };
+
+type Cell = string | number | null;
+export interface ExportColumn {
+  header: string;
+  /** Key in the JSON export. */
+  key: string;
+  value: (c: ContributionView) => Cell;
+}
+
+const parisFormat = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+/** « 2023-09-14 10:05 », Paris time: what a French spreadsheet reads as a date. */
+export function parisDateTime(v: unknown): string {
+  const d = toDate(v);
+  if (!d || Number.isNaN(d.getTime())) return '';
+  const p = Object.fromEntries(parisFormat.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
+/** The author as files show them: never the name of someone who asked to stay anonymous. */
+export function exportedAuthor(c: ContributionView): string {
+  if (c.anonymous) return t('contributions.anonymous');
+  return c.author_display_name ?? c.author_name ?? '';
+}
+
+const themeLabel = (c: ContributionView) => c.theme_title ?? t('contributions.unclassified');
+
+/** The staff export (ambassadors, DSI). */
+export const STAFF_COLUMNS: ExportColumn[] = [
+  { header: 'Identifiant', key: 'id', value: (c) => c.id },
+  { header: 'Référence', key: 'reference', value: (c) => c.reference ?? '' },
+  { header: 'Thématique', key: 'thematique', value: themeLabel },
+  { header: 'Atelier', key: 'atelier', value: (c) => c.workshop_title ?? '' },
+  { header: 'Structure', key: 'structure', value: (c) => c.structure_name ?? '' },
+  { header: 'Région', key: 'region', value: (c) => c.region ?? '' },
+  { header: 'Source', key: 'source', value: (c) => t(`contributions.source.${c.source}`) },
+  { header: 'Statut', key: 'statut', value: (c) => t(`contributions.status.${c.status}`) },
+  { header: 'Auteur', key: 'auteur', value: exportedAuthor },
+  { header: 'Anonyme', key: 'anonyme', value: (c) => (c.anonymous ? 'oui' : 'non') },
+  { header: 'Déposée le', key: 'deposee_le', value: (c) => parisDateTime(c.submitted_at) },
+  { header: 'Texte', key: 'texte', value: (c) => c.body },
+  { header: 'Motif hors périmètre', key: 'motif_hors_perimetre', value: (c) => c.out_of_scope_reason ?? '' },
+];
+
+/**
+ * The open-data file: no personal data. No author, no author name, no e-mail, no structure (an
+ * individual's structure can point at them), no free-text reason (it may name people).
+ */
+export const OPEN_DATA_COLUMNS: ExportColumn[] = [
+  { header: 'Identifiant', key: 'id', value: (c) => c.id },
+  { header: 'Référence', key: 'reference', value: (c) => c.reference ?? '' },
+  { header: 'Thématique', key: 'thematique', value: themeLabel },
+  { header: 'Atelier', key: 'atelier', value: (c) => c.workshop_title ?? '' },
+  { header: 'Région', key: 'region', value: (c) => c.region ?? '' },
+  { header: 'Source', key: 'source', value: (c) => t(`contributions.source.${c.source}`) },
+  { header: 'Statut', key: 'statut', value: (c) => t(`contributions.status.${c.status}`) },
+  { header: 'Déposée le', key: 'deposee_le', value: (c) => parisDateTime(c.submitted_at) },
+  { header: 'Texte', key: 'texte', value: (c) => c.body },
+];
+
+export type ExportFormat = 'csv' | 'xlsx' | 'json';
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json; charset=utf-8',
+};
+
+/** A closed connection (the person cancelled the download) ends the export quietly. */
+const isClientGone = (err: unknown) => (err as { code?: string })?.code === 'ERR_STREAM_PREMATURE_CLOSE';
+
+/**
+ * Streams a selection to the response: rows come from `batches` (keyset batches of ~1000) and are
+ * written as they come, with backpressure, so a million rows never sit in memory.
+ */
+export async function streamExport(
+  res: Response,
+  format: ExportFormat,
+  filename: string,
+  columns: ExportColumn[],
+  batches: AsyncIterable<ContributionView[]>,
+): Promise<void> {
+  res.status(200);
+  res.setHeader('Content-Type', CONTENT_TYPES[format]);
+  res.setHeader('Content-Disposition', `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '-')}.${format}"`);
+  res.setHeader('Cache-Control', 'no-store');
+  try {
+    if (format === 'csv') await writeCsv(res, columns, batches);
+    else if (format === 'json') await writeJson(res, columns, batches);
+    else await writeXlsx(res, columns, batches);
+  } catch (err) {
+    if (isClientGone(err)) return;
+    // Headers are gone: the error handler cannot answer any more; cut the download so it is not taken for whole.
+    res.destroy(err as Error);
+    throw err;
+  }
+}
+
+async function writeCsv(out: Writable, columns: ExportColumn[], batches: AsyncIterable<ContributionView[]>): Promise<void> {
+  async function* records() {
+    yield columns.map((c) => c.header);
+    for await (const batch of batches) {
+      for (const row of batch) yield columns.map((c) => neutraliseCell(c.value(row)) ?? '');
+    }
+  }
+  // French Excel: semicolons, UTF-8 with BOM (or accents break), CRLF line ends.
+  await pipeline(Readable.from(records()), stringify({ delimiter: ';', bom: true, record_delimiter: 'windows' }), out);
+}
+
+async function writeJson(out: Writable, columns: ExportColumn[], batches: AsyncIterable<ContributionView[]>): Promise<void> {
+  async function* chunks() {
+    yield '[';
+    let first = true;
+    for await (const batch of batches) {
+      const parts: string[] = [];
+      for (const row of batch) {
+        const record: Record<string, Cell> = {};
+        for (const c of columns) record[c.key] = c.value(row);
+        // Dates in JSON are machine-readable instants, not Paris wall time.
+        if ('deposee_le' in record) record.deposee_le = toDate(row.submitted_at)?.toISOString() ?? null;
+        parts.push((first ? '\n' : ',\n') + JSON.stringify(record));
+        first = false;
+      }
+      yield parts.join('');
+    }
+    yield '\n]\n';
+  }
+  await pipeline(Readable.from(chunks()), out);
+}
+
+/** Resolves at the first of the events, and leaves no listener behind. */
+function firstOf(out: Writable, events: string[]): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      for (const e of events) out.off(e, done);
+      resolve();
+    };
+    for (const e of events) out.on(e, done);
+  });
+}
+
+function closedOrFinished(out: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    if (out.writableFinished || out.destroyed) return resolve();
+    void firstOf(out, ['close', 'finish']).then(resolve);
+  });
+}
+
+async function writeXlsx(out: Writable, columns: ExportColumn[], batches: AsyncIterable<ContributionView[]>): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('Contributions');
+  sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.key === 'texte' ? 80 : 18 }));
+  for await (const batch of batches) {
+    for (const row of batch) sheet.addRow(columns.map((c) => neutraliseCell(c.value(row)))).commit();
+    if (out.destroyed) {
+      const gone = new Error('client parti') as Error & { code: string };
+      gone.code = 'ERR_STREAM_PREMATURE_CLOSE';
+      throw gone;
+    }
+    // Backpressure between batches: wait until the client has taken what was written.
+    if (out.writableNeedDrain) await firstOf(out, ['drain', 'close']);
+  }
+  sheet.commit();
+  await Promise.race([workbook.commit(), closedOrFinished(out)]);
+}

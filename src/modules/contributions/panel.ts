@@ -1,0 +1,24 @@
+// The panel registry is a leaf (types only): importing it directly, not through the consultations
+// index, keeps module loading free of cycles (consultations → stats → contributions → here).
+import { registerConsultationPanel } from '../consultations/panels';
+import { isPublished } from './calendar';
+import { contributionsPolicy } from './policy';
+
+/**
+ * « Participer » on the consultation's public page: the way to contribute while the step is open,
+ * the workshops to attend, the browsing page for ambassadors and the DSI, and the open-data file
+ * once the white paper is published.
+ */
+registerConsultationPanel('contributions', async ({ db, actor, consultation, open }) => {
+  const published = await isPublished(db, consultation.id);
+  return {
+    view: 'contributions/_panel',
+    locals: {
+      consultation,
+      contributionsOpen: open.contributions,
+      loggedIn: !!actor,
+      canBrowse: contributionsPolicy.canBrowse(actor),
+      canOpenData: contributionsPolicy.canDownloadOpenData(actor, published),
+    },
+  };
+});

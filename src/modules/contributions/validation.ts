@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { formatNumber } from '../../shared/i18n';
+import { optionalId, version } from '../../shared/validation';
+import { SOURCES, STATUSES, type ContributionStatus, type SelectionFilter, type Source } from './queries';
+
+export const BODY_MIN = 10;
+export const BODY_MAX = 5000;
+
+/** Characters as a person counts them (an emoji is one), not UTF-16 code units. */
+export const characterCount = (s: string): number => [...s].length;
+
+/**
+ * The body is validated on its trimmed length but stored exactly as typed (accents, line breaks,
+ * emoji): nothing is rewritten. NUL is refused (PostgreSQL text cannot hold it).
+ */
+const body = z
+  .string({ error: 'Le texte de la contribution est obligatoire.' })
+  .superRefine((v, ctx) => {
+    const n = characterCount(v.trim());
+    if (n === 0) ctx.addIssue({ code: 'custom', message: 'Le texte de la contribution est obligatoire.' });
+    else if (n < BODY_MIN) ctx.addIssue({ code: 'custom', message: `Le texte doit faire au moins ${BODY_MIN} caractères (actuellement ${n}).` });
+    else if (n > BODY_MAX)
+      ctx.addIssue({ code: 'custom', message: `Le texte ne doit pas dépasser ${formatNumber(BODY_MAX)} caractères (actuellement ${formatNumber(n)}).` });
+    else if (v.includes('\u0000')) ctx.addIssue({ code: 'custom', message: 'Le texte contient un caractère invalide.' });
+  });
+
+/** An HTML checkbox: present (any value) means ticked. */
+const checkbox = z.unknown().optional().transform((v) => v === 'on' || v === '1' || v === 'true' || v === true);
+
+export const contributionSchema = z.object({
+  themeId: optionalId('La thématique'),
+  body,
+  anonymous: checkbox,
+});
+export type ContributionInput = z.infer<typeof contributionSchema>;
+
+export const editContributionSchema = contributionSchema.extend({ version: version() });
+export type EditContributionInput = z.infer<typeof editContributionSchema>;
+
+export const withdrawSchema = z.object({ version: version() });
+
+/** The selection an ambassador browses and exports; every value is optional and bounded. */
+export type ContributionFilter = SelectionFilter;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const one = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '').trim();
+const positiveId = (v: string): number | null => (/^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null);
+const validDay = (v: string): string | null => (DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : null);
+
+/** Reads the filter from a query string. Unknown or malformed values are ignored, never an error page. */
+export function parseFilter(query: Record<string, unknown>): ContributionFilter {
+  const theme = one(query.theme);
+  const status = one(query.statut);
+  const source = one(query.source);
+  return {
+    theme: theme === 'a_classer' ? 'a_classer' : positiveId(theme),
+    workshop: positiveId(one(query.atelier)),
+    region: one(query.region).slice(0, 80) || null,
+    status: (STATUSES as readonly string[]).includes(status) ? (status as ContributionStatus) : null,
+    source: (SOURCES as readonly string[]).includes(source) ? (source as Source) : null,
+    from: validDay(one(query.du)),
+    to: validDay(one(query.au)),
+    q: one(query.q).slice(0, 200) || null,
+  };
+}
+
+/** The keyset cursor (`?avant=<id>`): the page shows contributions with a smaller id. */
+export function parseCursor(query: Record<string, unknown>): number | null {
+  return positiveId(one(query.avant));
+}
+
+/** The filter as a query string (for pagination and export links), empty values left out. */
+export function filterQuery(f: ContributionFilter): string {
+  const params = new URLSearchParams();
+  if (f.q) params.set('q', f.q);
+  if (f.theme !== null) params.set('theme', String(f.theme));
+  if (f.workshop !== null) params.set('atelier', String(f.workshop));
+  if (f.region) params.set('region', f.region);
+  if (f.status) params.set('statut', f.status);
+  if (f.source) params.set('source', f.source);
+  if (f.from) params.set('du', f.from);
+  if (f.to) params.set('au', f.to);
+  return params.toString();
+}

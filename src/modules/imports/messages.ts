@@ -1,0 +1,35 @@
+import { registerMessages } from '../../shared/i18n';
+
+/** French strings of the import of raw contributions (file and row errors, outcomes). */
+registerMessages({
+  'imports.file.empty': 'Le fichier est vide.',
+  'imports.file.none': 'Choisissez un fichier CSV ou XLSX à importer.',
+  'imports.file.noData': 'Le fichier ne contient aucune ligne de données.',
+  'imports.file.tooManyRows': 'Le fichier dépasse {max} lignes de données : découpez-le en plusieurs fichiers de {max} lignes au plus.',
+  'imports.file.malformedCsv': 'Le fichier CSV est mal formé (vers la ligne {line}) : vérifiez les guillemets et les séparateurs.',
+  'imports.file.recordTooLong': 'La ligne {line} est anormalement longue : un guillemet n’est sans doute pas refermé.',
+  'imports.file.unreadableXlsx': 'Le fichier XLSX est illisible : enregistrez-le de nouveau depuis votre tableur, ou exportez-le en CSV.',
+  'imports.file.oldXls': 'Le format Excel 97-2003 (.xls) n’est pas pris en charge : enregistrez le fichier au format .xlsx ou CSV.',
+  'imports.file.binary': 'Le fichier ne semble pas être un fichier CSV ni XLSX.',
+  'imports.file.missingText':
+    'Colonne obligatoire absente : « texte » (ou « text », « contribution »). Colonnes trouvées : {found}.',
+  'imports.row.textMissing': 'Le texte de la contribution est vide.',
+  'imports.row.textTooShort': 'Le texte est trop court ({length} caractères ; {min} au moins).',
+  'imports.row.textTooLong': 'Le texte est trop long ({length} caractères ; {max} au plus).',
+  'imports.row.referenceTooLong': 'La référence ne doit pas dépasser {max} caractères.',
+  'imports.row.authorTooLong': 'Le nom de l’auteur ne doit pas dépasser {max} caractères.',
+  'imports.row.unknownWorkshop': 'Atelier inconnu dans cette consultation : « {value} » (indiquez le titre exact de l’atelier ou son numéro).',
+  'imports.row.ambiguousWorkshop': 'Plusieurs ateliers portent le titre « {value} » : indiquez le numéro de l’atelier.',
+  'imports.row.unknownTheme': 'Thématique inconnue : « {value} » (indiquez le code ou le titre d’une thématique de la consultation, ou laissez vide pour « à classer »).',
+  'imports.row.badDate': 'Date invalide : « {value} » (formats acceptés : JJ/MM/AAAA, AAAA-MM-JJ ou date Excel).',
+  'imports.row.futureDate': 'La date « {value} » est dans le futur.',
+  'imports.row.duplicate': 'Doublon de la ligne {line} (même texte, même référence, même atelier, même auteur).',
+  'imports.run.done': 'Import terminé : {created} contribution(s) créée(s), {skipped} déjà importée(s).',
+  'imports.run.started': 'Import lancé : la page se met à jour pendant l’import.',
+  'imports.run.notLaunchable': 'Cet import ne peut pas être lancé : {reason}',
+  'imports.run.hasErrors': 'le fichier contient des erreurs. Corrigez-le puis envoyez-le de nouveau.',
+  'imports.run.alreadyStarted': 'il est déjà en cours ou terminé.',
+  'imports.run.fileGone': 'le fichier envoyé n’est plus disponible. Envoyez-le de nouveau.',
+  'imports.run.unexpected': 'Erreur inattendue pendant l’import : aucune contribution n’a été importée. Réessayez ; si l’erreur persiste, contactez l’équipe technique.',
+  'imports.run.interrupted': 'L’import a été interrompu (redémarrage du serveur ?) : aucune contribution n’a été importée. Envoyez le fichier de nouveau.',
+});

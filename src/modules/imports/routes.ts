@@ -1,0 +1,142 @@
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { AppDeps } from '../../shared/http/context';
+import { allow, authorize, currentActor } from '../../shared/http/guards';
+import { flash } from '../../shared/http/flash';
+import { NotFoundError } from '../../shared/http/errors';
+import { singleUpload } from '../../shared/http/upload';
+import { toDate } from '../../shared/db';
+import { t } from '../../shared/i18n';
+import { findConsultationBySlug, type ConsultationRow } from '../consultations';
+import { importsPolicy } from './policy';
+import { findRun, listRuns, type ImportRunRow } from './queries';
+import { previewImport } from './preview-import';
+import { launchImport, STALE_RUN_MS, SYNC_MAX_ROWS } from './launch-import';
+import { MAX_LISTED_ERRORS, MAX_SAMPLE_ROWS, type LineError } from './analyse-import';
+import { COLUMN_NAMES, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, TEXT_MAX, TEXT_MIN } from './row-rules';
+import type { RowDisplay } from './resolve-rows';
+
+const BASE = '/admin/consultations/:slug/imports';
+
+function parseId(raw: unknown): number {
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError();
+  return id;
+}
+
+const isStale = (run: ImportRunRow) => run.status === 'running' && Date.now() - (toDate(run.updated_at)?.getTime() ?? 0) > STALE_RUN_MS;
+
+/** A run's state in words (never a colour only). */
+export function runLabel(run: ImportRunRow): string {
+  switch (run.status) {
+    case 'done':
+      return 'Terminé';
+    case 'failed':
+      return 'Échoué : rien n’a été importé';
+    case 'running':
+      return isStale(run) ? 'Interrompu : rien n’a été importé' : 'En cours';
+    default:
+      if (run.errors_json !== '[]') return 'Refusé : le fichier contient des erreurs';
+      return run.file_path ? 'Aperçu, en attente de lancement' : 'Aperçu expiré';
+  }
+}
+
+export function importsRoutes({ db, config, logger }: AppDeps): Router {
+  const r = Router();
+
+  /** The consultation of the URL, authorized on the object; 404 before anything is read. */
+  const consultationOf = (res: Response): ConsultationRow => res.locals.consultation as ConsultationRow;
+  const loadConsultation: RequestHandler = async (req, res, next) => {
+    const consultation = await findConsultationBySlug(db, String(req.params.slug));
+    if (!consultation) throw new NotFoundError();
+    authorize(importsPolicy.canImport(currentActor(req), consultation));
+    res.locals.consultation = consultation;
+    next();
+  };
+  const loadRun = async (req: Request, res: Response): Promise<ImportRunRow> => {
+    const actor = currentActor(req);
+    const run = await findRun(db, parseId(req.params.id));
+    const consultation = consultationOf(res);
+    if (!run || run.consultation_id !== consultation.id) throw new NotFoundError();
+    authorize(importsPolicy.canViewRun(actor, run, consultation));
+    return run;
+  };
+
+  const renderList = async (res: Response, status = 200, formError?: string) => {
+    const consultation = consultationOf(res);
+    const runs = await listRuns(db, consultation.id, 50);
+    res.status(status).render('imports/list', {
+      title: `Importer des contributions — ${consultation.title}`,
+      consultation,
+      runs: runs.map((run) => ({ ...run, label: runLabel(run) })),
+      formError,
+      limits: { maxRows: IMPORT_MAX_ROWS, maxMegabytes: IMPORT_MAX_BYTES / 1024 / 1024, textMin: TEXT_MIN, textMax: TEXT_MAX, syncMaxRows: SYNC_MAX_ROWS },
+      columns: COLUMN_NAMES,
+    });
+  };
+
+  const renderRun = (res: Response, run: ImportRunRow, status = 200, formError?: string) => {
+    const consultation = consultationOf(res);
+    const all = JSON.parse(run.errors_json) as LineError[];
+    const sample = JSON.parse(run.preview_json) as RowDisplay[];
+    const fileErrors = all.filter((e) => e.line === 0).map((e) => e.reason);
+    const errors = all.filter((e) => e.line > 0);
+    const stale = isStale(run);
+    res.status(status).render('imports/show', {
+      title: `Import « ${run.file_name} »`,
+      consultation,
+      run,
+      label: runLabel(run),
+      stale,
+      fileErrors: stale ? [...fileErrors, t('imports.run.interrupted')] : fileErrors,
+      errors,
+      sample,
+      moreErrors: Math.max(0, run.error_rows - errors.length),
+      limits: { maxListedErrors: MAX_LISTED_ERRORS, maxSampleRows: MAX_SAMPLE_ROWS },
+      canLaunch: run.status === 'preview' && !!run.file_path && !fileErrors.length && run.error_rows === 0,
+      formError,
+      base: `/admin/consultations/${encodeURIComponent(consultation.slug)}/imports`,
+    });
+  };
+
+  r.get(BASE, allow(importsPolicy.canUse), loadConsultation, async (_req, res) => {
+    await renderList(res);
+  });
+
+  r.post(BASE, allow(importsPolicy.canUse), loadConsultation, singleUpload('fichier', IMPORT_MAX_BYTES), async (req, res) => {
+    const actor = currentActor(req)!;
+    if (!req.file || req.file.size === 0) return renderList(res, 422, t('imports.file.none'));
+    const { runId } = await previewImport({ db, dataDir: config.dataDir }, actor, consultationOf(res), {
+      originalName: req.file.originalname,
+      buffer: req.file.buffer,
+    });
+    const run = (await findRun(db, runId))!;
+    if (run.errors_json !== '[]') return renderRun(res, run, 422);
+    res.redirect(303, `/admin/consultations/${encodeURIComponent(consultationOf(res).slug)}/imports/${runId}`);
+  });
+
+  r.get(`${BASE}/:id`, allow(importsPolicy.canUse), loadConsultation, async (req, res) => {
+    renderRun(res, await loadRun(req, res));
+  });
+
+  /** Progress for the page's script (public/js/imports.js). */
+  r.get(`${BASE}/:id/etat`, allow(importsPolicy.canUse), loadConsultation, async (req, res) => {
+    const run = await loadRun(req, res);
+    res.set('Cache-Control', 'no-store').json({ status: isStale(run) ? 'failed' : run.status, rowsDone: run.rows_done, rowsTotal: run.rows_total });
+  });
+
+  r.post(`${BASE}/:id/lancer`, allow(importsPolicy.canUse), loadConsultation, async (req, res) => {
+    const actor = currentActor(req)!;
+    const run = await loadRun(req, res);
+    authorize(importsPolicy.canLaunch(actor, run, consultationOf(res)));
+    const result = await launchImport({ db, dataDir: config.dataDir, logger }, actor, run, req.id as string);
+    if (!result.ok) return renderRun(res, (await findRun(db, run.id))!, result.status ?? 409, Object.values(result.errors).join(' '));
+    if (result.value.background) flash(req, 'info', t('imports.run.started'));
+    else {
+      const done = (await findRun(db, run.id))!;
+      if (done.status === 'done') flash(req, 'success', t('imports.run.done', { created: done.created, skipped: done.skipped }));
+    }
+    res.redirect(303, `/admin/consultations/${encodeURIComponent(consultationOf(res).slug)}/imports/${run.id}`);
+  });
+
+  return r;
+}

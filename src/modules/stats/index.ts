@@ -1,0 +1,19 @@
+import './messages';
+
+export { statsRoutes } from './routes';
+export { statsPolicy } from './policy';
+export { participationFigures } from './figures';
+export type { ParticipationFigures, Funnel } from './figures';
+export {
+  workshopsHeld,
+  participants,
+  rawContributions,
+  contributionsByTheme,
+  contributionsByRegion,
+  contributionsBySource,
+  consolidatedContributions,
+  needs,
+  functionalProposals,
+} from './queries';
+export type { BreakdownLine } from './queries';
+export { chartLines, funnelSteps, figuresCsv, figuresJson } from './present';

@@ -1,0 +1,129 @@
+import type { Db } from '../../shared/db';
+import { t } from '../../shared/i18n';
+import { SOURCES } from '../contributions';
+
+/**
+ * The participation figures of a consultation, each computed from the data by exactly ONE function
+ * (no stored counter that could drift). Every page, export and document asks these functions, so two
+ * places never disagree. All queries run unchanged on SQLite and PostgreSQL; counts are Number()-ed
+ * because PostgreSQL returns them as strings.
+ */
+
+/** One line of a breakdown: a stable key (theme code, region, source), its French label and its count. */
+export interface BreakdownLine {
+  key: string;
+  label: string;
+  count: number;
+}
+
+const WITHDRAWN = 'retiree';
+const HELD = 'clos';
+
+async function countOf(query: PromiseLike<unknown>): Promise<number> {
+  const row = (await query) as { n?: number | string } | undefined;
+  return Number(row?.n ?? 0);
+}
+
+/** Raw contributions that count: every one of the consultation except those withdrawn by their author. */
+function countedContributions(db: Db, consultationId: number) {
+  return db('raw_contributions as rc').where('rc.consultation_id', consultationId).whereNot('rc.status', WITHDRAWN);
+}
+
+/** Workshops held: closed by their facilitator after the session (planned or cancelled ones are not held). */
+export async function workshopsHeld(db: Db, consultationId: number): Promise<number> {
+  return countOf(db('workshops').where({ consultation_id: consultationId, status: HELD }).count({ n: '*' }).first());
+}
+
+/**
+ * Participants: the distinct people marked present at a held workshop, plus the attendees without an
+ * account that facilitators counted. A person who attended two workshops counts once.
+ */
+export async function participants(db: Db, consultationId: number): Promise<number> {
+  const withAccount = await countOf(
+    db('workshop_registrations as r')
+      .join('workshops as w', 'w.id', 'r.workshop_id')
+      .where({ 'w.consultation_id': consultationId, 'w.status': HELD, 'r.attended': true })
+      .countDistinct({ n: 'r.user_id' })
+      .first(),
+  );
+  const withoutAccount = await db('workshops').where({ consultation_id: consultationId, status: HELD }).sum({ n: 'anonymous_attendees' }).first();
+  return withAccount + Number((withoutAccount as { n?: number | string | null } | undefined)?.n ?? 0);
+}
+
+/** Raw contributions received (withdrawn ones excluded). */
+export async function rawContributions(db: Db, consultationId: number): Promise<number> {
+  return countOf(countedContributions(db, consultationId).count({ n: '*' }).first());
+}
+
+/** Raw contributions by theme, in the themes' order, every theme listed (0 included), then « À classer ». */
+export async function contributionsByTheme(db: Db, consultationId: number): Promise<BreakdownLine[]> {
+  const themes = await db('themes').where({ consultation_id: consultationId }).select('id', 'code', 'title').orderBy('position').orderBy('id');
+  const counts = await countedContributions(db, consultationId).select('rc.theme_id').count({ n: '*' }).groupBy('rc.theme_id');
+  const byId = new Map<number | null, number>();
+  for (const c of counts as Array<{ theme_id: number | null; n: number | string }>) {
+    byId.set(c.theme_id == null ? null : Number(c.theme_id), Number(c.n));
+  }
+  const lines: BreakdownLine[] = (themes as Array<{ id: number; code: string; title: string }>).map((th) => ({
+    key: th.code,
+    label: th.title,
+    count: byId.get(Number(th.id)) ?? 0,
+  }));
+  lines.push({ key: 'A_CLASSER', label: t('stats.unclassified'), count: byId.get(null) ?? 0 });
+  return lines;
+}
+
+/**
+ * Raw contributions by region: the region of the contribution's structure or, when it has none, of
+ * its workshop's organising structure. Most contributions first; « Région non renseignée » last.
+ */
+export async function contributionsByRegion(db: Db, consultationId: number): Promise<BreakdownLine[]> {
+  const region = 'coalesce(s.region, ws.region)';
+  const rows = (await countedContributions(db, consultationId)
+    .leftJoin('structures as s', 's.id', 'rc.structure_id')
+    .leftJoin('workshops as w', 'w.id', 'rc.workshop_id')
+    .leftJoin('structures as ws', 'ws.id', 'w.structure_id')
+    .select(db.raw(`${region} as region`))
+    .count({ n: '*' })
+    .groupByRaw(region)) as Array<{ region: string | null; n: number | string }>;
+  const known = rows
+    .filter((r) => r.region != null && r.region !== '')
+    .map((r) => ({ key: r.region!, label: r.region!, count: Number(r.n) }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
+  const unknown = rows.filter((r) => r.region == null || r.region === '').reduce((n, r) => n + Number(r.n), 0);
+  if (unknown > 0) known.push({ key: 'NON_RENSEIGNEE', label: t('stats.unknownRegion'), count: unknown });
+  return known;
+}
+
+/** Raw contributions by source (workshop, individual, import, partner), every source listed. */
+export async function contributionsBySource(db: Db, consultationId: number): Promise<BreakdownLine[]> {
+  const rows = (await countedContributions(db, consultationId).select('rc.source').count({ n: '*' }).groupBy('rc.source')) as Array<{
+    source: string;
+    n: number | string;
+  }>;
+  const counts = new Map(rows.map((r) => [r.source, Number(r.n)]));
+  const lines: BreakdownLine[] = SOURCES.map((s) => ({ key: s, label: t(`stats.source.${s}`), count: counts.get(s) ?? 0 }));
+  // A source unknown to this version (written by a later one) is still counted, under its own name.
+  for (const [s, n] of counts) if (!(SOURCES as readonly string[]).includes(s)) lines.push({ key: s, label: s, count: n });
+  return lines;
+}
+
+/** Consolidated contributions written by the ambassadors for the consultation. */
+export async function consolidatedContributions(db: Db, consultationId: number): Promise<number> {
+  return countOf(db('consolidated_contributions').where({ consultation_id: consultationId }).count({ n: '*' }).first());
+}
+
+/** Needs of the consultation; a need merged into another one is counted once, as the other one. */
+export async function needs(db: Db, consultationId: number): Promise<number> {
+  return countOf(db('needs').where({ consultation_id: consultationId }).whereNull('merged_into_id').count({ n: '*' }).first());
+}
+
+/** Functional proposals written under the consultation's needs (a merged need's proposals still count). */
+export async function functionalProposals(db: Db, consultationId: number): Promise<number> {
+  return countOf(
+    db('functional_proposals as fp')
+      .join('needs as n', 'n.id', 'fp.need_id')
+      .where('n.consultation_id', consultationId)
+      .count({ n: '*' })
+      .first(),
+  );
+}

@@ -1,0 +1,7 @@
+import './messages';
+export { workshopsRoutes } from './routes';
+export { workshopsPolicy } from './policy';
+export type { WorkshopTarget } from './policy';
+export { safeCell, csvLine, attendanceCsv, BOM } from './attendance-csv';
+export { decideRegistration, placesLeft, seatsToPromote, parisToUtc, utcToParis, formatSchedule } from './rules';
+export type { WorkshopStatus, RegistrationStatus, WorkshopMode } from './rules';

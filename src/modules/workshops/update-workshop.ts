@@ -1,0 +1,70 @@
+import type { Knex } from 'knex';
+import { NotFoundError, invalid, ok, type Result } from '../../shared/http/errors';
+import { t } from '../../shared/i18n';
+import { recordAudit } from '../audit';
+import type { Actor } from '../auth';
+import { checkWorkshopInput } from './check-workshop-input';
+import { findWorkshop, lockWorkshop, promoteFromWaitingList, setWorkshopThemes, themesOfWorkshops, updateWorkshopIfVersion, type WorkshopRow } from './queries';
+import { seatsToPromote } from './rules';
+import type { WorkshopInput } from './validation';
+
+export type UpdateWorkshopOutcome = Result<WorkshopRow> & { current?: WorkshopRow & { themeIds: number[] } };
+
+async function withThemes(db: Knex.Transaction, w: WorkshopRow) {
+  return { ...w, themeIds: ((await themesOfWorkshops(db, [w.id])).get(w.id) ?? []).map((th) => Number(th.id)) };
+}
+
+/**
+ * Those who run a planned workshop change it. A stale version is refused with the saved values
+ * (nothing overwritten); the capacity never drops below the seats already taken, and a raised
+ * capacity gives seats to the waiting list at once. The consultation of a workshop never changes.
+ */
+export async function updateWorkshop(db: Knex, actor: Actor, id: number, input: WorkshopInput & { version: number }, requestId?: string): Promise<UpdateWorkshopOutcome> {
+  return db.transaction(async (trx) => {
+    await lockWorkshop(trx, id);
+    const before = await findWorkshop(trx, id);
+    if (!before) throw new NotFoundError();
+    if (before.version !== input.version) return { ...invalid({ _form: t('workshops.stale') }, 409), current: await withThemes(trx, before) };
+    if (before.status !== 'planifie') return invalid({ _form: t('workshops.notPlanned') }, 409);
+    const checked = await checkWorkshopInput(trx, { ...input, consultationId: before.consultation_id });
+    if (!checked.ok) return invalid(checked.errors);
+    if (input.capacity < before.registered) return invalid({ capacity: t('workshops.capacityBelowRegistered', { count: before.registered }) });
+    const changes = {
+      title: input.title,
+      starts_at: input.startsAt,
+      ends_at: input.endsAt,
+      mode: input.mode,
+      place: input.place,
+      structure_id: input.structureId,
+      facilitator_id: checked.value.facilitatorId,
+      capacity: input.capacity,
+    };
+    if (!(await updateWorkshopIfVersion(trx, id, input.version, changes))) {
+      return { ...invalid({ _form: t('workshops.stale') }, 409), current: await withThemes(trx, (await findWorkshop(trx, id))!) };
+    }
+    const beforeThemes = (await withThemes(trx, before)).themeIds;
+    await setWorkshopThemes(trx, id, checked.value.themeIds);
+    const promoted = await promoteFromWaitingList(trx, id, seatsToPromote(input.capacity, before.registered, before.waiting));
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'workshop.update',
+      objectType: 'workshop',
+      objectId: id,
+      consultationId: before.consultation_id,
+      before: {
+        title: before.title,
+        starts_at: before.starts_at.toISOString(),
+        ends_at: before.ends_at.toISOString(),
+        mode: before.mode,
+        place: before.place,
+        structure_id: before.structure_id,
+        facilitator_id: before.facilitator_id,
+        capacity: before.capacity,
+        themeIds: beforeThemes,
+      },
+      after: { ...changes, themeIds: checked.value.themeIds, promotedUserIds: promoted },
+      requestId,
+    });
+    return ok((await findWorkshop(trx, id))!);
+  });
+}
