@@ -8,6 +8,7 @@ import { recordAudit } from './modules/audit';
 import { fieldErrors } from './shared/validation';
 import { seedDemo } from '../seeds/demo';
 import { registerImportCommand } from './cli/import-contributions';
+import { registerSuggestGroupsCommand } from './cli/suggest-groups';
 
 /** `npx ensemble …`: the operator's commands. Messages in French; exit code 1 on any failure. */
 function out(msg: string): void {
@@ -121,5 +122,6 @@ program
   });
 
 registerImportCommand(program);
+registerSuggestGroupsCommand(program);
 
 program.parseAsync(process.argv).catch((err) => fail(err instanceof Error ? err.message : String(err)));

@@ -1,0 +1,520 @@
+import { foldAccents, stem } from '../../shared/text/french';
+import { analyseText, canonicalWord, displayWord } from './analyse';
+import { concepts } from './lexicon';
+
+/**
+ * French-aware text similarity between contributions, and suggested groups of near-duplicates.
+ *
+ * A text becomes a sparse vector over its stems and its pairs of neighbouring stems (taken in either
+ * order, so that « saisie double » meets « double saisie »), weighted by TF-IDF — the IDF computed
+ * over the set being compared, so that what every contribution of a theme says weighs little — and
+ * normalised; two texts compare by cosine.
+ *
+ * Grouping never compares all pairs: an inverted index over the terms lists, for each term, the
+ * documents that contain it; a document is scored only against the earlier documents that share a
+ * term with it, its most distinctive terms first and at most `scanBudget` postings in all, so the cost
+ * per document is bounded whatever the size of the set. Each document keeps its
+ * best `neighbours` edges above `edgeThreshold`; edges are then taken from the strongest down and two
+ * groups merge only when the average similarity between their members stays above `linkThreshold`
+ * (average linkage, computed in constant space from the sums of the members' vectors): a text that
+ * resembles one member but not the others does not drag its own neighbours in (no chaining).
+ */
+
+export interface Doc {
+  id: number;
+  text: string;
+}
+
+export interface Scored {
+  id: number;
+  score: number;
+}
+
+export interface Group {
+  ids: number[];
+  /** Average similarity between two members of the group (0–1). */
+  cohesion: number;
+  /** A few representative words. */
+  label: string;
+}
+
+export interface IndexOptions {
+  /** Weight of a pair of neighbouring stems, relative to a single stem. */
+  bigramWeight: number;
+  /** Weight of a concept of the domain lexicon (lexicon.ts), relative to a single stem. */
+  conceptWeight: number;
+  /** Weight of the character 4-grams of a stem (all of them together), relative to the stem itself. */
+  gramWeight: number;
+}
+
+export interface GroupOptions extends IndexOptions {
+  /** Minimum similarity for two documents to be linked at all. */
+  edgeThreshold: number;
+  /** Minimum average similarity between the members of two groups for them to merge. */
+  linkThreshold: number;
+  /** Edges kept per document (its best earlier neighbours). */
+  neighbours: number;
+  /** At most this many postings are visited per document (bounds the cost on large sets). */
+  scanBudget: number;
+  /** A member whose similarity to the rest of its group (their centroid) is below this leaves the group (0: no check). */
+  memberThreshold: number;
+}
+
+/**
+ * Tuned on the "train" half of bench/labelled/paraphrases.json together with the demo's consolidation
+ * (maximising the mean of both F1, so that paraphrases are found without merging distinct ideas of
+ * real data); "dev" and "blind" are only measured. See bench/similarity.ts for the figures.
+ */
+export const DEFAULT_OPTIONS: Readonly<GroupOptions> = Object.freeze({
+  bigramWeight: 0.5,
+  conceptWeight: 2,
+  gramWeight: 0,
+  edgeThreshold: 0.15,
+  linkThreshold: 0.35,
+  neighbours: 10,
+  scanBudget: 3000,
+  memberThreshold: 0,
+});
+
+/** Default minimum score of a "similar contribution" shown beside another one. */
+export const DEFAULT_MIN_SCORE = 0.15;
+
+interface Vector {
+  terms: Int32Array; // term ids, ascending
+  weights: Float64Array; // same order, L2-normalised
+}
+
+export interface SimilarityIndex {
+  readonly ids: readonly number[];
+  readonly positionOf: ReadonlyMap<number, number>;
+  readonly texts: readonly string[];
+  readonly vectors: readonly Vector[];
+  readonly termIds: ReadonlyMap<string, number>;
+  readonly termNames: readonly string[];
+  /** Per term: is it a single stem (true) or a pair (false). */
+  readonly unigram: readonly boolean[];
+  readonly df: Int32Array;
+  /** Per term, the positions of the documents containing it (ascending) and their weights. */
+  readonly postings: readonly Int32Array[];
+  readonly postingWeights: readonly Float32Array[];
+  readonly options: Readonly<IndexOptions>;
+}
+
+/** Term frequencies of a text: stems, unordered pairs of neighbouring stems, concepts of the lexicon. */
+function termCounts(text: string, opts: IndexOptions): Map<string, number> {
+  const { stems, folded } = analyseText(text);
+  const counts = new Map<string, number>();
+  for (const s of stems) counts.set(s, (counts.get(s) ?? 0) + 1);
+  if (opts.conceptWeight > 0) for (const c of concepts(stems, folded)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  if (opts.gramWeight > 0) {
+    for (const s of stems) {
+      if (s.length < 5) continue;
+      const grams = s.length - 3;
+      for (let i = 0; i + 4 <= s.length; i++) {
+        const g = `~${s.slice(i, i + 4)}`;
+        counts.set(g, (counts.get(g) ?? 0) + 1 / grams);
+      }
+    }
+  }
+  const bigramWeight = opts.bigramWeight;
+  if (bigramWeight > 0) {
+    for (let i = 1; i < stems.length; i++) {
+      const a = stems[i - 1]!;
+      const b = stems[i]!;
+      if (a === b) continue;
+      const key = a < b ? `${a} ${b}` : `${b} ${a}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+const idf = (n: number, df: number) => Math.log((1 + n) / (1 + df)) + 1;
+
+const termWeight = (term: string, opts: IndexOptions) =>
+  term.startsWith('#') ? opts.conceptWeight : term.startsWith('~') ? opts.gramWeight : term.includes(' ') ? opts.bigramWeight : 1;
+
+function weigh(counts: Map<string, number>, termIds: ReadonlyMap<string, number>, df: (termId: number) => number, n: number, opts: IndexOptions, unknown: (term: string) => number): Vector {
+  const entries: Array<[number, number]> = [];
+  let extraNorm = 0; // terms absent from the index still make the text less similar to the others
+  for (const [term, tf] of counts) {
+    const w = (tf >= 1 ? 1 + Math.log(tf) : tf) * termWeight(term, opts);
+    const id = termIds.get(term);
+    if (id === undefined) {
+      const x = w * unknown(term);
+      extraNorm += x * x;
+    } else entries.push([id, w * idf(n, df(id))]);
+  }
+  entries.sort((a, b) => a[0] - b[0]);
+  let norm = extraNorm;
+  for (const [, w] of entries) norm += w * w;
+  norm = Math.sqrt(norm) || 1;
+  return { terms: Int32Array.from(entries, (e) => e[0]), weights: Float64Array.from(entries, (e) => e[1] / norm) };
+}
+
+function dot(a: Vector, b: Vector): number {
+  let i = 0;
+  let j = 0;
+  let s = 0;
+  const at = a.terms;
+  const bt = b.terms;
+  while (i < at.length && j < bt.length) {
+    const x = at[i]!;
+    const y = bt[j]!;
+    if (x === y) s += a.weights[i++]! * b.weights[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
+  return s;
+}
+
+/** Indexes a set of documents (sorted by id, so that the same set always gives the same index). */
+export function buildIndex(docs: readonly Doc[], options: Partial<IndexOptions> = {}): SimilarityIndex {
+  const opts: IndexOptions = {
+    bigramWeight: options.bigramWeight ?? DEFAULT_OPTIONS.bigramWeight,
+    conceptWeight: options.conceptWeight ?? DEFAULT_OPTIONS.conceptWeight,
+    gramWeight: options.gramWeight ?? DEFAULT_OPTIONS.gramWeight,
+  };
+  const sorted = [...docs].sort((a, b) => a.id - b.id);
+  const positionOf = new Map<number, number>();
+  sorted.forEach((d, i) => {
+    if (positionOf.has(d.id)) throw new Error(`identifiant en double : ${d.id}`);
+    positionOf.set(d.id, i);
+  });
+  const termIds = new Map<string, number>();
+  const termNames: string[] = [];
+  const unigram: boolean[] = [];
+  let dfList: number[] = [];
+  const counts = sorted.map((d) => {
+    const c = termCounts(d.text, opts);
+    for (const term of c.keys()) {
+      let id = termIds.get(term);
+      if (id === undefined) {
+        id = termNames.length;
+        termIds.set(term, id);
+        termNames.push(term);
+        unigram.push(!term.includes(' ') && !term.startsWith('#') && !term.startsWith('~'));
+        dfList.push(0);
+      }
+      dfList[id]!++;
+    }
+    return c;
+  });
+  const df = Int32Array.from(dfList);
+  dfList = [];
+  const n = sorted.length;
+  const vectors = counts.map((c) => weigh(c, termIds, (id) => df[id]!, n, opts, () => 0));
+  const postings = Array.from(df, (k) => new Int32Array(k));
+  const postingWeights = Array.from(df, (k) => new Float32Array(k));
+  const fill = new Int32Array(df.length);
+  vectors.forEach((v, pos) => {
+    for (let k = 0; k < v.terms.length; k++) {
+      const t = v.terms[k]!;
+      const at = fill[t]!++;
+      postings[t]![at] = pos;
+      postingWeights[t]![at] = v.weights[k]!;
+    }
+  });
+  return {
+    ids: sorted.map((d) => d.id),
+    positionOf,
+    texts: sorted.map((d) => d.text),
+    vectors,
+    termIds,
+    termNames,
+    unigram,
+    df,
+    postings,
+    postingWeights,
+    options: opts,
+  };
+}
+
+/** The vector of an outside text, weighted with the index's IDF (the text counted as one more document). */
+function queryVector(index: SimilarityIndex, text: string): Vector {
+  const n = index.ids.length + 1;
+  return weigh(termCounts(text, index.options), index.termIds, (id) => index.df[id]! + 1, n, index.options, () => idf(n, 1));
+}
+
+/**
+ * The k documents of the index most similar to a text (or to one of the index's documents, given
+ * by id, itself excluded), best first, above `minScore`. Ties are broken by id.
+ */
+export function similarTo(index: SimilarityIndex, query: string | { id: number }, k = 10, minScore = DEFAULT_MIN_SCORE): Scored[] {
+  let vector: Vector;
+  let self = -1;
+  if (typeof query === 'string') vector = queryVector(index, query);
+  else {
+    const pos = index.positionOf.get(query.id);
+    if (pos === undefined) return [];
+    vector = index.vectors[pos]!;
+    self = pos;
+  }
+  const acc = new Map<number, number>();
+  for (let q = 0; q < vector.terms.length; q++) {
+    const t = vector.terms[q]!;
+    const w = vector.weights[q]!;
+    const docs = index.postings[t]!;
+    const ws = index.postingWeights[t]!;
+    for (let p = 0; p < docs.length; p++) acc.set(docs[p]!, (acc.get(docs[p]!) ?? 0) + w * ws[p]!);
+  }
+  acc.delete(self);
+  const out: Scored[] = [];
+  for (const [pos, score] of acc) if (score >= minScore) out.push({ id: index.ids[pos]!, score: Math.min(1, score) });
+  out.sort((a, b) => b.score - a.score || a.id - b.id);
+  return out.slice(0, Math.max(0, k));
+}
+
+/** Cosine similarity of two texts (IDF over the two of them: mostly for tests and explanations). */
+export function similarity(a: string, b: string, options: Partial<IndexOptions> = {}): number {
+  const index = buildIndex([{ id: 1, text: a }, { id: 2, text: b }], options);
+  return dot(index.vectors[0]!, index.vectors[1]!);
+}
+
+interface Edges {
+  a: Int32Array;
+  b: Int32Array;
+  score: Float32Array;
+  count: number;
+}
+
+/** Keeps the `size` best [position, score] pairs seen, best first (ties: lower position first). */
+class TopList {
+  readonly pos: Int32Array;
+  readonly score: Float64Array;
+  count = 0;
+  constructor(readonly size: number) {
+    this.pos = new Int32Array(size);
+    this.score = new Float64Array(size);
+  }
+  offer(p: number, s: number): void {
+    if (this.count === this.size && !(s > this.score[this.size - 1]! || (s === this.score[this.size - 1]! && p < this.pos[this.size - 1]!))) return;
+    let i = this.count < this.size ? this.count++ : this.size - 1;
+    while (i > 0 && (this.score[i - 1]! < s || (this.score[i - 1]! === s && this.pos[i - 1]! > p))) {
+      this.score[i] = this.score[i - 1]!;
+      this.pos[i] = this.pos[i - 1]!;
+      i--;
+    }
+    this.score[i] = s;
+    this.pos[i] = p;
+  }
+}
+
+/**
+ * Each document's best earlier neighbours above the threshold, found through the inverted index.
+ * A document visits the postings of its terms from the most to the least distinctive, at most
+ * `scanBudget` entries in all (the nearest earlier documents first): on a small set that is every
+ * document sharing a term with it, on a large one the cost per document stays bounded. When the
+ * budget cut the visit short, the accumulated scores are partial, so the most promising candidates
+ * are scored again exactly.
+ */
+function neighbourEdges(index: SimilarityIndex, opts: GroupOptions): Edges {
+  const n = index.ids.length;
+  const k = Math.max(1, opts.neighbours);
+  const capacity = n * k;
+  const edges: Edges = { a: new Int32Array(capacity), b: new Int32Array(capacity), score: new Float32Array(capacity), count: 0 };
+  const acc = new Float64Array(n);
+  const touched = new Int32Array(n);
+  const cursor = new Int32Array(index.df.length); // per term: how many earlier documents contain it
+  const budgetPerDoc = Math.max(1, opts.scanBudget);
+  const candidates = new TopList(k * 3);
+  const kept = new TopList(k);
+  for (let i = 0; i < n; i++) {
+    const v = index.vectors[i]!;
+    const order = Array.from(v.terms.keys()).sort((x, y) => v.weights[y]! - v.weights[x]! || x - y);
+    let nTouched = 0;
+    let budget = budgetPerDoc;
+    let partial = false;
+    for (const q of order) {
+      const t = v.terms[q]!;
+      const end = cursor[t]!++;
+      if (end === 0) continue;
+      if (budget <= 0) {
+        partial = true;
+        continue;
+      }
+      const len = Math.min(end, budget);
+      if (len < end) partial = true;
+      budget -= len;
+      const w = v.weights[q]!;
+      const docs = index.postings[t]!;
+      const ws = index.postingWeights[t]!;
+      for (let p = end - len; p < end; p++) {
+        const j = docs[p]!;
+        if (acc[j] === 0) touched[nTouched++] = j;
+        acc[j] = acc[j]! + w * ws[p]!;
+      }
+    }
+    kept.count = 0;
+    if (partial) {
+      candidates.count = 0;
+      for (let x = 0; x < nTouched; x++) {
+        const j = touched[x]!;
+        candidates.offer(j, acc[j]!);
+        acc[j] = 0;
+      }
+      for (let c = 0; c < candidates.count; c++) {
+        const j = candidates.pos[c]!;
+        const exact = dot(v, index.vectors[j]!);
+        if (exact >= opts.edgeThreshold) kept.offer(j, exact);
+      }
+    } else {
+      for (let x = 0; x < nTouched; x++) {
+        const j = touched[x]!;
+        if (acc[j]! >= opts.edgeThreshold) kept.offer(j, acc[j]!);
+        acc[j] = 0;
+      }
+    }
+    for (let x = 0; x < kept.count; x++) {
+      const c = edges.count++;
+      edges.a[c] = kept.pos[x]!;
+      edges.b[c] = i;
+      edges.score[c] = kept.score[x]!;
+    }
+  }
+  return edges;
+}
+
+/** Sum of member vectors of a forming group, kept sparse. */
+type Sum = Map<number, number>;
+
+function sumDot(a: Sum, b: Sum): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let s = 0;
+  for (const [t, w] of small) {
+    const x = large.get(t);
+    if (x !== undefined) s += w * x;
+  }
+  return s;
+}
+
+function sumVectorDot(sum: Sum, v: Vector): number {
+  let s = 0;
+  for (let k = 0; k < v.terms.length; k++) s += (sum.get(v.terms[k]!) ?? 0) * v.weights[k]!;
+  return s;
+}
+
+/** Groups of near-duplicates in an index: each document in at most one group, singletons left out. */
+export function groupIndex(index: SimilarityIndex, options: Partial<GroupOptions> = {}): Group[] {
+  const opts: GroupOptions = { ...DEFAULT_OPTIONS, ...options, ...index.options };
+  const n = index.ids.length;
+  const edges = neighbourEdges(index, opts);
+  const order = new Int32Array(edges.count);
+  for (let e = 0; e < edges.count; e++) order[e] = e;
+  order.sort((x, y) => edges.score[y]! - edges.score[x]! || edges.a[x]! - edges.a[y]! || edges.b[x]! - edges.b[y]!);
+
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  const size = new Int32Array(n).fill(1);
+  const sq = new Float64Array(n).fill(1); // |sum of member vectors|², 1 for a single normalised vector
+  const sums = new Map<number, Sum>();
+  const sumOf = (root: number): Sum => {
+    let s = sums.get(root);
+    if (!s) {
+      const v = index.vectors[root]!;
+      s = new Map();
+      for (let k = 0; k < v.terms.length; k++) s.set(v.terms[k]!, v.weights[k]!);
+      sums.set(root, s);
+    }
+    return s;
+  };
+
+  for (let o = 0; o < order.length; o++) {
+    const e = order[o]!;
+    let ra = find(edges.a[e]!);
+    let rb = find(edges.b[e]!);
+    if (ra === rb) continue;
+    const na = size[ra]!;
+    const nb = size[rb]!;
+    let cross: number;
+    if (na === 1 && nb === 1) cross = edges.score[e]!;
+    else cross = sumDot(sumOf(ra), sumOf(rb));
+    if (cross / (na * nb) < opts.linkThreshold) continue;
+    if (na < nb || (na === nb && rb < ra)) [ra, rb] = [rb, ra];
+    const into = sumOf(ra);
+    for (const [t, w] of sumOf(rb)) into.set(t, (into.get(t) ?? 0) + w);
+    sums.delete(rb);
+    parent[rb] = ra;
+    size[ra] = na + nb;
+    sq[ra] = sq[ra]! + sq[rb]! + 2 * cross;
+  }
+
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const r = find(i);
+    if (size[r]! < 2) continue;
+    let list = members.get(r);
+    if (!list) members.set(r, (list = []));
+    list.push(i);
+  }
+  const groups: Array<Group & { first: number }> = [];
+  for (const [root, all] of members) {
+    const sum = sumOf(root);
+    let sqNorm = sq[root]!;
+    let list = all;
+    if (opts.memberThreshold > 0) {
+      // Cohesion check: a member far from the centroid of the others leaves (one pass, weakest first).
+      const fit = all.map((p) => {
+        const sv = sumVectorDot(sum, index.vectors[p]!);
+        const rest = Math.sqrt(Math.max(1e-12, sqNorm - 2 * sv + 1));
+        return { p, sv, score: (sv - 1) / rest };
+      });
+      fit.sort((x, y) => x.score - y.score || x.p - y.p);
+      const leaving = new Set<number>();
+      for (const f of fit) {
+        if (all.length - leaving.size <= 2 || f.score >= opts.memberThreshold) break;
+        leaving.add(f.p);
+        const v = index.vectors[f.p]!;
+        sqNorm = sqNorm - 2 * sumVectorDot(sum, v) + 1;
+        for (let k = 0; k < v.terms.length; k++) sum.set(v.terms[k]!, (sum.get(v.terms[k]!) ?? 0) - v.weights[k]!);
+      }
+      list = all.filter((p) => !leaving.has(p));
+      if (list.length === 2 && fit.find((f) => f.p === list[0])!.score < opts.memberThreshold && leaving.size > 0) {
+        // Two left that only held through the ones who left: check the pair itself.
+        if (dot(index.vectors[list[0]!]!, index.vectors[list[1]!]!) < opts.linkThreshold) continue;
+      }
+    }
+    const m = list.length;
+    const cohesion = Math.max(0, Math.min(1, (sqNorm - m) / (m * (m - 1))));
+    groups.push({ ids: list.map((p) => index.ids[p]!), cohesion: Math.round(cohesion * 1000) / 1000, label: label(index, sum, list), first: index.ids[list[0]!]! });
+  }
+  groups.sort((x, y) => y.ids.length - x.ids.length || y.cohesion - x.cohesion || x.first - y.first);
+  return groups.map(({ ids, cohesion, label: l }) => ({ ids, cohesion, label: l }));
+}
+
+/** Groups of near-duplicates among documents (see groupIndex). */
+export function suggestGroups(docs: readonly Doc[], options: Partial<GroupOptions> = {}): Group[] {
+  return groupIndex(buildIndex(docs, options), options);
+}
+
+const LABEL_WORDS = 4;
+
+/** The group's heaviest stems, each shown as the word its members use most for it. */
+function label(index: SimilarityIndex, sum: Sum, members: readonly number[]): string {
+  const top = [...sum]
+    .filter(([t]) => index.unigram[t])
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, LABEL_WORDS)
+    .map(([t]) => index.termNames[t]!);
+  const seen = new Map<string, Map<string, number>>(top.map((s) => [s, new Map()]));
+  for (const pos of members.slice(0, 50)) {
+    for (const raw of index.texts[pos]!.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+      const s = stem(canonicalWord(foldAccents(raw)));
+      const forms = seen.get(s);
+      if (forms) forms.set(raw, (forms.get(raw) ?? 0) + 1);
+    }
+  }
+  return top
+    .map((s) => {
+      const forms = [...(seen.get(s) ?? [])].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      return displayWord(s) ?? forms[0]?.[0] ?? s;
+    })
+    .join(', ');
+}

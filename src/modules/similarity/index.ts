@@ -1,0 +1,12 @@
+import './messages';
+
+export { buildIndex, similarTo, similarity, suggestGroups, groupIndex, DEFAULT_OPTIONS, DEFAULT_MIN_SCORE } from './engine';
+export type { Doc, Scored, Group, GroupOptions, IndexOptions, SimilarityIndex } from './engine';
+export { analyse } from './analyse';
+export { concepts } from './lexicon';
+export { pairwiseScores } from './evaluate';
+export type { PairwiseScores } from './evaluate';
+export { similarRawContributions, similarConsolidated, consolidatedText } from './find-similar';
+export type { SimilarRaw, SimilarConsolidated } from './find-similar';
+export { suggestGroupsFor } from './suggest-groups-for';
+export type { GroupScope, SuggestedGroup } from './suggest-groups-for';

@@ -1,0 +1,11 @@
+import { registerMessages } from '../../shared/i18n';
+
+/** French strings emitted by the similarity module (the suggest-groups command). */
+registerMessages({
+  'similarity.unknownConsultation': 'Consultation inconnue : « {slug} ».',
+  'similarity.unknownTheme': 'Thématique inconnue dans cette consultation : « {code} ». Thématiques : {codes}, ou « a_classer ».',
+  'similarity.badFormat': 'Format inconnu : « {format} » (json ou csv).',
+  'similarity.summary': '{groups} groupe(s) proposé(s) parmi {contributions} contribution(s) à traiter ({scope}).',
+  'similarity.scope.a_classer': 'à classer',
+  'similarity.scope.all': 'toutes thématiques et à classer',
+});

@@ -1,0 +1,191 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import { PROJECT_ROOT } from '../../src/config';
+import { insertReturningId } from '../../src/shared/db';
+import { searchableText } from '../../src/shared/text/french';
+import { similarConsolidated, similarRawContributions, suggestGroupsFor, type SuggestedGroup } from '../../src/modules/similarity';
+import { DEMO_SLUG, seedDemo } from '../../seeds/demo';
+import { freshDb, type TestDb } from '../support/db';
+
+const AGENDA = [
+  "L'agenda I-Milo n'est pas synchronisé avec Outlook : on tient deux agendas en parallèle, c'est ingérable.",
+  'Synchroniser les agendas I-Milo et Outlook, on gère deux agendas en parallèle.',
+  "Deux agendas en parallèle (I-Milo et Outlook) car ils ne sont pas synchronisés, c'est ingérable !",
+];
+const DRIVING = [
+  'Recenser dans le logiciel les aides au permis de conduire et les auto-écoles sociales du territoire.',
+  'Une liste des aides au permis de conduire et des auto-écoles sociales du territoire dans le logiciel.',
+];
+
+/** Ambassadors look for near-duplicates among what is left to process, in a theme or in « à classer ». */
+describe('An ambassador gets suggested groups of similar contributions', function () {
+  this.timeout(60_000);
+  let t: TestDb;
+  let consultationId: number;
+  let themeId: number;
+  const ids: Record<string, number> = {};
+
+  const raw = (consultation: number, theme: number | null, status: string, body: string) =>
+    insertReturningId(t.db, 'raw_contributions', {
+      consultation_id: consultation,
+      theme_id: theme,
+      source: 'individuelle',
+      status,
+      body,
+      search_text: searchableText(body),
+      reference: `TEST-${Object.keys(ids).length + 1}`,
+    });
+
+  const allIds = (groups: SuggestedGroup[]) => groups.flatMap((g) => g.contributions.map((c) => c.id));
+
+  before(async () => {
+    t = await freshDb();
+    await seedDemo(t.db);
+    consultationId = Number((await t.db('consultations').where({ slug: DEMO_SLUG }).first()).id);
+    themeId = Number((await t.db('themes').where({ consultation_id: consultationId }).orderBy('position').first()).id);
+    // « à classer », still to process: three wordings of one idea.
+    for (const [i, body] of AGENDA.entries()) ids[`agenda${i}`] = await raw(consultationId, null, 'a_traiter', body);
+    // The same words, but processed, withdrawn, out of scope, in a theme, or in another consultation.
+    ids.consolidated = await raw(consultationId, null, 'consolidee', AGENDA[0]!);
+    ids.withdrawn = await raw(consultationId, null, 'retiree', AGENDA[1]!);
+    ids.outOfScope = await raw(consultationId, null, 'hors_perimetre', AGENDA[2]!);
+    ids.themedAgenda = await raw(consultationId, themeId, 'a_traiter', AGENDA[0]!);
+    for (const [i, body] of DRIVING.entries()) ids[`driving${i}`] = await raw(consultationId, themeId, 'a_traiter', body);
+    const other = await insertReturningId(t.db, 'consultations', { slug: 'autre-consultation', title: 'Autre consultation' });
+    ids.otherConsultation = await raw(other, null, 'a_traiter', AGENDA[0]!);
+    ids.otherConsultation2 = await raw(other, null, 'a_traiter', AGENDA[1]!);
+  });
+  after(() => t.destroy());
+
+  it('suggests groups among the unprocessed « à classer » contributions of the consultation only', async () => {
+    const groups = await suggestGroupsFor(t.db, consultationId, 'a_classer');
+
+    const rows = await t.db('raw_contributions').whereIn('id', allIds(groups));
+    expect(rows).to.have.length(allIds(groups).length);
+    for (const r of rows) {
+      expect(Number(r.consultation_id)).to.equal(consultationId);
+      expect(r.theme_id).to.equal(null);
+      expect(r.status).to.equal('a_traiter');
+    }
+    const agenda = groups.find((g) => g.contributions.some((c) => c.id === ids.agenda0));
+    expect(agenda, 'the three wordings form a group').to.not.equal(undefined);
+    expect(agenda!.contributions.map((c) => c.id)).to.include.members([ids.agenda0, ids.agenda1, ids.agenda2]);
+    expect(agenda!.contributions.find((c) => c.id === ids.agenda0)!.reference).to.match(/^TEST-/);
+    expect(agenda!.label).to.contain('agenda');
+    for (const excluded of ['consolidated', 'withdrawn', 'outOfScope', 'themedAgenda', 'otherConsultation', 'otherConsultation2']) {
+      expect(allIds(groups), excluded).to.not.include(ids[excluded]);
+    }
+    expect(groups.map((g) => g.number)).to.deep.equal(groups.map((_, i) => i + 1));
+  });
+
+  it('suggests groups within one theme, only of its unprocessed contributions, each in at most one group', async () => {
+    const groups = await suggestGroupsFor(t.db, consultationId, { themeId });
+
+    const listed = allIds(groups);
+    expect(new Set(listed).size).to.equal(listed.length);
+    const rows = await t.db('raw_contributions').whereIn('id', listed);
+    for (const r of rows) {
+      expect(Number(r.theme_id)).to.equal(themeId);
+      expect(r.status).to.equal('a_traiter');
+      expect(Number(r.consultation_id)).to.equal(consultationId);
+    }
+    const driving = groups.find((g) => g.contributions.some((c) => c.id === ids.driving0));
+    expect(driving?.contributions.map((c) => c.id)).to.include(ids.driving1);
+    expect(listed).to.not.include(ids.agenda0);
+  });
+
+  it('ranks similar raw contributions of the same consultation, never withdrawn ones, never itself', async () => {
+    const found = await similarRawContributions(t.db, ids.agenda0!, 10);
+
+    const foundIds = found.map((f) => f.id);
+    // Word-for-word copies first (even processed or in a theme), then the other wordings.
+    expect(foundIds.slice(0, 2)).to.have.members([ids.consolidated, ids.themedAgenda]);
+    expect(found[0]!.score).to.be.greaterThan(0.99);
+    expect(foundIds).to.include.members([ids.agenda1, ids.agenda2]);
+    expect(foundIds).to.not.include.members([ids.agenda0, ids.withdrawn, ids.otherConsultation]);
+    for (let i = 1; i < found.length; i++) expect(found[i - 1]!.score).to.be.at.least(found[i]!.score);
+    expect(await similarRawContributions(t.db, 999_999, 5)).to.deep.equal([]);
+  });
+
+  it('ranks the consolidated contributions closest to a raw contribution, its own consolidation among the first', async () => {
+    // A demo raw contribution that the ambassadors consolidated: where it went should come up.
+    const link = await t.db('consolidation_links as l')
+      .join('raw_contributions as r', 'r.id', 'l.raw_contribution_id')
+      .where('r.consultation_id', consultationId)
+      .whereNull('l.undone_at')
+      .whereNull('l.extract_id')
+      .orderBy('l.id')
+      .select('l.raw_contribution_id', 'l.consolidated_contribution_id')
+      .first();
+
+    const found = await similarConsolidated(t.db, Number(link.raw_contribution_id), 5);
+
+    expect(found.map((f) => f.id)).to.include(Number(link.consolidated_contribution_id));
+    const rows = await t.db('consolidated_contributions').whereIn('id', found.map((f) => f.id));
+    for (const r of rows) expect(Number(r.consultation_id)).to.equal(consultationId);
+    expect(found[0]!.title).to.be.a('string');
+  });
+});
+
+describe('An operator prints suggested groups from the command line', function () {
+  this.timeout(60_000);
+  let dataDir: string;
+  const run = (...args: string[]) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test' };
+    delete env.DATABASE_URL;
+    return spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'ensemble.js'), ...args], { env, encoding: 'utf8', input: '' });
+  };
+  before(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ensemble-suggest-'));
+    const seeded = run('seed:demo');
+    expect(seeded.status, seeded.stderr).to.equal(0);
+  });
+  after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('prints the groups as JSON, with each contribution’s id and reference', () => {
+    const res = run('suggest-groups', '--consultation', DEMO_SLUG, '--format', 'json');
+
+    expect(res.status, res.stderr).to.equal(0);
+    const doc = JSON.parse(res.stdout) as { consultation: string; groups: Array<{ number: number; scope: string; cohesion: number; label: string; contributions: Array<{ id: number; reference: string | null }> }> };
+    expect(doc.consultation).to.equal(DEMO_SLUG);
+    expect(doc.groups.length).to.be.greaterThan(0);
+    doc.groups.forEach((g, i) => {
+      expect(g.number).to.equal(i + 1);
+      expect(g.cohesion).to.be.within(0, 1);
+      expect(g.label).to.be.a('string');
+      expect(g.contributions.length).to.be.at.least(2);
+      for (const c of g.contributions) {
+        expect(c.id).to.be.a('number');
+        expect(c.reference === null || typeof c.reference === 'string').to.equal(true);
+      }
+    });
+    const scoped = JSON.parse(run('suggest-groups', '--consultation', DEMO_SLUG, '--theme', 'a_classer').stdout) as { groups: Array<{ scope: string }> };
+    for (const g of scoped.groups) expect(g.scope).to.equal('a_classer');
+  });
+
+  it('prints the same groups as CSV with semicolons, one line per contribution', () => {
+    const json = JSON.parse(run('suggest-groups', '--consultation', DEMO_SLUG).stdout) as { groups: Array<{ number: number; contributions: Array<{ id: number }> }> };
+    const res = run('suggest-groups', '--consultation', DEMO_SLUG, '--format', 'csv');
+
+    expect(res.status, res.stderr).to.equal(0);
+    const lines = res.stdout.replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    expect(lines[0]).to.equal('groupe;perimetre;cohesion;libelle;contribution_id;reference;texte');
+    const rows = lines.slice(1);
+    expect(rows).to.have.length(json.groups.reduce((n, g) => n + g.contributions.length, 0));
+    const first = json.groups[0]!;
+    expect(rows[0]!.split(';')[0]).to.equal(String(first.number));
+    expect(rows[0]!.split(';')[4]).to.equal(String(first.contributions[0]!.id));
+  });
+
+  it('refuses an unknown consultation or theme in French, with exit code 1', () => {
+    const unknown = run('suggest-groups', '--consultation', 'nulle-part');
+    expect(unknown.status).to.equal(1);
+    expect(unknown.stderr).to.contain('Consultation inconnue');
+    const badTheme = run('suggest-groups', '--consultation', DEMO_SLUG, '--theme', 'NIMPORTE');
+    expect(badTheme.status).to.equal(1);
+    expect(badTheme.stderr).to.contain('Thématique inconnue');
+  });
+});
