@@ -23,7 +23,9 @@ import { statsRoutes } from './modules/stats';
 import { privacyRoutes } from './modules/privacy';
 import { importsRoutes } from './modules/imports';
 import { workshopsRoutes } from './modules/workshops';
-import { navigationFor } from './navigation';
+import { needsRoutes } from './modules/needs';
+import { consolidationRoutes } from './modules/consolidation';
+import { currentEntry, navigationFor } from './navigation';
 
 export interface CreateAppOptions {
   /** Interval of expired-session cleanup (ms); 0 disables it (tests, CLI). */
@@ -62,6 +64,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   app.locals.nav = navigationFor(null);
   app.locals.flash = [];
   app.locals.currentPath = '';
+  app.locals.currentNav = null;
   app.locals.csrfToken = () => '';
   app.use(withLayout);
 
@@ -147,6 +150,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
     const actor = currentActor(req);
     res.locals.actor = actor;
     res.locals.nav = navigationFor(actor);
+    res.locals.currentNav = currentEntry(res.locals.nav, req.path);
     res.locals.currentPath = req.path;
     next();
   });
@@ -163,6 +167,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   app.use(statsRoutes(deps));
   app.use(privacyRoutes(deps));
   app.use(importsRoutes(deps));
+  app.use(needsRoutes(deps));
+  app.use(consolidationRoutes(deps));
 
   app.use(notFound);
   app.use(errorHandler);

@@ -5,6 +5,7 @@ import { auditPolicy } from './modules/audit';
 import { consultationsPolicy } from './modules/consultations';
 import { contributionsPolicy } from './modules/contributions';
 import { workshopsPolicy } from './modules/workshops';
+import { consolidationPolicy } from './modules/consolidation';
 
 export interface NavItem {
   href: string;
@@ -20,9 +21,20 @@ export function navigationFor(actor: MaybeActor): NavItem[] {
   if (workshopsPolicy.canBrowse(actor)) items.push({ href: '/ateliers', label: 'Ateliers' });
   if (contributionsPolicy.canListOwn(actor)) items.push({ href: '/mes-contributions', label: 'Mes contributions' });
   if (contributionsPolicy.canBrowse(actor)) items.push({ href: '/contributions', label: 'Contributions' });
+  if (consolidationPolicy.canEnter(actor)) items.push({ href: '/consolidation', label: 'Consolidation' });
   if (consultationsPolicy.canManage(actor)) items.push({ href: '/admin/consultations', label: 'Gérer les consultations' });
   if (usersPolicy.canList(actor)) items.push({ href: '/admin/utilisateurs', label: 'Utilisateurs' });
   if (auditPolicy.canBrowse(actor)) items.push({ href: '/admin/journal', label: "Journal d'audit" });
   if (authPolicy.canViewOwnProfile(actor)) items.push({ href: '/profil', label: 'Mon profil' });
   return items;
+}
+
+/** The entry for a path: the longest href that is the path or one of its parents (home only for '/'). */
+export function currentEntry(items: NavItem[], path: string): string | null {
+  let best: string | null = null;
+  for (const { href } of items) {
+    const matches = href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+    if (matches && (!best || href.length > best.length)) best = href;
+  }
+  return best;
 }

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { usersPolicy } from '../../src/modules/users/policy';
 import { auditPolicy } from '../../src/modules/audit/policy';
 import type { Actor, Role } from '../../src/modules/auth/roles';
+import { currentEntry } from '../../src/navigation';
 
 const actor = (role: Role, id = 1): Actor => ({ id, role, email: `${role}@x.test`, displayName: role, structureId: null });
 
@@ -30,5 +31,21 @@ describe('Role policies', () => {
     expect(usersPolicy.canViewProfile(actor('ambassadeur', 4), { id: 3 })).to.equal(false);
     expect(usersPolicy.canViewProfile(actor('dsi', 5), { id: 3 })).to.equal(true);
     expect(usersPolicy.canViewProfile(null, { id: 3 })).to.equal(false);
+  });
+});
+
+describe('Main navigation', () => {
+  it('marks one entry as current: the deepest one that contains the page', () => {
+    const items = [
+      { href: '/', label: 'Accueil' },
+      { href: '/consultations', label: 'Consultations' },
+      { href: '/admin/consultations', label: 'Gérer' },
+      { href: '/consolidation', label: 'Consolidation' },
+    ];
+    expect(currentEntry(items, '/')).to.equal('/');
+    expect(currentEntry(items, '/consultations/x')).to.equal('/consultations');
+    expect(currentEntry(items, '/admin/consultations/x/calendrier')).to.equal('/admin/consultations');
+    expect(currentEntry(items, '/consolidees/3')).to.equal(null);
+    expect(currentEntry(items, '/consolidation')).to.equal('/consolidation');
   });
 });

@@ -1,4 +1,6 @@
 export { recordAudit, listAudit, distinctAuditActions } from './queries';
+export { auditDiff } from './diff';
+export type { DiffLine } from './diff';
 export type { AuditEntry, AuditRow } from './queries';
 export { auditPolicy } from './policy';
 export { auditRoutes } from './routes';

@@ -29,6 +29,7 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
 export interface AuditFilter {
   action?: string;
   objectType?: string;
+  objectId?: string;
   actorId?: number;
   from?: string; // YYYY-MM-DD
   to?: string;
@@ -51,8 +52,10 @@ export interface AuditRow {
 
 export function auditQuery(db: Db, f: Omit<AuditFilter, 'limit' | 'beforeId'>) {
   const q = db('audit_log as a').leftJoin('users as u', 'u.id', 'a.actor_id');
-  if (f.action) q.where('a.action', 'like', `${f.action}%`);
+  // A prefix, typed freely: LIKE wildcards in it are taken literally.
+  if (f.action) q.whereRaw("a.action like ? escape '\\'", [`${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`]);
   if (f.objectType) q.where('a.object_type', f.objectType);
+  if (f.objectId) q.where('a.object_id', f.objectId);
   if (f.actorId) q.where('a.actor_id', f.actorId);
   if (f.from) q.where('a.created_at', '>=', `${f.from}T00:00:00.000Z`);
   if (f.to) q.where('a.created_at', '<', new Date(Date.parse(`${f.to}T00:00:00.000Z`) + 86400000).toISOString());
@@ -71,4 +74,35 @@ export async function listAudit(db: Db, f: AuditFilter): Promise<AuditRow[]> {
 export async function distinctAuditActions(db: Db): Promise<string[]> {
   const rows = await db('audit_log').distinct('action').orderBy('action');
   return rows.map((r: { action: string }) => r.action);
+}
+
+export async function distinctObjectTypes(db: Db): Promise<string[]> {
+  const rows = await db('audit_log').distinct('object_type').orderBy('object_type');
+  return rows.map((r: { object_type: string }) => r.object_type);
+}
+
+/** The people who appear in the log as actors (for the filter's select), by name. */
+export async function auditActors(db: Db): Promise<Array<{ id: number; name: string }>> {
+  const rows = await db('users as u')
+    .whereIn('u.id', db('audit_log').whereNotNull('actor_id').distinct('actor_id'))
+    .select('u.id', 'u.display_name')
+    .orderBy('u.display_name')
+    .limit(1000);
+  return rows.map((r: { id: number; display_name: string }) => ({ id: Number(r.id), name: r.display_name }));
+}
+
+export async function findAuditEntry(db: Db, id: number): Promise<AuditRow | undefined> {
+  return auditQuery(db, {}).where('a.id', id).first('a.*', 'u.display_name as actor_name');
+}
+
+/** The selection in keyset batches, newest first: the CSV export streams what this yields. */
+export async function* auditBatches(db: Db, f: Omit<AuditFilter, 'limit' | 'beforeId'>, size = 1000): AsyncGenerator<AuditRow[]> {
+  let beforeId: number | undefined;
+  for (;;) {
+    const batch = await listAudit(db, { ...f, beforeId, limit: size });
+    if (!batch.length) return;
+    yield batch;
+    if (batch.length < size) return;
+    beforeId = Number(batch[batch.length - 1]!.id);
+  }
 }

@@ -1,0 +1,7 @@
+import './messages';
+
+export { consolidationRoutes } from './routes';
+export { consolidationPolicy } from './policy';
+export type { WorkScope } from './policy';
+export { coverageOf, progressOf, nextCode, themePrefix, checkExtract, isUniqueViolation } from './rules';
+export type { Coverage } from './rules';

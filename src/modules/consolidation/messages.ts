@@ -1,0 +1,33 @@
+import { registerMessages } from '../../shared/i18n';
+
+/** French strings emitted by the consolidation module (views keep their own wording). */
+registerMessages({
+  'consolidation.closed': 'L’étape de consolidation est fermée pour cette consultation : les contributions peuvent être consultées, plus modifiées.',
+  'consolidation.notYourTheme': 'Cette thématique n’est pas dans celles que vous consolidez.',
+  'consolidation.emptySelection': 'Cochez au moins une contribution brute.',
+  'consolidation.tooMany': 'Sélectionnez au plus {max} contributions à la fois.',
+  'consolidation.unknownRaw': 'Contributions introuvables : {refs}.',
+  'consolidation.otherConsultation': 'Ces contributions appartiennent à une autre consultation : {refs}. Rien n’a été enregistré.',
+  'consolidation.notAvailable': 'Ces contributions sont retirées ou hors périmètre et ne peuvent pas être consolidées : {refs}. Rien n’a été enregistré.',
+  'consolidation.alreadyTaken': 'Ces contributions viennent d’être rattachées à une autre contribution consolidée : {refs}. Rien de votre sélection n’a été enregistré ; décochez-les puis recommencez.',
+  'consolidation.unknownTheme': 'Choisissez une thématique de cette consultation.',
+  'consolidation.unknownTarget': 'Choisissez une contribution consolidée de cette consultation.',
+  'consolidation.stale': 'Cette contribution consolidée a été modifiée par quelqu’un d’autre entre-temps. Vérifiez la version enregistrée ci-dessous : rien n’a été écrasé.',
+  'consolidation.created': 'La contribution consolidée {code} est créée à partir de {count} contribution(s) brute(s).',
+  'consolidation.attached': '{count} contribution(s) brute(s) rattachée(s) à {code}.',
+  'consolidation.detached': 'Le lien est défait ; il reste visible, barré, dans l’historique.',
+  'consolidation.linkInactive': 'Ce lien est déjà défait.',
+  'consolidation.split': 'La contribution consolidée {code} est créée par scission de {from}.',
+  'consolidation.splitNone': 'Cochez au moins un lien à déplacer.',
+  'consolidation.splitAll': 'Laissez au moins un lien dans la contribution d’origine (pour tout déplacer, modifiez plutôt sa thématique).',
+  'consolidation.updated': 'La contribution consolidée {code} est enregistrée.',
+  'consolidation.outOfScope': 'La contribution est marquée hors périmètre.',
+  'consolidation.backInScope': 'La contribution est de nouveau à traiter.',
+  'consolidation.stillLinked': 'Cette contribution est rattachée à une contribution consolidée : défaites d’abord ses liens.',
+  'consolidation.notOutOfScope': 'Cette contribution n’est pas hors périmètre.',
+  'consolidation.withdrawn': 'Cette contribution a été retirée par son auteur.',
+  'consolidation.extracted': 'L’extrait est rattaché à {code}.',
+  'consolidation.wholeLinked': 'Cette contribution est déjà rattachée en entier : défaites ce lien avant de la découper en extraits.',
+  'consolidation.classified': 'La contribution est classée dans « {theme} ».',
+  'consolidation.notToClassify': 'Seule une contribution à traiter peut changer de thématique.',
+});

@@ -1,0 +1,28 @@
+import { registerMessages } from '../../shared/i18n';
+
+registerMessages({
+  'needs.stale': 'Ce besoin a été modifié par quelqu’un d’autre entre-temps : rien n’a été enregistré. Comparez les deux versions ci-dessous.',
+  'needs.proposalStale': 'Cette proposition a été modifiée par quelqu’un d’autre entre-temps : rien n’a été enregistré. Comparez les deux versions ci-dessous.',
+  'needs.created': 'Besoin {code} créé.',
+  'needs.updated': 'Besoin {code} enregistré.',
+  'needs.linked': '{count} contribution(s) consolidée(s) rattachée(s) au besoin {code}.',
+  'needs.unlinked': 'Contribution consolidée détachée du besoin {code}.',
+  'needs.moved': 'Ordre des besoins mis à jour.',
+  'needs.renumbered': 'Besoins renumérotés : {count} code(s) recalculé(s).',
+  'needs.merged': 'Le besoin {from} a été fusionné dans {into}.',
+  'needs.submitted': 'Besoin {code} soumis à la validation de la DSI.',
+  'needs.validated': 'Besoin {code} validé.',
+  'needs.returned': 'Besoin {code} renvoyé aux ambassadeurs avec votre commentaire.',
+  'needs.commented': 'Commentaire publié.',
+  'needs.quoteAdded': 'Citation représentative ajoutée.',
+  'needs.quoteRemoved': 'Citation représentative retirée.',
+  'needs.proposalCreated': 'Proposition {code} créée.',
+  'needs.proposalUpdated': 'Proposition {code} enregistrée.',
+  'needs.proposalMoved': 'Proposition déplacée : elle devient {code}.',
+  'needs.proposalValidated': 'Proposition {code} validée.',
+  'needs.proposalReturned': 'Proposition {code} renvoyée avec votre commentaire.',
+  'needs.otherConsultation': 'Cette contribution consolidée n’appartient pas à cette consultation.',
+  'needs.notBehind': 'Cette contribution brute n’est pas derrière ce besoin.',
+  'needs.mergeSelf': 'Choisissez un autre besoin que celui-ci.',
+  'needs.mergeTarget': 'Ce besoin n’existe pas dans cette consultation ou a déjà été fusionné.',
+});

@@ -1,0 +1,12 @@
+// The panel registry is a leaf (types only): imported directly to keep module loading free of cycles.
+import { registerConsultationPanel } from '../consultations/panels';
+import { needsPolicy } from './policy';
+
+/** « Besoins » on the consultation's public page: the needs and the funnel, for logged-in staff. */
+registerConsultationPanel('needs', async ({ actor, consultation }) => {
+  if (!needsPolicy.canRead(actor)) return null;
+  return {
+    view: 'needs/_panel',
+    locals: { consultation },
+  };
+});

@@ -1,0 +1,217 @@
+import type { Db } from '../../shared/db';
+import {
+  consolidatedContributions,
+  contributionsByTheme,
+  functionalProposals,
+  needs as needsCount,
+  rawContributions,
+} from '../stats';
+import { listProposals, listSupports, type ProposalRow } from './queries';
+
+/**
+ * Traceability both ways. One function per figure: the need's page and the white paper both ask
+ * needTrace, the funnel reuses the stats module's counters, so numbers never disagree.
+ */
+
+export interface TracedRaw {
+  id: number;
+  reference: string | null;
+  body: string;
+  /** The extracts through which this raw contribution feeds the need (empty: linked whole). */
+  extracts: string[];
+  whole: boolean;
+  workshopId: number | null;
+  workshopTitle: string | null;
+  region: string | null;
+  consolidatedIds: number[];
+}
+
+export interface NeedTrace {
+  consolidated: Awaited<ReturnType<typeof listSupports>>;
+  raw: TracedRaw[];
+  counts: { consolidated: number; raw: number; workshops: number; regions: number; contributors: number };
+}
+
+/** The author key: the account, else the name written on an imported sheet; none = not attributed. */
+function authorKey(r: { author_id: number | null; author_name: string | null }): string | null {
+  if (r.author_id != null) return `u${r.author_id}`;
+  const name = (r.author_name ?? '').trim().toLowerCase();
+  return name ? `n:${name}` : null;
+}
+
+/**
+ * Every raw contribution behind a need, through its consolidated contributions' ACTIVE links (whole
+ * or by extract), with the counts: raw contributions, workshops, regions (the contribution's structure,
+ * else its workshop's), contributors (distinct authors — anonymous ones counted, never named).
+ */
+export async function needTrace(db: Db, needId: number): Promise<NeedTrace> {
+  const consolidated = await listSupports(db, needId);
+  const rows = (await db('need_supports as s')
+    .join('consolidation_links as l', 'l.consolidated_contribution_id', 's.consolidated_contribution_id')
+    .join('raw_contributions as rc', 'rc.id', 'l.raw_contribution_id')
+    .leftJoin('contribution_extracts as e', 'e.id', 'l.extract_id')
+    .leftJoin('structures as st', 'st.id', 'rc.structure_id')
+    .leftJoin('workshops as w', 'w.id', 'rc.workshop_id')
+    .leftJoin('structures as ws', 'ws.id', 'w.structure_id')
+    .where('s.need_id', needId)
+    .whereNull('l.undone_at')
+    .select(
+      'rc.id', 'rc.reference', 'rc.body', 'rc.workshop_id', 'rc.author_id', 'rc.author_name',
+      'w.title as workshop_title', 'e.quote as extract_quote', 'l.extract_id', 'l.consolidated_contribution_id',
+      db.raw('coalesce(st.region, ws.region) as region'),
+    )
+    .orderBy('rc.id')) as any[];
+  const byId = new Map<number, TracedRaw>();
+  const authors = new Set<string>();
+  for (const r of rows) {
+    const id = Number(r.id);
+    let t = byId.get(id);
+    if (!t) {
+      t = {
+        id, reference: r.reference, body: r.body, extracts: [], whole: false,
+        workshopId: r.workshop_id == null ? null : Number(r.workshop_id), workshopTitle: r.workshop_title ?? null,
+        region: r.region || null, consolidatedIds: [],
+      };
+      byId.set(id, t);
+      const key = authorKey({ author_id: r.author_id == null ? null : Number(r.author_id), author_name: r.author_name });
+      if (key) authors.add(key);
+    }
+    if (r.extract_id == null) t.whole = true;
+    else if (r.extract_quote && !t.extracts.includes(r.extract_quote)) t.extracts.push(r.extract_quote);
+    const cid = Number(r.consolidated_contribution_id);
+    if (!t.consolidatedIds.includes(cid)) t.consolidatedIds.push(cid);
+  }
+  const raw = [...byId.values()];
+  return {
+    consolidated,
+    raw,
+    counts: {
+      consolidated: consolidated.length,
+      raw: raw.length,
+      workshops: new Set(raw.filter((r) => r.workshopId != null).map((r) => r.workshopId)).size,
+      regions: new Set(raw.filter((r) => r.region).map((r) => r.region)).size,
+      contributors: authors.size,
+    },
+  };
+}
+
+export interface EndedUp {
+  consolidated: Array<{
+    id: number;
+    code: string | null;
+    title: string;
+    extract: string | null;
+    needs: Array<{ id: number; code: string; title: string; status: string }>;
+  }>;
+}
+
+/** Where a raw contribution ended up: its consolidated contributions (active links) and their needs (merged ones followed). */
+export async function whereItEndedUp(db: Db, rawId: number): Promise<EndedUp> {
+  const links = (await db('consolidation_links as l')
+    .join('consolidated_contributions as c', 'c.id', 'l.consolidated_contribution_id')
+    .leftJoin('contribution_extracts as e', 'e.id', 'l.extract_id')
+    .where('l.raw_contribution_id', rawId)
+    .whereNull('l.undone_at')
+    .select('c.id', 'c.code', 'c.title', 'e.quote as extract')
+    .orderBy('l.id')) as any[];
+  const ids = [...new Set(links.map((l) => Number(l.id)))];
+  const needRows = ids.length
+    ? ((await db('need_supports as s')
+        .join('needs as n', 'n.id', 's.need_id')
+        .leftJoin('needs as m', 'm.id', 'n.merged_into_id')
+        .whereIn('s.consolidated_contribution_id', ids)
+        .select(
+          's.consolidated_contribution_id as cid',
+          db.raw('coalesce(m.id, n.id) as id'),
+          db.raw('coalesce(m.code, n.code) as code'),
+          db.raw('coalesce(m.title, n.title) as title'),
+          db.raw('coalesce(m.status, n.status) as status'),
+        )
+        .orderBy('n.code')) as any[])
+    : [];
+  return {
+    consolidated: links.map((l) => {
+      const seen = new Set<number>();
+      const needs = needRows
+        .filter((n) => Number(n.cid) === Number(l.id))
+        .filter((n) => !seen.has(Number(n.id)) && seen.add(Number(n.id)))
+        .map((n) => ({ id: Number(n.id), code: n.code, title: n.title, status: n.status }));
+      return { id: Number(l.id), code: l.code, title: l.title, extract: l.extract ?? null, needs };
+    }),
+  };
+}
+
+export interface FunnelLine {
+  key: string;
+  label: string;
+  raw: number;
+  consolidated: number;
+  needs: number;
+  proposals: number;
+}
+
+/**
+ * raw → consolidated → needs → proposals, overall (the stats module's counters, the same figures as
+ * every other page) and per theme (same rules, grouped; the test checks the per-theme sums).
+ */
+export async function funnel(db: Db, consultationId: number): Promise<{ overall: FunnelLine; themes: FunnelLine[] }> {
+  const overall: FunnelLine = {
+    key: 'TOTAL',
+    label: 'Ensemble de la consultation',
+    raw: await rawContributions(db, consultationId),
+    consolidated: await consolidatedContributions(db, consultationId),
+    needs: await needsCount(db, consultationId),
+    proposals: await functionalProposals(db, consultationId),
+  };
+  const themes = (await db('themes').where({ consultation_id: consultationId }).select('id', 'code', 'title').orderBy('position').orderBy('id')) as Array<{ id: number; code: string; title: string }>;
+  const group = async (q: any, col: string) => new Map<number, number>(((await q.select(`${col} as k`).count({ n: '*' }).groupBy(col)) as any[]).map((r) => [Number(r.k), Number(r.n)]));
+  const cons = await group(db('consolidated_contributions').where({ consultation_id: consultationId }), 'theme_id');
+  const nds = await group(db('needs').where({ consultation_id: consultationId }).whereNull('merged_into_id'), 'theme_id');
+  const props = await group(db('functional_proposals as fp').join('needs as n', 'n.id', 'fp.need_id').where('n.consultation_id', consultationId), 'n.theme_id');
+  const rawByCode = new Map((await contributionsByTheme(db, consultationId)).map((l) => [l.key, l]));
+  const lines: FunnelLine[] = themes.map((th) => ({
+    key: th.code,
+    label: th.title,
+    raw: rawByCode.get(th.code)?.count ?? 0,
+    consolidated: cons.get(Number(th.id)) ?? 0,
+    needs: nds.get(Number(th.id)) ?? 0,
+    proposals: props.get(Number(th.id)) ?? 0,
+  }));
+  const unclassified = rawByCode.get('A_CLASSER');
+  if (unclassified && unclassified.count > 0) lines.push({ key: 'A_CLASSER', label: unclassified.label, raw: unclassified.count, consolidated: 0, needs: 0, proposals: 0 });
+  return { overall, themes: lines };
+}
+
+export interface WhitePaperNeed {
+  id: number;
+  code: string;
+  title: string;
+  descriptionMd: string;
+  themeId: number;
+  themeCode: string;
+  themeTitle: string;
+  proposals: ProposalRow[];
+}
+
+/** What the white paper may publish: validated needs having at least one validated proposal, with only those proposals. */
+export async function validatedNeedsWithProposals(db: Db, consultationId: number): Promise<WhitePaperNeed[]> {
+  const rows = (await db('needs as n')
+    .join('themes as t', 't.id', 'n.theme_id')
+    .where({ 'n.consultation_id': consultationId, 'n.status': 'valide' })
+    .whereNull('n.merged_into_id')
+    .select('n.id', 'n.code', 'n.title', 'n.description_md', 'n.theme_id', 't.code as theme_code', 't.title as theme_title')
+    .orderBy('t.position')
+    .orderBy('t.id')
+    .orderBy('n.position')
+    .orderBy('n.id')) as any[];
+  const out: WhitePaperNeed[] = [];
+  for (const r of rows) {
+    const proposals = (await listProposals(db, Number(r.id))).filter((p) => p.status === 'valide');
+    if (!proposals.length) continue;
+    out.push({
+      id: Number(r.id), code: r.code, title: r.title, descriptionMd: r.description_md,
+      themeId: Number(r.theme_id), themeCode: r.theme_code, themeTitle: r.theme_title, proposals,
+    });
+  }
+  return out;
+}
