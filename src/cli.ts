@@ -1,6 +1,7 @@
 import readline from 'node:readline';
 import { Command, Option } from 'commander';
-import { ConfigError, loadConfig, CONFIG_DOC } from './config';
+import { CONFIG_DOC } from './config';
+import { withDb } from './cli/support';
 import { createDb, migrateLatest } from './shared/db';
 import { generatePassword, hashPassword, PASSWORD_MIN_LENGTH, ROLES, type Role } from './modules/auth';
 import { findUserByEmail, insertUser, createUserSchema } from './modules/users';
@@ -17,22 +18,6 @@ function out(msg: string): void {
 function fail(msg: string): never {
   process.stderr.write(`${msg}\n`);
   process.exit(1);
-}
-
-async function withDb<T>(fn: (db: ReturnType<typeof createDb>) => Promise<T>): Promise<T> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) fail(err.message);
-    throw err;
-  }
-  const db = createDb(config);
-  try {
-    return await fn(db);
-  } finally {
-    await db.destroy();
-  }
 }
 
 async function askHidden(question: string): Promise<string> {

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { ConfigError, loadConfig } from '../config';
 import { createDb, migrateLatest } from '../shared/db';
 import { formatNumber } from '../shared/i18n';
 import { findConsultationBySlug } from '../modules/consultations';
 import { findUserByEmail } from '../modules/users';
 import type { Actor } from '../modules/auth';
 import { analyseImport, finishRun, fileSource, hasErrors, importsPolicy, insertRun, runImport, type LineError } from '../modules/imports';
+import { loadConfigOrExit } from './support';
 
 /** Progress lines on stderr every this many rows. */
 const PROGRESS_EVERY = 5_000;
@@ -43,16 +43,7 @@ function progress(label: string): (rows: number) => void {
  * code 1, with every error (« Ligne N : motif ») on stderr, when the file cannot be imported.
  */
 async function importContributions(file: string, opts: Options): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      err(e.message);
-      return 1;
-    }
-    throw e;
-  }
+  const config = loadConfigOrExit();
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
     err(`Fichier introuvable : ${file}`);
     return 1;

@@ -1,5 +1,4 @@
 import { Command, Option } from 'commander';
-import { ConfigError, loadConfig } from '../config';
 import { createDb, migrateLatest } from '../shared/db';
 import { BOM, csvLine } from '../shared/csv';
 import { t } from '../shared/i18n';
@@ -13,6 +12,7 @@ interface Options {
 }
 
 const err = (msg: string) => process.stderr.write(`${msg}\n`);
+import { loadConfigOrExit } from './support';
 
 /** One scope's groups, tagged with the scope (a theme code, or « a_classer »). */
 interface ScopedGroups {
@@ -29,16 +29,7 @@ const CSV_HEADER = ['groupe', 'perimetre', 'cohesion', 'libelle', 'contribution_
  * Without --theme, every theme then the « à classer » list, groups numbered in one sequence.
  */
 async function suggestGroupsCommand(opts: Options): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      err(e.message);
-      return 1;
-    }
-    throw e;
-  }
+  const config = loadConfigOrExit();
   const db = createDb(config);
   try {
     await migrateLatest(db);

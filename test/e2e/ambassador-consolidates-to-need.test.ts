@@ -1,9 +1,8 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { freshDb, type TestDb } from '../support/db';
-import { buildApp } from '../support/app';
-import { expectAccessible, launchBrowser, screenshot, serve } from '../support/browser';
-import { DEMO_PASSWORD, DEMO_SLUG, seedDemo } from '../../seeds/demo';
+import type { TestDb } from '../support/db';
+import { expectAccessible, screenshot, startDemoWorld, stopDemoWorld } from '../support/browser';
+import { DEMO_PASSWORD, DEMO_SLUG } from '../../seeds/demo';
 import { insertRawContribution } from '../../src/modules/contributions';
 
 /**
@@ -22,32 +21,26 @@ describe('An ambassador consolidates raw contributions into a need that the DSI 
 
   before(async function () {
     this.timeout(180_000);
-    t = await freshDb();
-    await seedDemo(t.db);
-    const c = await t.db('consultations').where({ slug: DEMO_SLUG }).first();
-    // The demo is past its consolidation step: the DSI reopens it by hand.
-    await t.db('consultations').where({ id: c.id }).update({ consolidation_open: true });
-    themeId = (await t.db('themes').where({ consultation_id: c.id, code: 'USAGERS' }).first()).id;
-    const workshop = await t.db('workshops').where({ consultation_id: c.id }).orderBy('id').first();
-    const texts = [
-      'Il faudrait pouvoir envoyer des SMS groupés aux jeunes depuis leur dossier pour rappeler les rendez-vous.',
-      'Envoyer des SMS de rappel de rendez-vous aux jeunes directement depuis le dossier, en envoi groupé.',
-      'Pouvoir faire des envois groupés de SMS aux jeunes depuis le dossier pour leur rappeler leurs rendez-vous.',
-    ];
-    for (const [i, body] of texts.entries()) {
-      await insertRawContribution(t.db, {
-        consultation_id: c.id, theme_id: themeId, workshop_id: workshop.id, structure_id: workshop.structure_id,
-        source: 'atelier', reference: REFS[i], body, created_by: null,
-      });
-    }
-    server = await serve(buildApp(t.db));
-    browser = await launchBrowser();
+    ({ t, server, browser } = await startDemoWorld(async (w) => {
+      const c = await w.db('consultations').where({ slug: DEMO_SLUG }).first();
+      // The demo is past its consolidation step: the DSI reopens it by hand.
+      await w.db('consultations').where({ id: c.id }).update({ consolidation_open: true });
+      themeId = (await w.db('themes').where({ consultation_id: c.id, code: 'USAGERS' }).first()).id;
+      const workshop = await w.db('workshops').where({ consultation_id: c.id }).orderBy('id').first();
+      const texts = [
+        'Il faudrait pouvoir envoyer des SMS groupés aux jeunes depuis leur dossier pour rappeler les rendez-vous.',
+        'Envoyer des SMS de rappel de rendez-vous aux jeunes directement depuis le dossier, en envoi groupé.',
+        'Pouvoir faire des envois groupés de SMS aux jeunes depuis le dossier pour leur rappeler leurs rendez-vous.',
+      ];
+      for (const [i, body] of texts.entries()) {
+        await insertRawContribution(w.db, {
+          consultation_id: c.id, theme_id: themeId, workshop_id: workshop.id, structure_id: workshop.structure_id,
+          source: 'atelier', reference: REFS[i], body, created_by: null,
+        });
+      }
+    }));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await t?.destroy();
-  });
+  after(() => stopDemoWorld({ t, server, browser }));
 
   async function logIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext();

@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
-import { freshDb, type TestDb } from '../support/db';
-import { buildApp } from '../support/app';
-import { expectAccessible, launchBrowser, screenshot, serve } from '../support/browser';
-import { DEMO_PASSWORD, DEMO_SLUG, seedDemo } from '../../seeds/demo';
+import type { TestDb } from '../support/db';
+import { expectAccessible, screenshot, startDemoWorld, stopDemoWorld } from '../support/browser';
+import { DEMO_PASSWORD, DEMO_SLUG } from '../../seeds/demo';
 
 /** The deck's example: IBS's own words about young people's aspirations. */
 const DECK_EXAMPLE = 'Développer et renforcer la caractérisation des aspirations des jeunes dans le SI.';
@@ -22,16 +21,9 @@ describe('An ambassador browses, searches and exports contributions in a real br
 
   before(async function () {
     this.timeout(180_000);
-    t = await freshDb();
-    await seedDemo(t.db);
-    server = await serve(buildApp(t.db));
-    browser = await launchBrowser();
+    ({ t, server, browser } = await startDemoWorld());
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await t?.destroy();
-  });
+  after(() => stopDemoWorld({ t, server, browser }));
 
   const rowIds = async (page: Page) =>
     (await page.locator('table.contributions tbody th a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute('href')))).map((h) => Number(String(h).split('/').pop()));

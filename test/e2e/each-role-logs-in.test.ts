@@ -1,9 +1,8 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { freshDb, type TestDb } from '../support/db';
-import { buildApp } from '../support/app';
-import { expectAccessible, launchBrowser, screenshot, serve } from '../support/browser';
-import { DEMO_PASSWORD, DEMO_SLUG, seedDemo } from '../../seeds/demo';
+import type { TestDb } from '../support/db';
+import { expectAccessible, screenshot, startDemoWorld, stopDemoWorld } from '../support/browser';
+import { DEMO_PASSWORD, DEMO_SLUG } from '../../seeds/demo';
 
 /**
  * In real Chromium, on the demo consultation: each role logs in through the form, reaches its home
@@ -16,16 +15,9 @@ describe('Each demo role logs in through the form in a real browser', function (
 
   before(async function () {
     this.timeout(180_000);
-    t = await freshDb();
-    await seedDemo(t.db);
-    server = await serve(buildApp(t.db));
-    browser = await launchBrowser();
+    ({ t, server, browser } = await startDemoWorld());
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await t?.destroy();
-  });
+  after(() => stopDemoWorld({ t, server, browser }));
 
   async function visit(page: Page, path: string, label: string, expectedStatus = 200): Promise<void> {
     const res = await page.goto(server.url + path);

@@ -1,9 +1,8 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { freshDb, type TestDb } from '../support/db';
-import { buildApp } from '../support/app';
-import { expectAccessible, launchBrowser, screenshot, serve } from '../support/browser';
-import { DEMO_PASSWORD, seedDemo } from '../../seeds/demo';
+import type { TestDb } from '../support/db';
+import { expectAccessible, screenshot, startDemoWorld, stopDemoWorld } from '../support/browser';
+import { DEMO_PASSWORD } from '../../seeds/demo';
 import { utcToParis } from '../../src/modules/workshops/rules';
 
 /**
@@ -22,16 +21,9 @@ describe('A facilitator captures contributions live in a real browser', function
 
   before(async function () {
     this.timeout(180_000);
-    t = await freshDb();
-    await seedDemo(t.db);
-    server = await serve(buildApp(t.db));
-    browser = await launchBrowser();
+    ({ t, server, browser } = await startDemoWorld());
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await t?.destroy();
-  });
+  after(() => stopDemoWorld({ t, server, browser }));
 
   async function logIn(email: string): Promise<Page> {
     const context = await browser.newContext();

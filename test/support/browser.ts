@@ -6,6 +6,9 @@ import { expect } from 'chai';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Express } from 'express';
 import { PROJECT_ROOT } from '../../src/config';
+import { seedDemo } from '../../seeds/demo';
+import { freshDb, type TestDb } from './db';
+import { buildApp } from './app';
 
 /** Debian's Chromium, driven by playwright-core (never a downloaded browser). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -61,4 +64,25 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/** The demo consultation in a fresh database, served on a free port, with a browser: most journeys start here. */
+export interface DemoWorld {
+  t: TestDb;
+  server: { url: string; close: () => Promise<void> };
+  browser: Browser;
+}
+
+export async function startDemoWorld(prepare?: (t: TestDb) => Promise<void>): Promise<DemoWorld> {
+  const t = await freshDb();
+  await seedDemo(t.db);
+  if (prepare) await prepare(t);
+  const server = await serve(buildApp(t.db));
+  return { t, server, browser: await launchBrowser() };
+}
+
+export async function stopDemoWorld(w: Partial<DemoWorld>): Promise<void> {
+  await w.browser?.close();
+  await w.server?.close();
+  await w.t?.destroy();
 }
