@@ -12,7 +12,10 @@
  * tuned on), "blind" (written after the settings were frozen) — before tuning (the first settings)
  * and with the current ones; and against the ambassadors' consolidation of the demo.
  *
- *   node dist/bench/similarity.js [--labelled FILE] [--sizes 1091,10000,100000]
+ *   node dist/bench/similarity.js [--labelled FILE] [--sizes 1091,10000,100000] [--quality-only] [--no-blind] [--options JSON]
+ *
+ * `--quality-only` skips the timings; `--no-blind` leaves the blind split out (to tune without looking at
+ * it); `--options '{"gramWeight":0.5}'` scores other settings than the defaults (quality and speed).
  *
  * `--labelled FILE` also scores a held-out file in the same format (all its groups, whatever the split).
  * Not a test: nothing is asserted.
@@ -133,11 +136,11 @@ function timeGrouping(label: string, docs: Doc[]): void {
   }
   const h0 = heapUsed();
   const t0 = process.hrtime.bigint();
-  const index = buildIndex(docs);
+  const index = buildIndex(docs, OVERRIDE);
   const indexMs = ms(t0);
   const heapIndex = heapUsed() - h0;
   const t1 = process.hrtime.bigint();
-  const groups = groupIndex(index);
+  const groups = groupIndex(index, OVERRIDE);
   const groupMs = ms(t1);
   void index;
   const total = indexMs + groupMs;
@@ -150,17 +153,19 @@ function timeGrouping(label: string, docs: Doc[]): void {
   void terms;
 }
 
+const OVERRIDE: Partial<GroupOptions> = JSON.parse(arg('--options') ?? '{}') as Partial<GroupOptions>;
+
 function scoreLine(name: string, docs: Doc[], labelOf: Map<number, string | null>, options: Partial<GroupOptions>): string {
-  const s = pairwiseScores(suggestGroups(docs, options), labelOf);
+  const s = pairwiseScores(suggestGroups(docs, options === BEFORE ? options : { ...OVERRIDE, ...options }), labelOf);
   return `${name.padEnd(8)} P ${pct(s.precision).padStart(7)}  R ${pct(s.recall).padStart(7)}  F1 ${pct(s.f1).padStart(7)}  (${s.truePairs} right of ${s.predictedPairs} pairs suggested, ${s.expectedPairs} expected)`;
 }
 
 function main(): void {
   const sizes = (arg('--sizes') ?? '1091,10000,100000').split(',').map(Number);
-  console.log('Similarity benchmark — settings:', JSON.stringify(DEFAULT_OPTIONS));
+  console.log('Similarity benchmark — settings:', JSON.stringify({ ...DEFAULT_OPTIONS, ...OVERRIDE }));
   console.log('\n== Quality: pairwise precision / recall / F1 of suggested groups ==');
   const file = readLabelled();
-  for (const split of ['train', 'dev', 'blind'] as const) {
+  for (const split of process.argv.includes('--no-blind') ? (['train', 'dev'] as const) : (['train', 'dev', 'blind'] as const)) {
     const set = labelledSet(file, split);
     if (!set.docs.length) continue;
     console.log(`-- ${split}: ${set.groups} groups, ${set.docs.length} texts (${DEFAULT_LABELLED_FILE.split('/').slice(-3).join('/')})`);
@@ -178,6 +183,7 @@ function main(): void {
   console.log('-- demo: the 1 091 raw contributions against the ambassadors’ consolidation (whole links)');
   console.log(`   before  ${scoreLine('demo', demo.docs, demo.consolidatedOf, BEFORE)}`);
   console.log(`   now     ${scoreLine('demo', demo.docs, demo.consolidatedOf, {})}`);
+  if (process.argv.includes('--quality-only')) return;
 
   console.log('\n== Speed: index + grouping, against analysing the same texts once ==');
   for (const n of sizes) {
