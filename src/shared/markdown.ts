@@ -12,7 +12,7 @@ const ALLOWED: sanitizeHtml.IOptions = {
     'p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li',
     'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
   ],
-  allowedAttributes: { a: ['href', 'title'], th: ['scope'], ol: ['start'] },
+  allowedAttributes: { a: ['href', 'title', 'rel'], th: ['scope'], ol: ['start'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowProtocolRelative: false,
   // Headings from authors are demoted (h1 → h2): the page keeps its own single h1.
@@ -26,13 +26,20 @@ const ALLOWED: sanitizeHtml.IOptions = {
 
 export function renderMarkdown(source: string | null | undefined): string {
   if (!source) return '';
-  const html = marked.parse(source) as string;
-  return sanitizeHtml(html, { ...ALLOWED, allowedAttributes: { ...ALLOWED.allowedAttributes, a: ['href', 'title', 'rel'] } });
+  return sanitizeHtml(marked.parse(source) as string, ALLOWED);
 }
 
 /** Plain text from Markdown (for PDF, excerpts, search): rendered then stripped of every tag. */
 export function markdownToText(source: string | null | undefined): string {
   if (!source) return '';
-  const html = marked.parse(source) as string;
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }).replace(/\n{3,}/g, '\n\n').trim();
+  const text = sanitizeHtml(marked.parse(source) as string, { allowedTags: [], allowedAttributes: {} });
+  // The sanitiser escapes what it keeps as text; plain text wants the characters themselves.
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

@@ -18,5 +18,6 @@ describe('Markdown is always sanitised', () => {
 
   it('extracts plain text', () => {
     expect(markdownToText('**Bonjour** _monde_')).to.equal('Bonjour monde');
+    expect(markdownToText("Santé & logement : l'accès <rapide>")).to.equal("Santé & logement : l'accès");
   });
 });
