@@ -35,3 +35,16 @@ export const email = () =>
     .pipe(z.email("L'adresse électronique n'est pas valide (exemple : prenom.nom@mission-locale.fr)."));
 
 export const version = () => z.coerce.number({ error: 'Version manquante.' }).int().min(1);
+
+/**
+ * Why a form failed, whichever step refused it: the schema (422 with field errors) or the use case
+ * (its own status — 409 for a conflict — and errors). Routes call it inside their failure branch.
+ */
+export function failureOf(
+  parsed: { success: true } | { success: false; error: z.ZodError },
+  result: { ok: true } | { ok: false; errors: FieldErrors; status?: number } | null | undefined,
+): { status: number; errors: FieldErrors } {
+  if (!parsed.success) return { status: 422, errors: fieldErrors(parsed.error) };
+  if (result && !result.ok) return { status: result.status ?? 422, errors: result.errors };
+  return { status: 422, errors: {} };
+}

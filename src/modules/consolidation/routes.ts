@@ -1,10 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import type { AppDeps } from '../../shared/http/context';
-import { whereItEndedUp } from '../needs';
+import { needsSupportedBy } from '../needs';
 import { allow, authorize, currentActor } from '../../shared/http/guards';
 import { flash } from '../../shared/http/flash';
 import { NotFoundError, type FieldErrors } from '../../shared/http/errors';
-import { fieldErrors } from '../../shared/validation';
+import { fieldErrors, failureOf } from '../../shared/validation';
 import { renderMarkdown } from '../../shared/markdown';
 import { t } from '../../shared/i18n';
 import type { Actor } from '../auth';
@@ -44,8 +44,6 @@ function themeParam(v: unknown, themes: ThemeLite[]): number | null | undefined 
   return themes.some((th) => th.id === id) ? id : undefined;
 }
 
-const errorsOf = (r: { errors: FieldErrors }) => r.errors;
-const statusOf = (r: { status?: number }) => r.status ?? 422;
 
 export function consolidationRoutes({ db }: AppDeps): Router {
   const r = Router();
@@ -131,8 +129,8 @@ export function consolidationRoutes({ db }: AppDeps): Router {
       const parsed = attachSchema.safeParse(req.body);
       const result = parsed.success ? await attachContributions(db, ctx.actor, ctx.scope, parsed.data, req.id as string) : null;
       if (!parsed.success || !result?.ok) {
-        res.status(parsed.success ? statusOf(result as { status?: number }) : 422);
-        return res.render('consolidation/problem', { title: 'Rattachement refusé', consultation: ctx.consultation, errors: !parsed.success ? fieldErrors(parsed.error) : errorsOf(result as { errors: FieldErrors }) });
+        res.status(failureOf(parsed, result).status);
+        return res.render('consolidation/problem', { title: 'Rattachement refusé', consultation: ctx.consultation, errors: failureOf(parsed, result).errors });
       }
       flash(req, 'success', t('consolidation.attached', { count: result.value.count, code: result.value.code ?? '' }));
       return res.redirect(303, `/consolidees/${result.value.id}`);
@@ -155,8 +153,8 @@ export function consolidationRoutes({ db }: AppDeps): Router {
     const parsed = createSchema.safeParse(req.body);
     const result = parsed.success ? await createConsolidated(db, ctx.actor, ctx.scope, parsed.data, req.id as string) : null;
     if (!parsed.success || !result?.ok) {
-      res.status(parsed.success ? statusOf(result as { status?: number }) : 422);
-      return renderCreate(res, ctx, uniqueIds(req.body?.ids), req.body ?? {}, !parsed.success ? fieldErrors(parsed.error) : errorsOf(result as { errors: FieldErrors }));
+      res.status(failureOf(parsed, result).status);
+      return renderCreate(res, ctx, uniqueIds(req.body?.ids), req.body ?? {}, failureOf(parsed, result).errors);
     }
     flash(req, 'success', t('consolidation.created', { code: result.value.code, count: result.value.count }));
     res.redirect(303, `/consolidees/${result.value.id}`);
@@ -228,8 +226,8 @@ export function consolidationRoutes({ db }: AppDeps): Router {
     const parsed = updateSchema.safeParse(req.body);
     const result = parsed.success ? await updateConsolidated(db, ctx.actor, ctx.scope, ctx.cc.id, parsed.data, req.id as string) : null;
     if (!parsed.success || !result?.ok) {
-      res.status(parsed.success ? statusOf(result as { status?: number }) : 422);
-      return renderConsolidated(res, ctx, { values: req.body ?? {}, errors: !parsed.success ? fieldErrors(parsed.error) : errorsOf(result as { errors: FieldErrors }), current: result?.current ?? null });
+      res.status(failureOf(parsed, result).status);
+      return renderConsolidated(res, ctx, { values: req.body ?? {}, errors: failureOf(parsed, result).errors, current: result?.current ?? null });
     }
     flash(req, 'success', t('consolidation.updated', { code: result.value.code ?? '' }));
     res.redirect(303, `/consolidees/${ctx.cc.id}`);
@@ -249,8 +247,8 @@ export function consolidationRoutes({ db }: AppDeps): Router {
     const parsed = splitSchema.safeParse({ linkIds: body.linkIds, version: body.version, title: body.splitTitle, bodyMd: body.splitBodyMd, themeId: body.splitThemeId });
     const result = parsed.success ? await splitConsolidated(db, ctx.actor, ctx.scope, ctx.cc.id, parsed.data, req.id as string) : null;
     if (!parsed.success || !result?.ok) {
-      res.status(parsed.success ? statusOf(result as { status?: number }) : 422);
-      const raw = !parsed.success ? fieldErrors(parsed.error) : errorsOf(result as { errors: FieldErrors });
+      res.status(failureOf(parsed, result).status);
+      const raw = failureOf(parsed, result).errors;
       const prefixed: FieldErrors = {};
       for (const [k, v] of Object.entries(raw)) prefixed[k === 'title' || k === 'bodyMd' || k === 'themeId' ? `split${k[0]!.toUpperCase()}${k.slice(1)}` : k] = v;
       return renderConsolidated(res, ctx, { split: body, splitErrors: prefixed, current: result?.current ?? null });
@@ -271,14 +269,13 @@ export function consolidationRoutes({ db }: AppDeps): Router {
     const [detail] = await rawDetails(db, [raw.id]);
     const author = contributionsPolicy.canSeeAuthor(actor, { anonymous: detail!.anonymous, author_id: detail!.author_id, source: detail!.source }) ? (detail!.author_label ?? '—') : 'Anonyme';
     // Integration point with the similarity module: ranked neighbours of this contribution.
-    const [similarRaw, similarCc, links, endedUp] = await Promise.all([
+    const [similarRaw, similarCc, links] = await Promise.all([
       similarRawContributions(db, raw.id, 8),
       similarConsolidated(db, raw.id, 8),
       activeLinksOfRaw(db, raw.id),
-      whereItEndedUp(db, raw.id),
     ]);
     // The needs each consolidated contribution supports: the raw contribution's way to the white paper.
-    const needsOf = new Map(endedUp.consolidated.map((c) => [c.id, c.needs]));
+    const needsOf = await needsSupportedBy(db, links.map((l) => l.consolidated_id));
     const workable = workableThemes(actor, scope, themes);
     const targets = workable.length ? await listConsolidated(db, consultation.id, workable.map((th) => th.id)) : [];
     res.render('consolidation/raw', {
@@ -296,8 +293,8 @@ export function consolidationRoutes({ db }: AppDeps): Router {
     const parsed = outOfScopeSchema.safeParse(req.body);
     const result = parsed.success ? await markOutOfScope(db, ctx.actor, ctx.scope, ctx.raw.id, parsed.data.reason, req.id as string) : null;
     if (!parsed.success || !result?.ok) {
-      res.status(parsed.success ? statusOf(result as { status?: number }) : 422);
-      return renderRaw(res, ctx, !parsed.success ? fieldErrors(parsed.error) : errorsOf(result as { errors: FieldErrors }), req.body ?? {});
+      res.status(failureOf(parsed, result).status);
+      return renderRaw(res, ctx, failureOf(parsed, result).errors, req.body ?? {});
     }
     flash(req, 'success', t('consolidation.outOfScope'));
     res.redirect(303, `/consolidation/contributions/${ctx.raw.id}`);
@@ -315,8 +312,8 @@ export function consolidationRoutes({ db }: AppDeps): Router {
     const parsed = classifySchema.safeParse(req.body);
     const result = parsed.success ? await classifyContribution(db, ctx.actor, ctx.scope, ctx.raw.id, parsed.data.themeId, req.id as string) : null;
     if (!parsed.success || !result?.ok) {
-      res.status(parsed.success ? statusOf(result as { status?: number }) : 422);
-      return renderRaw(res, ctx, !parsed.success ? fieldErrors(parsed.error) : errorsOf(result as { errors: FieldErrors }), req.body ?? {});
+      res.status(failureOf(parsed, result).status);
+      return renderRaw(res, ctx, failureOf(parsed, result).errors, req.body ?? {});
     }
     flash(req, 'success', t('consolidation.classified', { theme: result.value.theme }));
     const back = typeof req.body?.retour === 'string' && req.body.retour.startsWith('/consultations/') ? req.body.retour : `/consolidation/contributions/${ctx.raw.id}`;
@@ -328,8 +325,8 @@ export function consolidationRoutes({ db }: AppDeps): Router {
     const parsed = extractSchema.safeParse(req.body);
     const result = parsed.success ? await cutExtract(db, ctx.actor, ctx.scope, ctx.raw.id, parsed.data, req.id as string) : null;
     if (!parsed.success || !result?.ok) {
-      res.status(parsed.success ? statusOf(result as { status?: number }) : 422);
-      return renderRaw(res, ctx, !parsed.success ? fieldErrors(parsed.error) : errorsOf(result as { errors: FieldErrors }), req.body ?? {});
+      res.status(failureOf(parsed, result).status);
+      return renderRaw(res, ctx, failureOf(parsed, result).errors, req.body ?? {});
     }
     flash(req, 'success', t('consolidation.extracted', { code: result.value.code ?? '' }));
     res.redirect(303, `/consolidation/contributions/${ctx.raw.id}`);

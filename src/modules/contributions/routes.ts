@@ -4,7 +4,7 @@ import { allow, authorize, currentActor, requireLogin } from '../../shared/http/
 import { flash } from '../../shared/http/flash';
 import { ForbiddenError, NotFoundError } from '../../shared/http/errors';
 import { markdownToText, renderMarkdown } from '../../shared/markdown';
-import { fieldErrors } from '../../shared/validation';
+import { fieldErrors, failureOf } from '../../shared/validation';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
 import type { MaybeActor } from '../auth';
@@ -99,8 +99,8 @@ export function contributionsRoutes({ db }: AppDeps): Router {
     const parsed = contributionSchema.safeParse(req.body ?? {});
     const result = parsed.success ? await submitContribution(db, actor, consultation.slug, parsed.data, req.id as string) : null;
     if (!parsed.success || !result?.ok) {
-      const errors = !parsed.success ? fieldErrors(parsed.error) : (result as { errors: Record<string, string> }).errors;
-      const status = parsed.success ? ((result as { status?: number }).status ?? 422) : 422;
+      const { errors } = failureOf(parsed, result);
+      const { status } = failureOf(parsed, result);
       res.status(status);
       return renderForm(req, res, consultation, { values: req.body, errors, open: status !== 409 });
     }
@@ -185,8 +185,8 @@ export function contributionsRoutes({ db }: AppDeps): Router {
     const parsed = editContributionSchema.safeParse(req.body ?? {});
     const result = parsed.success ? await editContribution(db, actor, c.id, parsed.data, req.id as string) : null;
     if (!parsed.success || !result?.ok) {
-      const errors = !parsed.success ? fieldErrors(parsed.error) : (result as { errors: Record<string, string> }).errors;
-      res.status(parsed.success ? ((result as { status?: number }).status ?? 422) : 422);
+      const { errors } = failureOf(parsed, result);
+      res.status(failureOf(parsed, result).status);
       const current = result?.current ?? null;
       return res.render('contributions/edit', {
         title: 'Modifier ma contribution',
@@ -211,8 +211,8 @@ export function contributionsRoutes({ db }: AppDeps): Router {
     const parsed = withdrawSchema.safeParse(req.body ?? {});
     const result = parsed.success ? await withdrawContribution(db, actor, c.id, parsed.data.version, req.id as string) : null;
     if (!parsed.success || !result?.ok) {
-      res.status(parsed.success ? ((result as { status?: number }).status ?? 422) : 422);
-      const errors = !parsed.success ? fieldErrors(parsed.error) : (result as { errors: Record<string, string> }).errors;
+      res.status(failureOf(parsed, result).status);
+      const { errors } = failureOf(parsed, result);
       return renderShow(res, actor, (await findContribution(db, c.id))!, errors);
     }
     flash(req, 'success', t('contributions.withdrawn', { id: c.id }));

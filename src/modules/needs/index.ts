@@ -4,6 +4,6 @@ import './panel';
 export { needsRoutes } from './routes';
 export { needsPolicy } from './policy';
 export type { NeedsContext } from './policy';
-export { needTrace, whereItEndedUp, funnel, validatedNeedsWithProposals } from './trace';
+export { needTrace, whereItEndedUp, needsSupportedBy, funnel, validatedNeedsWithProposals } from './trace';
 export type { NeedTrace, EndedUp, FunnelLine, WhitePaperNeed } from './trace';
 export { nextNeedCode, proposalCode, renumberPlan, validationReadiness, moveInOrder } from './rules';

@@ -101,8 +101,39 @@ export interface EndedUp {
     code: string | null;
     title: string;
     extract: string | null;
-    needs: Array<{ id: number; code: string; title: string; status: string }>;
+    needs: NeedRef[];
   }>;
+}
+
+export interface NeedRef {
+  id: number;
+  code: string;
+  title: string;
+  status: string;
+}
+
+/** The needs each consolidated contribution supports (a merged need is shown as the need it went into). */
+export async function needsSupportedBy(db: Db, consolidatedIds: number[]): Promise<Map<number, NeedRef[]>> {
+  const out = new Map<number, NeedRef[]>();
+  if (!consolidatedIds.length) return out;
+  const rows = (await db('need_supports as s')
+    .join('needs as n', 'n.id', 's.need_id')
+    .leftJoin('needs as m', 'm.id', 'n.merged_into_id')
+    .whereIn('s.consolidated_contribution_id', [...new Set(consolidatedIds)])
+    .select(
+      's.consolidated_contribution_id as cid',
+      db.raw('coalesce(m.id, n.id) as id'),
+      db.raw('coalesce(m.code, n.code) as code'),
+      db.raw('coalesce(m.title, n.title) as title'),
+      db.raw('coalesce(m.status, n.status) as status'),
+    )
+    .orderBy('n.code')) as any[];
+  for (const r of rows) {
+    const list = out.get(Number(r.cid)) ?? [];
+    if (!list.some((n) => n.id === Number(r.id))) list.push({ id: Number(r.id), code: r.code, title: r.title, status: r.status });
+    out.set(Number(r.cid), list);
+  }
+  return out;
 }
 
 /** Where a raw contribution ended up: its consolidated contributions (active links) and their needs (merged ones followed). */
@@ -114,30 +145,15 @@ export async function whereItEndedUp(db: Db, rawId: number): Promise<EndedUp> {
     .whereNull('l.undone_at')
     .select('c.id', 'c.code', 'c.title', 'e.quote as extract')
     .orderBy('l.id')) as any[];
-  const ids = [...new Set(links.map((l) => Number(l.id)))];
-  const needRows = ids.length
-    ? ((await db('need_supports as s')
-        .join('needs as n', 'n.id', 's.need_id')
-        .leftJoin('needs as m', 'm.id', 'n.merged_into_id')
-        .whereIn('s.consolidated_contribution_id', ids)
-        .select(
-          's.consolidated_contribution_id as cid',
-          db.raw('coalesce(m.id, n.id) as id'),
-          db.raw('coalesce(m.code, n.code) as code'),
-          db.raw('coalesce(m.title, n.title) as title'),
-          db.raw('coalesce(m.status, n.status) as status'),
-        )
-        .orderBy('n.code')) as any[])
-    : [];
+  const needs = await needsSupportedBy(db, links.map((l) => Number(l.id)));
   return {
-    consolidated: links.map((l) => {
-      const seen = new Set<number>();
-      const needs = needRows
-        .filter((n) => Number(n.cid) === Number(l.id))
-        .filter((n) => !seen.has(Number(n.id)) && seen.add(Number(n.id)))
-        .map((n) => ({ id: Number(n.id), code: n.code, title: n.title, status: n.status }));
-      return { id: Number(l.id), code: l.code, title: l.title, extract: l.extract ?? null, needs };
-    }),
+    consolidated: links.map((l) => ({
+      id: Number(l.id),
+      code: l.code,
+      title: l.title,
+      extract: l.extract ?? null,
+      needs: needs.get(Number(l.id)) ?? [],
+    })),
   };
 }
 

@@ -4,7 +4,7 @@ import { allow, authorize, currentActor, requireLogin } from '../../shared/http/
 import { flash } from '../../shared/http/flash';
 import { NotFoundError } from '../../shared/http/errors';
 import { singleUpload } from '../../shared/http/upload';
-import { fieldErrors } from '../../shared/validation';
+import { fieldErrors, failureOf } from '../../shared/validation';
 import { t } from '../../shared/i18n';
 import { isRole, ROLES } from '../auth/roles';
 import { listStructures } from '../structures';
@@ -58,8 +58,8 @@ export function usersRoutes({ db }: AppDeps): Router {
     const parsed = createUserSchema.safeParse(req.body);
     const result = parsed.success ? await createUser(db, actor, parsed.data, req.id as string) : null;
     if (!parsed.success || !result?.ok) {
-      const errors = !parsed.success ? fieldErrors(parsed.error) : (result as { errors: Record<string, string> }).errors;
-      res.status(parsed.success ? ((result as { status?: number }).status ?? 422) : 422);
+      const { errors } = failureOf(parsed, result);
+      res.status(failureOf(parsed, result).status);
       return res.render('users/new', { title: 'Créer un compte', values: req.body, errors, structures: await listStructures(db), roles: ROLES });
     }
     flash(req, 'success', t('users.created', { name: parsed.data.displayName }));
@@ -112,8 +112,8 @@ export function usersRoutes({ db }: AppDeps): Router {
     const parsed = updateUserSchema.safeParse(req.body);
     const result = parsed.success ? await updateUser(db, actor, id, parsed.data, req.id as string) : null;
     if (!parsed.success || !result?.ok) {
-      const errors = !parsed.success ? fieldErrors(parsed.error) : (result as { errors: Record<string, string> }).errors;
-      res.status(parsed.success ? ((result as { status?: number }).status ?? 422) : 422);
+      const { errors } = failureOf(parsed, result);
+      res.status(failureOf(parsed, result).status);
       return res.render('users/edit', {
         title: `Compte de ${user.display_name}`,
         user: result?.current ?? user,
@@ -166,8 +166,8 @@ export function usersRoutes({ db }: AppDeps): Router {
     const parsed = confirmationSchema(t('users.confirmAnonymise')).safeParse(req.body ?? {});
     const result = parsed.success ? await anonymisePerson(db, actor, user.id, req.id as string) : null;
     if (!parsed.success || !result?.ok) {
-      res.status(parsed.success ? ((result as { status?: number }).status ?? 422) : 422);
-      return renderAnonymise(res, user, !parsed.success ? fieldErrors(parsed.error) : (result as { errors: Record<string, string> }).errors);
+      res.status(failureOf(parsed, result).status);
+      return renderAnonymise(res, user, failureOf(parsed, result).errors);
     }
     flash(req, 'success', t('users.anonymised', { label: result.value.label, contributions: result.value.contributionsDetached }));
     res.redirect(303, '/admin/utilisateurs');
@@ -187,7 +187,7 @@ export function usersRoutes({ db }: AppDeps): Router {
     const parsed = changePasswordSchema.safeParse(req.body);
     const result = parsed.success ? await changePassword(db, actor, parsed.data, req.id as string) : null;
     if (!parsed.success || !result?.ok) {
-      const errors = !parsed.success ? fieldErrors(parsed.error) : (result as { errors: Record<string, string> }).errors;
+      const { errors } = failureOf(parsed, result);
       res.status(422);
       return res.render('users/profile', { title: 'Mon profil', user: await findUserById(db, actor.id), errors });
     }

@@ -41,3 +41,17 @@ export async function checkWorkshopInput(db: Db, input: WorkshopInput): Promise<
   if (Object.keys(errors).length || facilitatorId === null) return { ok: false, errors };
   return { ok: true, value: { facilitatorId, themeIds } };
 }
+
+/** The columns a workshop form writes, the same for planning and editing. */
+export function workshopColumns(input: WorkshopInput, checked: CheckedWorkshop) {
+  return {
+    title: input.title,
+    starts_at: input.startsAt,
+    ends_at: input.endsAt,
+    mode: input.mode,
+    place: input.place,
+    structure_id: input.structureId,
+    facilitator_id: checked.facilitatorId,
+    capacity: input.capacity,
+  };
+}

@@ -3,7 +3,7 @@ import { insertReturningId } from '../../shared/db';
 import { invalid, ok, type Result } from '../../shared/http/errors';
 import { recordAudit } from '../audit';
 import type { Actor } from '../auth';
-import { checkWorkshopInput } from './check-workshop-input';
+import { checkWorkshopInput, workshopColumns } from './check-workshop-input';
 import { setWorkshopThemes } from './queries';
 import type { WorkshopInput } from './validation';
 
@@ -15,14 +15,7 @@ export async function planWorkshop(db: Knex, actor: Actor, input: WorkshopInput,
     const now = new Date().toISOString();
     const row = {
       consultation_id: input.consultationId,
-      title: input.title,
-      starts_at: input.startsAt,
-      ends_at: input.endsAt,
-      mode: input.mode,
-      place: input.place,
-      structure_id: input.structureId,
-      facilitator_id: checked.value.facilitatorId,
-      capacity: input.capacity,
+      ...workshopColumns(input, checked.value),
       status: 'planifie',
       created_by: actor.id,
       created_at: now,

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../shared/http/context';
 import { allow, authorize, currentActor, requireLogin } from '../../shared/http/guards';
 import { flash } from '../../shared/http/flash';
 import { NotFoundError, type FieldErrors } from '../../shared/http/errors';
-import { fieldErrors } from '../../shared/validation';
+import { fieldErrors, failureOf } from '../../shared/validation';
 import { renderMarkdown } from '../../shared/markdown';
 import { t } from '../../shared/i18n';
 import type { Actor } from '../auth';
@@ -160,7 +160,7 @@ export function workshopsRoutes({ db }: AppDeps): Router {
     const parsed = workshopSchema.safeParse(body);
     const result = parsed.success ? await planWorkshop(db, actor, parsed.data, req.id as string) : null;
     if (!parsed.success || !result?.ok) {
-      const errors = !parsed.success ? fieldErrors(parsed.error) : (result as { errors: FieldErrors }).errors;
+      const { errors } = failureOf(parsed, result);
       return renderForm(res, 422, { actor, workshop: null, consultationId, values: body, errors });
     }
     flash(req, 'success', t('workshops.planned', { title: result.value.title }));
@@ -315,10 +315,10 @@ export function workshopsRoutes({ db }: AppDeps): Router {
     const parsed = attendanceSchema.safeParse(body);
     const result = parsed.success ? await (close ? closeWorkshop : recordAttendance)(db, actor, w.id, parsed.data, req.id as string) : null;
     if (!result?.ok) {
-      const errors = result ? (result as { errors: FieldErrors }).errors : fieldErrors(parsed.error!);
+      const { status, errors } = failureOf(parsed, result);
       const current = result?.current ?? null;
       const values = current ? { ...body, version: current.version } : body;
-      return renderAttendance(res, current ?? w, result ? (result.status ?? 422) : 422, values, errors, current);
+      return renderAttendance(res, current ?? w, status, values, errors, current);
     }
     flash(req, 'success', t(close ? 'workshops.closed' : 'workshops.attendanceSaved', { title: w.title }));
     res.redirect(303, close ? `/ateliers/${w.id}` : `/ateliers/${w.id}/presences`);
@@ -392,8 +392,7 @@ export function workshopsRoutes({ db }: AppDeps): Router {
     const parsed = captureSchema.safeParse(body);
     const result = parsed.success ? await captureContribution(db, actor, w.id, parsed.data, req.id as string) : null;
     if (!result?.ok) {
-      const errors = result ? (result as { errors: FieldErrors }).errors : fieldErrors(parsed.error!);
-      const status = result ? (result.status ?? 422) : 422;
+      const { status, errors } = failureOf(parsed, result);
       if (wantsJson(req)) return res.status(status).json({ ok: false, errors });
       if (status === 409) {
         flash(req, 'error', Object.values(errors).join(' '));

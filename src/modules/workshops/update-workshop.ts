@@ -3,7 +3,7 @@ import { NotFoundError, invalid, ok, type Result } from '../../shared/http/error
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
 import type { Actor } from '../auth';
-import { checkWorkshopInput } from './check-workshop-input';
+import { checkWorkshopInput, workshopColumns } from './check-workshop-input';
 import { findWorkshop, lockWorkshop, promoteFromWaitingList, setWorkshopThemes, themesOfWorkshops, updateWorkshopIfVersion, type WorkshopRow } from './queries';
 import { seatsToPromote } from './rules';
 import type { WorkshopInput } from './validation';
@@ -29,16 +29,7 @@ export async function updateWorkshop(db: Knex, actor: Actor, id: number, input: 
     const checked = await checkWorkshopInput(trx, { ...input, consultationId: before.consultation_id });
     if (!checked.ok) return invalid(checked.errors);
     if (input.capacity < before.registered) return invalid({ capacity: t('workshops.capacityBelowRegistered', { count: before.registered }) });
-    const changes = {
-      title: input.title,
-      starts_at: input.startsAt,
-      ends_at: input.endsAt,
-      mode: input.mode,
-      place: input.place,
-      structure_id: input.structureId,
-      facilitator_id: checked.value.facilitatorId,
-      capacity: input.capacity,
-    };
+    const changes = workshopColumns(input, checked.value);
     if (!(await updateWorkshopIfVersion(trx, id, input.version, changes))) {
       return { ...invalid({ _form: t('workshops.stale') }, 409), current: await withThemes(trx, (await findWorkshop(trx, id))!) };
     }
