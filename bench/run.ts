@@ -92,6 +92,8 @@ async function main(): Promise<void> {
     ['GET / (DSI)', '/', dsiCookie],
     ['GET /admin/utilisateurs (DSI)', '/admin/utilisateurs', dsiCookie],
     ['GET /admin/journal (DSI)', '/admin/journal', dsiCookie],
+    [`GET …/livre-blanc (édition, page web)`, `/consultations/${DEMO_SLUG}/livre-blanc`],
+    [`GET …/livre-blanc.pdf (édition stockée)`, `/consultations/${DEMO_SLUG}/livre-blanc.pdf`],
   ];
   const db_ = config.databaseUrl ? 'PostgreSQL' : 'SQLite';
   const out: string[] = [];

@@ -25,6 +25,7 @@ import { importsRoutes } from './modules/imports';
 import { workshopsRoutes } from './modules/workshops';
 import { needsRoutes } from './modules/needs';
 import { consolidationRoutes } from './modules/consolidation';
+import { whitepaperRoutes } from './modules/whitepaper';
 import { currentEntry, navigationFor } from './navigation';
 
 export interface CreateAppOptions {
@@ -169,6 +170,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   app.use(importsRoutes(deps));
   app.use(needsRoutes(deps));
   app.use(consolidationRoutes(deps));
+  app.use(whitepaperRoutes(deps));
 
   app.use(notFound);
   app.use(errorHandler);

@@ -10,6 +10,7 @@ import { fieldErrors } from './shared/validation';
 import { seedDemo } from '../seeds/demo';
 import { registerImportCommand } from './cli/import-contributions';
 import { registerSuggestGroupsCommand } from './cli/suggest-groups';
+import { registerRenderWhitepaperCommand } from './cli/render-whitepaper';
 
 /** `npx ensemble …`: the operator's commands. Messages in French; exit code 1 on any failure. */
 function out(msg: string): void {
@@ -108,5 +109,6 @@ program
 
 registerImportCommand(program);
 registerSuggestGroupsCommand(program);
+registerRenderWhitepaperCommand(program);
 
 program.parseAsync(process.argv).catch((err) => fail(err instanceof Error ? err.message : String(err)));

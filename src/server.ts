@@ -5,6 +5,7 @@ import { createDb, migrateLatest } from './shared/db';
 import { createLogger } from './shared/logger';
 import { isDatabaseEmpty, seedDemo } from '../seeds/demo';
 import { importsSettled } from './modules/imports';
+import { publicationsSettled } from './modules/whitepaper';
 
 /** Starts Ensemble: validate configuration, migrate, load the demo data into an empty database (not in production), listen. */
 async function main(): Promise<void> {
@@ -38,8 +39,8 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'arrêt en cours');
     server.close(() => {
-      // A background import finishes (or rolls back) before the database closes.
-      importsSettled()
+      // A background import or publication finishes (or rolls back) before the database closes.
+      Promise.all([importsSettled(), publicationsSettled()])
         .catch(() => undefined)
         .then(() => db.destroy())
         .finally(() => process.exit(0));

@@ -14,6 +14,7 @@ import {
   UNCLASSIFIED,
 } from './content/general';
 import type { Angle, NeedSeed, ThemeSeed } from './content/types';
+import { ACKNOWLEDGEMENTS_MD, CONCLUSION_MD, FOREWORD_MD, METHOD_MD, THEME_INTROS, WHITEPAPER_SUBTITLE, WHITEPAPER_TITLE } from './content/whitepaper';
 import {
   AMBASSADORS,
   APPLICATION_MOTIVATIONS,
@@ -69,12 +70,13 @@ export const TABLES = [
   'functional_proposals',
   'representative_quotes',
   'need_comments',
-  'whitepaper_editions',
+  'whitepaper_content',
+  'whitepaper_theme_intros',
 ] as const;
 export type Table = (typeof TABLES)[number];
 
 /** Tables whose rows carry an `id` (the others have composite keys). */
-export const ID_TABLES = TABLES.filter((t) => !['ambassador_themes', 'workshop_themes', 'need_supports'].includes(t));
+export const ID_TABLES = TABLES.filter((t) => !['ambassador_themes', 'workshop_themes', 'need_supports', 'whitepaper_content', 'whitepaper_theme_intros'].includes(t));
 
 export type Row = Record<string, string | number | boolean | null>;
 
@@ -105,7 +107,6 @@ export interface DemoData {
   emails: string[];
   consultationId: number;
   dsiUserId: number;
-  editionId: number;
   summary: DemoSummary;
 }
 
@@ -462,6 +463,7 @@ export function buildDemo(input: BuildInput): DemoData {
   }
 
   // --- Call for ambassadors (June 2023) ------------------------------------------------------
+  const NOT_NAMED = [4, 10];
   ambassadors.forEach((a, i) => {
     const seed = AMBASSADORS[i]!;
     const themes = seed.themes.map((code) => themeIds[THEMES.findIndex((t) => t.code === code)]!);
@@ -477,6 +479,9 @@ export function buildDemo(input: BuildInput): DemoData {
       decided_by: claire.id,
       decided_at: iso(between(rng, '2023-06-27T08:00:00.000Z', '2023-06-29T17:00:00.000Z')),
       created_at: iso(between(rng, '2023-06-01T08:00:00.000Z', '2023-06-23T17:00:00.000Z')),
+      // Two ambassadors preferred not to be named in the white paper.
+      whitepaper_consent: !NOT_NAMED.includes(i),
+      whitepaper_consent_at: '2024-02-28T10:00:00.000Z',
     });
     for (const theme_id of themes) rows.ambassador_themes.push({ consultation_id: consultationId, user_id: a.id, theme_id });
   });
@@ -492,6 +497,8 @@ export function buildDemo(input: BuildInput): DemoData {
       known_themes: known.join(','),
       status: 'non_retenue',
       decision_comment: rng.pick(DECLINE_COMMENTS),
+      whitepaper_consent: false,
+      whitepaper_consent_at: null,
       decided_by: claire.id,
       decided_at: iso(between(rng, '2023-06-27T08:00:00.000Z', '2023-06-29T17:00:00.000Z')),
       created_at: iso(between(rng, '2023-06-01T08:00:00.000Z', '2023-06-23T17:00:00.000Z')),
@@ -823,7 +830,6 @@ export function buildDemo(input: BuildInput): DemoData {
     if (options.length) rng.pick(options).supports.push(cc);
   }
   let proposals = 0;
-  const snapshotNeeds: unknown[] = [];
   for (const need of needs) {
     need.id = nextId('needs');
     rows.needs.push({
@@ -902,15 +908,6 @@ export function buildDemo(input: BuildInput): DemoData {
         created_at: iso(workingTime(rng, '2024-01-08', '2024-02-15')),
       });
     }
-    snapshotNeeds.push({
-      code: need.code,
-      title: need.seed.title,
-      theme: THEMES[need.theme]!.code,
-      description_md: need.seed.description,
-      proposals: needProposals,
-      quotes: chosen.map((c) => c.quote),
-      consolidated: need.supports.map((cc) => cc.code),
-    });
   }
   for (const need of rng.sample(needs, 20)) {
     const author = rng.chance(0.5) ? claire : rng.pick(themeAmbassadors[need.theme]!);
@@ -984,34 +981,24 @@ export function buildDemo(input: BuildInput): DemoData {
     needs: needs.length,
     proposals,
   };
-  const editionId = nextId('whitepaper_editions');
-  rows.whitepaper_editions.push({
-    id: editionId,
+  // The editorial content the DSI wrote; the edition itself is published by seedDemo through the real use case.
+  rows.whitepaper_content.push({
     consultation_id: consultationId,
-    number: 1,
-    title: `Livre blanc — ${CONSULTATION_TITLE}`,
-    snapshot_json: JSON.stringify({
-      consultation: { slug: input.slug, title: CONSULTATION_TITLE },
-      publishedAt: '2024-03-13T09:00:00.000Z',
-      figures: {
-        workshops: summary.workshops,
-        participants: summary.participants,
-        rawContributions: summary.rawContributions,
-        consolidated: summary.consolidated,
-        needs: summary.needs,
-        proposals: summary.proposals,
-        ambassadors: summary.ambassadors,
-      },
-      themes: THEMES.map((t: ThemeSeed) => ({ code: t.code, title: t.title, description_md: t.description })),
-      needs: snapshotNeeds,
-    }),
-    pdf_path: null,
-    pdf_sha256: null,
-    pdf_bytes: null,
-    published_by: claire.id,
-    published_at: '2024-03-13T09:00:00.000Z',
+    title: WHITEPAPER_TITLE,
+    subtitle: WHITEPAPER_SUBTITLE,
+    foreword_md: FOREWORD_MD,
+    method_md: METHOD_MD,
+    conclusion_md: CONCLUSION_MD,
+    acknowledgements_md: ACKNOWLEDGEMENTS_MD,
+    version: 1,
+    updated_by: claire.id,
+    updated_at: '2024-03-12T17:30:00.000Z',
+  });
+  THEMES.forEach((theme, i) => {
+    const intro = THEME_INTROS[theme.code];
+    if (intro) rows.whitepaper_theme_intros.push({ theme_id: themeIds[i]!, consultation_id: consultationId, intro_md: intro });
   });
 
   if (!demoContributor) throw new Error('Plan de démonstration incohérent : pas de compte contributeur de démonstration');
-  return { rows, emails: people.map((p) => p.email), consultationId, dsiUserId: claire.id, editionId, summary };
+  return { rows, emails: people.map((p) => p.email), consultationId, dsiUserId: claire.id, summary };
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { hashPassword } from '../../src/modules/auth/password';
+import { startPublication } from '../../src/modules/whitepaper';
 import { buildDemo, ID_TABLES, TABLES, type DemoSummary } from './build';
 
 export type { DemoSummary } from './build';
@@ -7,6 +8,8 @@ export type { DemoSummary } from './build';
 /** The password of the three demo accounts (dsi@, ambassadeur@ and contributeur@ensemble.test). */
 export const DEMO_PASSWORD = 'ensemble-demo-2024';
 export const DEMO_SLUG = 'construisons-ensemble-notre-nouveau-si';
+/** The white paper's first edition came out at the national SI seminar. */
+const DEMO_EDITION_DATE = '2024-03-13T09:00:00.000Z';
 
 /** Rows per INSERT: well under the bound-parameter limits of SQLite (32 766) and PostgreSQL (65 535). */
 const CHUNK = 200;
@@ -35,7 +38,7 @@ export async function seedDemo(db: Knex, options: { log?: (msg: string) => void 
   // Hashing is deliberately slow: once, outside the transaction, shared by the three demo accounts.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
-  return db.transaction(async (trx) => {
+  const loaded = await db.transaction(async (trx) => {
     const consultations = await trx('consultations').count({ n: '*' }).first();
     if (Number(consultations?.n ?? 0) > 0) throw new Error(messages.notEmpty);
 
@@ -72,17 +75,6 @@ export async function seedDemo(db: Knex, options: { log?: (msg: string) => void 
 
     await trx('audit_log').insert([
       {
-        actor_id: data.dsiUserId,
-        action: 'whitepaper.publish',
-        object_type: 'whitepaper_edition',
-        object_id: String(data.editionId),
-        consultation_id: data.consultationId,
-        before_json: null,
-        after_json: JSON.stringify({ number: 1 }),
-        request_id: null,
-        created_at: '2024-03-13T09:00:00.000Z',
-      },
-      {
         actor_id: null,
         action: 'demo.load',
         object_type: 'consultation',
@@ -100,6 +92,29 @@ export async function seedDemo(db: Knex, options: { log?: (msg: string) => void 
         `${data.summary.rawContributions} contributions brutes, ${data.summary.consolidated} consolidées, ` +
         `${data.summary.needs} besoins, ${data.summary.proposals} propositions.`,
     );
-    return data.summary;
+    return data;
   });
+  await publishDemoEdition(db, loaded.consultationId, loaded.dsiUserId, log);
+  return loaded.summary;
+}
+
+/**
+ * Edition 1 of the white paper, published as the DSI published it on 13 March 2024, through the very
+ * use case of the interface (snapshot, PDF, checksum, audit entry): the demo's PDF is a real one.
+ */
+async function publishDemoEdition(db: Knex, consultationId: number, dsiUserId: number, log: (msg: string) => void): Promise<void> {
+  const consultation = await db('consultations').where({ id: consultationId }).first('id', 'slug', 'title');
+  const user = await db('users').where({ id: dsiUserId }).first('id', 'email', 'display_name', 'role', 'structure_id');
+  const actor = { id: Number(user.id), email: user.email, displayName: user.display_name, role: user.role, structureId: user.structure_id == null ? null : Number(user.structure_id) };
+  const failures: string[] = [];
+  const started = await startPublication(
+    { db, logger: { error: (obj: object, msg: string) => void failures.push(`${msg} ${String((obj as { err?: Error }).err?.message ?? '')}`) } },
+    actor,
+    { id: Number(consultation.id), slug: consultation.slug, title: consultation.title },
+    { contentVersion: 1 },
+    { publishedAt: new Date(DEMO_EDITION_DATE), syncMaxNeeds: Infinity },
+  );
+  if (!started.ok) throw new Error(`Publication de l'édition de démonstration refusée : ${Object.values(started.errors).join(' ')} ${(started.missing ?? []).map((m) => m.message).join(' ')}`);
+  if (failures.length) throw new Error(`Publication de l'édition de démonstration en échec : ${failures.join(' ; ')}`);
+  log(`Démonstration — livre blanc : édition ${started.value.number} publiée`);
 }

@@ -236,17 +236,17 @@ describe('The DSI imports raw contributions from a file', function () {
     const id = runIdOf(preview);
     const launched = await dsi.post(`${base}/${id}/lancer`).type('form').send({ _csrf: token });
     expect(launched.status).to.equal(303);
-    let state = { status: 'running', rowsDone: 0, rowsTotal: 0 };
+    let state: Record<string, unknown> = { status: 'running', rowsDone: 0, rowsTotal: 0 };
     const page = await dsi.get(`${base}/${id}`);
     expect(page.status).to.equal(200);
     if (page.text.includes('Import en cours')) {
-      expect(page.text).to.contain('Actualiser').and.contain('/static/js/imports.js').and.contain('<progress');
+      expect(page.text).to.contain('Actualiser').and.contain('/static/js/progress.js').and.contain('<progress');
     }
     for (let i = 0; i < 240 && state.status === 'running'; i++) {
       state = (await dsi.get(`${base}/${id}/etat`).set('Accept', 'application/json')).body;
       if (state.status === 'running') await new Promise((r) => setTimeout(r, 250));
     }
-    expect(state).to.deep.equal({ status: 'done', rowsDone: 6000, rowsTotal: 6000 });
+    expect(state).to.include({ status: 'done', rowsDone: 6000, rowsTotal: 6000, finished: true, done: 6000, total: 6000 });
     expect(await count(t.db, { consultation_id: seed.consultationId, source: 'import' }).then((n) => n >= 6000)).to.equal(true);
     expect((await dsi.get(`${base}/${id}`)).text).to.contain(`${n(6000)} contribution(s) créée(s)`);
   });

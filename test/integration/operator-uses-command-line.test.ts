@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import { expect } from 'chai';
 import { PROJECT_ROOT } from '../../src/config';
 import { createDb } from '../../src/shared/db';
 import { verifyPassword } from '../../src/modules/auth/password';
+import { DEMO_SLUG } from '../../seeds/demo';
 
 /** The `ensemble` command, run as an operator would (on an embedded SQLite database in a temporary folder). */
 describe('An operator uses the ensemble command line', function () {
@@ -54,9 +56,28 @@ describe('An operator uses the ensemble command line', function () {
       const first = run('seed:demo');
       expect(first.status, first.stderr).to.equal(0);
       expect(first.stdout).to.contain('84 ateliers, 811 participants, 1091 contributions brutes');
+      expect(first.stdout).to.contain('livre blanc : édition 1 publiée');
       const second = run('seed:demo');
       expect(second.status).to.equal(1);
       expect(second.stderr).to.contain('base vide');
+
+      // The white paper's PDF: the version of work made now, and the published edition byte for byte.
+      const draft = path.join(dir, 'brouillon.pdf');
+      const rendered = run('render-whitepaper', '--consultation', DEMO_SLUG, '--out', draft);
+      expect(rendered.status, rendered.stderr).to.equal(0);
+      expect(rendered.stdout).to.match(/version de travail\) écrit dans .*brouillon\.pdf : \d+ pages/);
+      expect(fs.readFileSync(draft).subarray(0, 5).toString()).to.equal('%PDF-');
+      const v1 = path.join(dir, 'v1.pdf');
+      const edition = run('render-whitepaper', '--consultation', DEMO_SLUG, '--out', v1, '--edition', '1');
+      expect(edition.status, edition.stderr).to.equal(0);
+      const sha = /SHA-256 ([0-9a-f]{64})/.exec(edition.stdout)?.[1];
+      expect(crypto.createHash('sha256').update(fs.readFileSync(v1)).digest('hex')).to.equal(sha);
+      const missing = run('render-whitepaper', '--consultation', DEMO_SLUG, '--out', v1, '--edition', '9');
+      expect(missing.status).to.equal(1);
+      expect(missing.stderr).to.contain('Aucune édition « 9 »');
+      const unknown = run('render-whitepaper', '--consultation', 'inconnue', '--out', v1);
+      expect(unknown.status).to.equal(1);
+      expect(unknown.stderr).to.contain('Consultation inconnue');
     } finally {
       dataDir = prev;
       fs.rmSync(dir, { recursive: true, force: true });

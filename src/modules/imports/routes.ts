@@ -118,10 +118,19 @@ export function importsRoutes({ db, config, logger }: AppDeps): Router {
     renderRun(res, await loadRun(req, res));
   });
 
-  /** Progress for the page's script (public/js/imports.js). */
+  /** Progress for the page's script (public/js/progress.js, shared with the white paper's publication). */
   r.get(`${BASE}/:id/etat`, allow(importsPolicy.canUse), loadConsultation, async (req, res) => {
     const run = await loadRun(req, res);
-    res.set('Cache-Control', 'no-store').json({ status: isStale(run) ? 'failed' : run.status, rowsDone: run.rows_done, rowsTotal: run.rows_total });
+    const status = isStale(run) ? 'failed' : run.status;
+    res.set('Cache-Control', 'no-store').json({
+      status,
+      rowsDone: run.rows_done,
+      rowsTotal: run.rows_total,
+      finished: status !== 'running',
+      done: run.rows_done,
+      total: run.rows_total,
+      message: `${run.rows_done.toLocaleString('fr-FR')} ligne(s) traitée(s) sur ${run.rows_total.toLocaleString('fr-FR')}.`,
+    });
   });
 
   r.post(`${BASE}/:id/lancer`, allow(importsPolicy.canUse), loadConsultation, async (req, res) => {

@@ -11,6 +11,7 @@ export {
   contributionsByTheme,
   contributionsByRegion,
   contributionsBySource,
+  workshopsByRegion,
   consolidatedContributions,
   needs,
   functionalProposals,

@@ -127,3 +127,16 @@ export async function functionalProposals(db: Db, consultationId: number): Promi
       .first(),
   );
 }
+
+/** Workshops held, by the region of their organising structure: most first, then by name. */
+export async function workshopsByRegion(db: Db, consultationId: number): Promise<BreakdownLine[]> {
+  const rows = (await db('workshops as w')
+    .join('structures as s', 's.id', 'w.structure_id')
+    .where({ 'w.consultation_id': consultationId, 'w.status': HELD })
+    .select('s.region')
+    .count({ n: '*' })
+    .groupBy('s.region')) as Array<{ region: string; n: number | string }>;
+  return rows
+    .map((r) => ({ key: r.region, label: r.region, count: Number(r.n) }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
+}

@@ -1,0 +1,156 @@
+import type { Db } from '../../shared/db';
+import { listThemes } from '../consultations';
+import { needTrace, validatedNeedsWithProposals } from '../needs';
+import { participationFigures, workshopsByRegion } from '../stats';
+import type { ChartData } from '../../shared/charts';
+import { formatNumber } from '../../shared/i18n';
+import { DOCUMENT_FORMAT, type DocumentNeed, type DocumentQuote, type WhitePaperDocument } from './document';
+import { findContent, heldWorkshops, quotesOfNeeds, selectedAmbassadors, themeIntros, type QuoteForPaper } from './queries';
+
+export interface AssembleOptions {
+  consultation: { id: number; slug: string; title: string };
+  /** Written on the cover and in the PDF's metadata. */
+  author: string;
+  edition: { number: number; publishedAt: string } | null;
+  at?: Date;
+}
+
+/**
+ * Reads the validated consolidation and the editorial content into the document. Only validated needs
+ * with at least one validated proposal are published (validatedNeedsWithProposals), each with its
+ * traceability counted by needTrace and the same figures as every other page (participationFigures).
+ */
+export async function assembleDocument(db: Db, opts: AssembleOptions): Promise<WhitePaperDocument> {
+  const { consultation } = opts;
+  const [content, intros, themes, figures, byRegion, needs, workshops, ambassadors] = [
+    await findContent(db, consultation.id),
+    await themeIntros(db, consultation.id),
+    await listThemes(db, consultation.id),
+    await participationFigures(db, consultation.id),
+    await workshopsByRegion(db, consultation.id),
+    await validatedNeedsWithProposals(db, consultation.id),
+    await heldWorkshops(db, consultation.id),
+    await selectedAmbassadors(db, consultation.id),
+  ];
+  const quotes = groupBy(await quotesOfNeeds(db, needs.map((n) => n.id)), (q) => q.need_id);
+
+  const documentNeeds = new Map<number, DocumentNeed[]>();
+  for (const need of needs) {
+    const trace = await needTrace(db, need.id);
+    const list = documentNeeds.get(need.themeId) ?? [];
+    list.push({
+      code: need.code,
+      title: need.title,
+      descriptionMd: need.descriptionMd,
+      trace: {
+        rawContributions: trace.counts.raw,
+        consolidatedContributions: trace.counts.consolidated,
+        workshops: trace.counts.workshops,
+        regions: trace.counts.regions,
+      },
+      quotes: (quotes.get(need.id) ?? []).map(quoteOf),
+      proposals: need.proposals.map((p) => ({
+        code: p.code,
+        title: p.title,
+        descriptionMd: p.description_md,
+        priority: p.priority,
+        targetStream: p.target_stream,
+      })),
+    });
+    documentNeeds.set(need.themeId, list);
+  }
+
+  const funnel = figures.funnel;
+  const charts: WhitePaperDocument['charts'] = {
+    funnel: chart('graphique-entonnoir', 'De la contribution à la proposition', 'funnel', [
+      { label: 'contributions brutes', value: funnel.rawContributions },
+      { label: 'contributions consolidées', value: funnel.consolidatedContributions },
+      { label: 'besoins', value: funnel.needs },
+      { label: 'propositions fonctionnelles', value: funnel.functionalProposals },
+    ], 'Chaque étape regroupe la précédente : les contributions brutes sont consolidées par les ambassadeurs, puis regroupées en besoins, déclinés en propositions fonctionnelles.'),
+    contributionsByTheme: chart(
+      'graphique-thematiques',
+      'Contributions par thématique',
+      'bars',
+      figures.byTheme.filter((l) => l.count > 0).map((l) => ({ label: l.label, value: l.count })),
+      'Nombre de contributions brutes reçues pour chaque thématique.',
+    ),
+    workshopsByRegion: chart(
+      'graphique-regions',
+      'Ateliers par région',
+      'bars',
+      byRegion.map((l) => ({ label: l.label, value: l.count })),
+      'Nombre d’ateliers tenus dans chaque région, selon la structure organisatrice.',
+    ),
+  };
+
+  return {
+    format: DOCUMENT_FORMAT,
+    consultation: { slug: consultation.slug, title: consultation.title },
+    title: content.title || `Livre blanc — ${consultation.title}`,
+    subtitle: content.subtitle,
+    author: opts.author,
+    edition: opts.edition,
+    generatedAt: (opts.at ?? new Date()).toISOString(),
+    sections: {
+      forewordMd: content.foreword_md,
+      methodMd: content.method_md,
+      conclusionMd: content.conclusion_md,
+      acknowledgementsMd: content.acknowledgements_md,
+    },
+    figures: {
+      workshops: figures.workshopsHeld,
+      participants: figures.participants,
+      rawContributions: funnel.rawContributions,
+      consolidatedContributions: funnel.consolidatedContributions,
+      needs: funnel.needs,
+      proposals: funnel.functionalProposals,
+      ambassadors: ambassadors.length,
+      regions: byRegion.length,
+    },
+    charts,
+    themes: themes
+      .filter((th) => documentNeeds.has(th.id))
+      .map((th) => ({ code: th.code, title: th.title, introMd: intros.get(th.id) ?? '', needs: documentNeeds.get(th.id)! })),
+    appendices: {
+      workshops: workshops.map((w) => ({
+        startsAt: w.starts_at.toISOString(),
+        title: w.title,
+        place: w.mode === 'distanciel' ? 'À distance' : w.place,
+        structure: w.structure,
+        region: w.region,
+      })),
+      // Named only with their consent; the figure above still counts every ambassador.
+      ambassadors: ambassadors.filter((a) => a.consent).map((a) => ({ name: a.name, structure: a.structure ?? '', themes: a.themes })),
+    },
+  };
+}
+
+const SOURCE_CONTEXT: Record<string, string> = {
+  atelier: 'Atelier',
+  individuelle: 'Contribution individuelle',
+  import: 'Contribution recueillie',
+  partenaire: 'Contribution d’un partenaire',
+};
+
+/** Where the words were said, never who said them (anonymous or not, a quote carries no name). */
+export function quoteOf(q: Pick<QuoteForPaper, 'text' | 'source' | 'region'>): DocumentQuote {
+  const where = SOURCE_CONTEXT[q.source] ?? 'Contribution';
+  return { text: q.text.trim(), context: q.region ? `${where}, ${q.region}` : where };
+}
+
+function chart(id: string, title: string, kind: ChartData['kind'], items: ChartData['items'], intro: string): ChartData {
+  const values = items.map((i) => `${i.label} : ${formatNumber(i.value)}`).join(' ; ');
+  return { id, title, kind, items, description: `${intro} En chiffres : ${values}.` };
+}
+
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}

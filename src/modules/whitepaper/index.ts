@@ -1,0 +1,10 @@
+import './messages';
+import './panel';
+
+export { whitepaperRoutes } from './routes';
+export { whitepaperPolicy } from './policy';
+export { assembleDocument } from './assemble';
+export { startPublication, publicationsSettled, authorOf } from './publish-edition';
+export { renderPdfInWorker, renderPdfBufferInWorker } from './render-in-worker';
+export { latestEdition, findEdition, editionPdf } from './queries';
+export type { WhitePaperDocument } from './document';

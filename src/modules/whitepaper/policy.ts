@@ -1,0 +1,16 @@
+import type { MaybeActor } from '../auth/roles';
+
+/**
+ * The DSI writes and publishes the white paper; the consultation's ambassadors preview the draft they
+ * fed; published editions are public (no login), as a white paper is meant to be read and quoted.
+ */
+export const whitepaperPolicy = {
+  canEdit: (actor: MaybeActor, _consultation?: { id: number }): boolean => actor?.role === 'dsi',
+  canPublish: (actor: MaybeActor, _consultation?: { id: number }): boolean => actor?.role === 'dsi',
+  /** `ambassadorHere`: the actor consolidates at least one theme of this consultation. */
+  canPreviewDraft: (actor: MaybeActor, ctx: { ambassadorHere: boolean }): boolean =>
+    actor?.role === 'dsi' || (actor?.role === 'ambassadeur' && ctx.ambassadorHere),
+  canReadEditions: (_actor: MaybeActor): boolean => true,
+  /** An ambassador gives or withdraws their own consent to be named; nobody else does it for them. */
+  canSetConsent: (actor: MaybeActor, ambassador: { user_id: number }): boolean => !!actor && actor.id === ambassador.user_id,
+};

@@ -1,0 +1,60 @@
+import { chartSvg } from '../../shared/charts';
+import { renderMarkdown } from '../../shared/markdown';
+import { frenchSpacing } from '../../shared/text/typography';
+import { allNeeds, anchorOf, chaptersOf, PRIORITY_LABELS, themeAnchor, type WhitePaperDocument } from './document';
+import { traceLine } from './rules';
+
+/** Published Markdown: French spacing first, then the one sanitising renderer. */
+export const publishedHtml = (md: string): string => renderMarkdown(frenchSpacing(md));
+
+/**
+ * What the HTML page needs, computed once here rather than in the template: sanitised HTML of every
+ * Markdown field, the charts' SVG (the same layout as the PDF's), anchors and the index of needs.
+ */
+export function documentView(doc: WhitePaperDocument) {
+  return {
+    doc,
+    fr: frenchSpacing,
+    chapters: chaptersOf(doc),
+    sections: {
+      foreword: publishedHtml(doc.sections.forewordMd),
+      method: publishedHtml(doc.sections.methodMd),
+      conclusion: publishedHtml(doc.sections.conclusionMd),
+      acknowledgements: publishedHtml(doc.sections.acknowledgementsMd),
+    },
+    charts: {
+      funnel: chartSvg(doc.charts.funnel),
+      contributionsByTheme: chartSvg(doc.charts.contributionsByTheme),
+      workshopsByRegion: chartSvg(doc.charts.workshopsByRegion),
+    },
+    needIndex: allNeeds(doc)
+      .map((n) => ({ code: n.code, title: n.title, themeTitle: n.themeTitle, anchor: anchorOf('besoin', n.code) }))
+      .sort((a, b) => a.code.localeCompare(b.code, 'fr', { numeric: true })),
+    themes: doc.themes.map((th) => ({
+      ...th,
+      anchor: themeAnchor(th.code),
+      introHtml: publishedHtml(th.introMd),
+      needs: th.needs.map((n) => ({
+        ...n,
+        anchor: anchorOf('besoin', n.code),
+        traceText: traceLine(n.trace),
+        descriptionHtml: publishedHtml(n.descriptionMd),
+        proposals: n.proposals.map((p) => ({
+          ...p,
+          anchor: anchorOf('proposition', p.code),
+          priorityLabel: PRIORITY_LABELS[p.priority] ?? p.priority,
+          descriptionHtml: publishedHtml(p.descriptionMd),
+        })),
+      })),
+    })),
+  };
+}
+
+/** The editorial form's « Aperçu »: each section as it will be published, from what was typed. */
+export function sectionPreviews(values: Record<string, unknown>, themes: Array<{ id: number }>): Record<string, string> {
+  const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : '');
+  const out: Record<string, string> = {};
+  for (const key of ['foreword_md', 'method_md', 'conclusion_md', 'acknowledgements_md']) out[key] = publishedHtml(text(key));
+  for (const th of themes) out[`intro_${th.id}`] = publishedHtml(text(`intro_${th.id}`));
+  return out;
+}

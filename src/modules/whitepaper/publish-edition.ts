@@ -1,0 +1,180 @@
+import crypto from 'node:crypto';
+import type { Knex } from 'knex';
+import { invalid, ok, type Result } from '../../shared/http/errors';
+import { t } from '../../shared/i18n';
+import { recordAudit } from '../audit';
+import type { Actor } from '../auth/roles';
+import { listThemes } from '../consultations';
+import { assembleDocument } from './assemble';
+import { allNeeds, type WhitePaperDocument } from './document';
+import { findContent, insertEdition, insertPublication, nextEditionNumber, runningPublication, updatePublication } from './queries';
+import { renderPdfBufferInWorker } from './render-in-worker';
+import { missingForPublication, type MissingItem } from './rules';
+
+/** Up to this many needs the publication completes within the request; beyond, the page shows its progress. */
+export const SYNC_MAX_NEEDS = 300;
+/** A publication « en cours » without news for this long was cut short (its process stopped). */
+export const STALE_PUBLICATION_MS = 5 * 60 * 1000;
+
+/** Where a failed publication is reported (the app's pino logger, or the demo loader's collector). */
+export interface PublishDeps {
+  db: Knex;
+  logger: { error(obj: object, msg: string): void };
+}
+
+const jobs = new Set<Promise<void>>();
+
+/** Resolves when every background publication of this process is over (graceful shutdown, tests). */
+export async function publicationsSettled(): Promise<void> {
+  while (jobs.size) await Promise.allSettled([...jobs]);
+}
+
+export interface PublicationStarted {
+  publicationId: number;
+  number: number;
+  background: boolean;
+  /** Lays the PDF out and records the edition; resolves when the edition exists (or the publication failed). */
+  done: Promise<void>;
+}
+
+export type StartOutcome = Result<PublicationStarted> & { missing?: MissingItem[] };
+
+/** The document author: the publisher's structure when they have one, else their name. */
+export async function authorOf(db: Knex | Knex.Transaction, actor: Actor): Promise<string> {
+  if (actor.structureId) {
+    const s = await db('structures').where({ id: actor.structureId }).first('name');
+    if (s?.name) return String(s.name);
+  }
+  return actor.displayName;
+}
+
+/**
+ * The DSI publishes a new edition: everything missing is listed and nothing is published until it is
+ * complete; the snapshot is read in one transaction from the editorial version the DSI saw
+ * (`contentVersion`), so a text saved meanwhile by someone else is not published unseen. The edition
+ * (numbered, immutable, its PDF with a SHA-256) is recorded once the PDF is made, with an audit entry.
+ */
+export async function startPublication(
+  deps: PublishDeps,
+  actor: Actor,
+  consultation: { id: number; slug: string; title: string },
+  input: { contentVersion: number },
+  opts: { requestId?: string; publishedAt?: Date; syncMaxNeeds?: number } = {},
+): Promise<StartOutcome> {
+  const { db } = deps;
+  const publishedAt = opts.publishedAt ?? new Date();
+  const prepared = await db.transaction(async (trx): Promise<StartOutcome | { id: number; doc: WhitePaperDocument; number: number }> => {
+    await expireStale(trx, consultation.id);
+    if (await runningPublication(trx, consultation.id)) return invalid({ _form: t('whitepaper.running') }, 409);
+    const content = await findContent(trx, consultation.id);
+    if (content.version !== input.contentVersion) return invalid({ _form: t('whitepaper.contentChanged') }, 409);
+    const number = await nextEditionNumber(trx, consultation.id);
+    const doc = await assembleDocument(trx, {
+      consultation,
+      author: await authorOf(trx, actor),
+      edition: { number, publishedAt: publishedAt.toISOString() },
+      at: publishedAt,
+    });
+    const themeIds = new Map((await listThemes(trx, consultation.id)).map((th) => [th.code, th.id]));
+    const missing = missingForPublication(content, doc, (code) => themeIds.get(code));
+    if (missing.length) return { ...invalid({ _form: t('whitepaper.notReady', { count: missing.length }) }, 422), missing };
+    try {
+      const id = await insertPublication(trx, { consultation_id: consultation.id, requested_by: actor.id, content_version: content.version, steps_total: 1 });
+      return { id, doc, number };
+    } catch (err) {
+      // The partial unique index: another publication started at the same instant.
+      if (/unique|duplicate/i.test(String((err as Error).message))) return invalid({ _form: t('whitepaper.running') }, 409);
+      throw err;
+    }
+  });
+  if ('ok' in prepared) return prepared;
+
+  const background = allNeeds(prepared.doc).length > (opts.syncMaxNeeds ?? SYNC_MAX_NEEDS);
+  const done = complete(deps, actor, consultation.id, prepared.id, prepared.doc, publishedAt, opts.requestId);
+  if (background) {
+    jobs.add(done);
+    void done.finally(() => jobs.delete(done));
+  } else await done;
+  return ok({ publicationId: prepared.id, number: prepared.number, background, done });
+}
+
+async function complete(
+  deps: PublishDeps,
+  actor: Actor,
+  consultationId: number,
+  publicationId: number,
+  doc: WhitePaperDocument,
+  publishedAt: Date,
+  requestId?: string,
+): Promise<void> {
+  const { db, logger } = deps;
+  let last = 0;
+  const progress = async (done: number, total: number) => {
+    // Progress is written at most twice a second: enough for the page, light for the database.
+    if (Date.now() - last < 500) return;
+    last = Date.now();
+    await updatePublication(db, publicationId, { steps_done: done, steps_total: total });
+  };
+  try {
+    const { pdf, pages } = await renderPdfBufferInWorker(doc, progress);
+    const sha256 = crypto.createHash('sha256').update(pdf).digest('hex');
+    await db.transaction(async (trx) => {
+      const editionId = await insertEdition(trx, {
+        consultation_id: consultationId,
+        number: doc.edition!.number,
+        title: doc.title,
+        snapshot_json: JSON.stringify(doc),
+        pdf,
+        pdf_sha256: sha256,
+        pdf_bytes: pdf.length,
+        pages,
+        published_by: actor.id,
+        published_at: publishedAt.toISOString(),
+      });
+      await updatePublication(trx, publicationId, { status: 'publiee', edition_id: editionId, finished_at: new Date().toISOString() });
+      const needs = allNeeds(doc);
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: 'whitepaper.publish',
+        objectType: 'whitepaper_edition',
+        objectId: editionId,
+        consultationId,
+        after: {
+          number: doc.edition!.number,
+          title: doc.title,
+          needs: needs.length,
+          proposals: needs.reduce((n, x) => n + x.proposals.length, 0),
+          pages,
+          pdf_bytes: pdf.length,
+          pdf_sha256: sha256,
+        },
+        requestId,
+      });
+    });
+  } catch (err) {
+    logger.error({ err, publication: publicationId }, 'échec de la publication du livre blanc');
+    const reason = err instanceof Error ? err.message.slice(0, 500) : String(err);
+    await db
+      .transaction(async (trx) => {
+        await updatePublication(trx, publicationId, { status: 'echec', error: reason, finished_at: new Date().toISOString() });
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: 'whitepaper.publish.fail',
+          objectType: 'whitepaper_publication',
+          objectId: publicationId,
+          consultationId,
+          after: { number: doc.edition!.number, reason },
+          requestId,
+        });
+      })
+      .catch(() => undefined);
+  }
+}
+
+/** A publication whose process stopped mid-way would block the next ones forever: it is marked failed. */
+async function expireStale(db: Knex.Transaction, consultationId: number): Promise<void> {
+  const running = await runningPublication(db, consultationId);
+  if (running && Date.now() - running.updated_at.getTime() > STALE_PUBLICATION_MS) {
+    await updatePublication(db, running.id, { status: 'echec', error: 'interrompue (aucune nouvelle depuis plusieurs minutes)', finished_at: new Date().toISOString() });
+  }
+}

@@ -1,0 +1,282 @@
+import type { Db } from '../../shared/db';
+import { insertReturningId, toDate } from '../../shared/db';
+
+/** Plain knex functions of the white paper; the use cases own the transactions. */
+
+export interface ContentRow {
+  consultation_id: number;
+  title: string;
+  subtitle: string;
+  foreword_md: string;
+  method_md: string;
+  conclusion_md: string;
+  acknowledgements_md: string;
+  version: number;
+  updated_by: number | null;
+  updated_at: Date | null;
+}
+
+/** The editorial content; a consultation that has none yet reads as empty sections at version 0. */
+export async function findContent(db: Db, consultationId: number): Promise<ContentRow> {
+  const row = await db('whitepaper_content').where({ consultation_id: consultationId }).first();
+  if (!row) {
+    return {
+      consultation_id: consultationId, title: '', subtitle: '', foreword_md: '', method_md: '', conclusion_md: '',
+      acknowledgements_md: '', version: 0, updated_by: null, updated_at: null,
+    };
+  }
+  return { ...row, consultation_id: Number(row.consultation_id), version: Number(row.version), updated_at: toDate(row.updated_at) };
+}
+
+export type ContentFields = Pick<ContentRow, 'title' | 'subtitle' | 'foreword_md' | 'method_md' | 'conclusion_md' | 'acknowledgements_md'>;
+
+/** Writes the content if it is still at `version` (0: not written yet); false when someone saved in between. */
+export async function saveContentIfVersion(db: Db, consultationId: number, version: number, fields: ContentFields, actorId: number): Promise<boolean> {
+  const at = new Date().toISOString();
+  if (version === 0) {
+    const existing = await db('whitepaper_content').where({ consultation_id: consultationId }).first('version');
+    if (existing) return false;
+    await db('whitepaper_content').insert({ consultation_id: consultationId, ...fields, version: 1, updated_by: actorId, updated_at: at });
+    return true;
+  }
+  const n = await db('whitepaper_content')
+    .where({ consultation_id: consultationId, version })
+    .update({ ...fields, version: version + 1, updated_by: actorId, updated_at: at });
+  return n === 1;
+}
+
+/** Theme introductions by theme id (absent: not written). */
+export async function themeIntros(db: Db, consultationId: number): Promise<Map<number, string>> {
+  const rows = (await db('whitepaper_theme_intros').where({ consultation_id: consultationId }).select('theme_id', 'intro_md')) as Array<{ theme_id: number; intro_md: string }>;
+  return new Map(rows.map((r) => [Number(r.theme_id), r.intro_md]));
+}
+
+export async function replaceThemeIntros(db: Db, consultationId: number, intros: Map<number, string>): Promise<void> {
+  await db('whitepaper_theme_intros').where({ consultation_id: consultationId }).delete();
+  const rows = [...intros].map(([theme_id, intro_md]) => ({ theme_id, consultation_id: consultationId, intro_md }));
+  if (rows.length) await db('whitepaper_theme_intros').insert(rows);
+}
+
+export interface QuoteForPaper {
+  need_id: number;
+  text: string;
+  source: string;
+  region: string | null;
+}
+
+/** The representative quotes of the given needs: the words and where they were said, never who said them. */
+export async function quotesOfNeeds(db: Db, needIds: number[]): Promise<QuoteForPaper[]> {
+  const out: QuoteForPaper[] = [];
+  // Chunks keep the IN list under SQLite's bound-parameter limit whatever the document's size.
+  for (let i = 0; i < needIds.length; i += 500) {
+    const rows = (await db('representative_quotes as q')
+      .join('raw_contributions as rc', 'rc.id', 'q.raw_contribution_id')
+      .leftJoin('contribution_extracts as e', 'e.id', 'q.extract_id')
+      .leftJoin('structures as s', 's.id', 'rc.structure_id')
+      .leftJoin('workshops as w', 'w.id', 'rc.workshop_id')
+      .leftJoin('structures as ws', 'ws.id', 'w.structure_id')
+      .whereIn('q.need_id', needIds.slice(i, i + 500))
+      .whereNot('rc.status', 'retiree')
+      .select('q.need_id', 'rc.source', db.raw('coalesce(e.quote, rc.body) as text'), db.raw('coalesce(ws.region, s.region) as region'))
+      .orderBy('q.need_id')
+      .orderBy('q.id')) as any[];
+    for (const r of rows) out.push({ need_id: Number(r.need_id), text: r.text, source: r.source, region: r.region || null });
+  }
+  return out;
+}
+
+export interface WorkshopForPaper {
+  starts_at: Date;
+  title: string;
+  place: string;
+  mode: string;
+  structure: string;
+  region: string;
+}
+
+/** Held workshops (closed after the session), in date order, for the appendix. */
+export async function heldWorkshops(db: Db, consultationId: number): Promise<WorkshopForPaper[]> {
+  const rows = (await db('workshops as w')
+    .join('structures as s', 's.id', 'w.structure_id')
+    .where({ 'w.consultation_id': consultationId, 'w.status': 'clos' })
+    .select('w.starts_at', 'w.title', 'w.place', 'w.mode', 's.name as structure', 's.region')
+    .orderBy('w.starts_at')
+    .orderBy('w.id')) as any[];
+  return rows.map((r) => ({ ...r, starts_at: toDate(r.starts_at)! }));
+}
+
+export interface AmbassadorForPaper {
+  user_id: number;
+  name: string;
+  structure: string | null;
+  consent: boolean;
+  themes: string[];
+}
+
+/** The consultation's selected ambassadors, with their consent to be named and their themes. */
+export async function selectedAmbassadors(db: Db, consultationId: number): Promise<AmbassadorForPaper[]> {
+  const rows = (await db('ambassador_applications as a')
+    .join('users as u', 'u.id', 'a.user_id')
+    .leftJoin('structures as s', 's.id', 'u.structure_id')
+    .where({ 'a.consultation_id': consultationId, 'a.status': 'retenue' })
+    .whereNull('u.anonymised_at')
+    .select('a.user_id', 'u.display_name as name', 's.name as structure', 'a.whitepaper_consent')
+    .orderBy('u.display_name')
+    .orderBy('u.id')) as any[];
+  const themes = (await db('ambassador_themes as at')
+    .join('themes as t', 't.id', 'at.theme_id')
+    .where('at.consultation_id', consultationId)
+    .select('at.user_id', 't.title')
+    .orderBy('t.position')
+    .orderBy('t.id')) as Array<{ user_id: number; title: string }>;
+  return rows.map((r) => ({
+    user_id: Number(r.user_id),
+    name: r.name,
+    structure: r.structure ?? null,
+    consent: r.whitepaper_consent === true || Number(r.whitepaper_consent) === 1,
+    themes: themes.filter((t) => Number(t.user_id) === Number(r.user_id)).map((t) => t.title),
+  }));
+}
+
+// ---- Editions ----
+
+export interface EditionRow {
+  id: number;
+  consultation_id: number;
+  number: number;
+  title: string;
+  pdf_sha256: string | null;
+  pdf_bytes: number | null;
+  pages: number | null;
+  published_by: number | null;
+  published_by_name: string | null;
+  published_at: Date;
+}
+
+const EDITION_COLUMNS = ['e.id', 'e.consultation_id', 'e.number', 'e.title', 'e.pdf_sha256', 'e.pdf_bytes', 'e.pages', 'e.published_by', 'e.published_at'];
+
+function editionOut(r: any): EditionRow {
+  return {
+    ...r,
+    id: Number(r.id),
+    consultation_id: Number(r.consultation_id),
+    number: Number(r.number),
+    pdf_bytes: r.pdf_bytes == null ? null : Number(r.pdf_bytes),
+    pages: r.pages == null ? null : Number(r.pages),
+    published_by_name: r.published_by_name ?? null,
+    published_at: toDate(r.published_at)!,
+  };
+}
+
+function editions(db: Db) {
+  return db('whitepaper_editions as e').leftJoin('users as u', 'u.id', 'e.published_by').select(...EDITION_COLUMNS, 'u.display_name as published_by_name');
+}
+
+/** Newest first. */
+export async function listEditions(db: Db, consultationId: number): Promise<EditionRow[]> {
+  return (await editions(db).where('e.consultation_id', consultationId).orderBy('e.number', 'desc')).map(editionOut);
+}
+
+export async function findEdition(db: Db, consultationId: number, number: number): Promise<EditionRow | undefined> {
+  const row = await editions(db).where({ 'e.consultation_id': consultationId, 'e.number': number }).first();
+  return row ? editionOut(row) : undefined;
+}
+
+export async function latestEdition(db: Db, consultationId: number): Promise<EditionRow | undefined> {
+  const row = await editions(db).where('e.consultation_id', consultationId).orderBy('e.number', 'desc').first();
+  return row ? editionOut(row) : undefined;
+}
+
+export async function editionSnapshot(db: Db, editionId: number): Promise<string> {
+  const row = await db('whitepaper_editions').where({ id: editionId }).first('snapshot_json');
+  return String(row?.snapshot_json ?? '{}');
+}
+
+export async function editionPdf(db: Db, editionId: number): Promise<Buffer | null> {
+  const row = await db('whitepaper_editions').where({ id: editionId }).first('pdf');
+  return row?.pdf ? Buffer.from(row.pdf) : null;
+}
+
+export async function nextEditionNumber(db: Db, consultationId: number): Promise<number> {
+  const row = await db('whitepaper_editions').where({ consultation_id: consultationId }).max({ m: 'number' }).first();
+  return Number(row?.m ?? 0) + 1;
+}
+
+export async function insertEdition(
+  db: Db,
+  e: { consultation_id: number; number: number; title: string; snapshot_json: string; pdf: Buffer; pdf_sha256: string; pdf_bytes: number; pages: number; published_by: number | null; published_at: string },
+): Promise<number> {
+  return insertReturningId(db, 'whitepaper_editions', { ...e, pdf_path: null });
+}
+
+// ---- Publications in progress ----
+
+/** How far the layout is, in whole percent (the steps are the renderer's own). */
+export function publicationPercent(p: Pick<PublicationRow, 'steps_done' | 'steps_total'>): number {
+  return p.steps_total > 0 ? Math.min(100, Math.floor((p.steps_done / p.steps_total) * 100)) : 0;
+}
+
+export interface PublicationRow {
+  id: number;
+  consultation_id: number;
+  requested_by: number | null;
+  status: 'en_cours' | 'publiee' | 'echec';
+  content_version: number;
+  steps_total: number;
+  steps_done: number;
+  edition_id: number | null;
+  edition_number: number | null;
+  error: string | null;
+  created_at: Date;
+  updated_at: Date;
+  finished_at: Date | null;
+}
+
+export async function findPublication(db: Db, consultationId: number, id: number): Promise<PublicationRow | undefined> {
+  const r = await db('whitepaper_publications as p')
+    .leftJoin('whitepaper_editions as e', 'e.id', 'p.edition_id')
+    .where({ 'p.consultation_id': consultationId, 'p.id': id })
+    .first('p.*', 'e.number as edition_number');
+  if (!r) return undefined;
+  return {
+    ...r,
+    id: Number(r.id),
+    consultation_id: Number(r.consultation_id),
+    requested_by: r.requested_by == null ? null : Number(r.requested_by),
+    content_version: Number(r.content_version),
+    steps_total: Number(r.steps_total),
+    steps_done: Number(r.steps_done),
+    edition_id: r.edition_id == null ? null : Number(r.edition_id),
+    edition_number: r.edition_number == null ? null : Number(r.edition_number),
+    created_at: toDate(r.created_at)!,
+    updated_at: toDate(r.updated_at)!,
+    finished_at: toDate(r.finished_at),
+  };
+}
+
+/** The publication still running for the consultation, if any (one at a time). */
+export async function runningPublication(db: Db, consultationId: number): Promise<{ id: number; updated_at: Date } | undefined> {
+  const r = await db('whitepaper_publications').where({ consultation_id: consultationId, status: 'en_cours' }).orderBy('id', 'desc').first('id', 'updated_at');
+  return r ? { id: Number(r.id), updated_at: toDate(r.updated_at)! } : undefined;
+}
+
+export async function insertPublication(db: Db, p: { consultation_id: number; requested_by: number; content_version: number; steps_total: number }): Promise<number> {
+  const at = new Date().toISOString();
+  return insertReturningId(db, 'whitepaper_publications', { ...p, status: 'en_cours', steps_done: 0, created_at: at, updated_at: at });
+}
+
+export async function updatePublication(db: Db, id: number, fields: Partial<{ status: string; steps_done: number; steps_total: number; edition_id: number; error: string; finished_at: string }>): Promise<void> {
+  await db('whitepaper_publications').where({ id }).update({ ...fields, updated_at: new Date().toISOString() });
+}
+
+/** The actor consolidates at least one theme of the consultation (an ambassador of it). */
+export async function isAmbassadorOf(db: Db, consultationId: number, userId: number): Promise<boolean> {
+  return !!(await db('ambassador_themes').where({ consultation_id: consultationId, user_id: userId }).first('theme_id'));
+}
+
+/** The actor's own consent, when they are a selected ambassador of the consultation. */
+export async function ownConsent(db: Db, consultationId: number, userId: number): Promise<boolean | null> {
+  const row = await db('ambassador_applications').where({ consultation_id: consultationId, user_id: userId, status: 'retenue' }).first('whitepaper_consent');
+  if (!row) return null;
+  return row.whitepaper_consent === true || Number(row.whitepaper_consent) === 1;
+}

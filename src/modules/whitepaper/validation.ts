@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { text } from '../../shared/validation';
+
+/** Bounds of the editorial texts: a chapter of a printed document, not a book. */
+export const SECTION_MAX = 12_000;
+export const INTRO_MAX = 4_000;
+
+const markdown = (label: string, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').replace(/\r\n/g, '\n').trim())
+    .pipe(z.string().max(max, `${label} ne doit pas dépasser ${max.toLocaleString('fr-FR')} caractères.`));
+
+/**
+ * The editorial form. Every section may be saved empty (the DSI writes over several days);
+ * publishing is what requires them (rules.missingForPublication). Theme introductions come as
+ * intro_<themeId> fields, read by readIntros.
+ */
+export const contentSchema = z.object({
+  title: text('Le titre', 0, 200),
+  subtitle: text('Le sous-titre', 0, 300).optional().default(''),
+  foreword_md: markdown('L’avant-propos', SECTION_MAX),
+  method_md: markdown('La méthode', SECTION_MAX),
+  conclusion_md: markdown('La conclusion', SECTION_MAX),
+  acknowledgements_md: markdown('Les remerciements', SECTION_MAX),
+  // The version shown in the form; 0 while nothing has been saved yet.
+  version: z.coerce.number({ error: 'Version manquante.' }).int().min(0),
+});
+export type ContentInput = z.infer<typeof contentSchema>;
+
+/** intro_<themeId> fields for the consultation's themes only; a too-long one is an error on its own field. */
+export function readIntros(body: Record<string, unknown>, themeIds: number[]): { intros: Map<number, string>; errors: Record<string, string> } {
+  const intros = new Map<number, string>();
+  const errors: Record<string, string> = {};
+  for (const id of themeIds) {
+    const raw = body[`intro_${id}`];
+    const value = typeof raw === 'string' ? raw.replace(/\r\n/g, '\n').trim() : '';
+    if (value.length > INTRO_MAX) errors[`intro_${id}`] = `L’introduction ne doit pas dépasser ${INTRO_MAX.toLocaleString('fr-FR')} caractères.`;
+    else if (value) intros.set(id, value);
+  }
+  return { intros, errors };
+}
+
+/** ?de=1&vers=2 on the changelog page. */
+export const changelogQuery = z.object({
+  de: z.coerce.number().int().min(1).max(100_000),
+  vers: z.coerce.number().int().min(1).max(100_000),
+});

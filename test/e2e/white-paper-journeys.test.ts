@@ -1,0 +1,103 @@
+import { expect } from 'chai';
+import type { Page } from 'playwright-core';
+import { expectAccessible, screenshot, startDemoWorld, stopDemoWorld, type DemoWorld } from '../support/browser';
+import { DEMO_PASSWORD, DEMO_SLUG } from '../../seeds/demo';
+
+/**
+ * In real Chromium, on the demo consultation: a visitor downloads and reads the white paper; an
+ * ambassador reads the draft and chooses to be named; the DSI writes, previews and publishes the next
+ * edition, then reads what changed. axe-core on every page visited.
+ */
+describe('White paper journeys in a real browser', function () {
+  let w: DemoWorld;
+
+  before(async function () {
+    this.timeout(180_000);
+    w = await startDemoWorld();
+  });
+  after(() => stopDemoWorld(w));
+
+  async function visit(page: Page, path: string, label: string): Promise<void> {
+    const res = await page.goto(w.server.url + path);
+    expect(res?.status(), path).to.equal(200);
+    await expectAccessible(page, label);
+    await screenshot(page, label);
+  }
+
+  async function login(page: Page, email: string): Promise<void> {
+    await page.goto(w.server.url + '/connexion');
+    await page.getByLabel('Adresse électronique').fill(email);
+    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+    await Promise.all([page.waitForURL(w.server.url + '/'), page.getByRole('button', { name: 'Se connecter' }).click()]);
+  }
+
+  it('a visitor downloads the latest edition’s PDF from the public page and reads it online', async () => {
+    const page = await w.browser.newPage({ acceptDownloads: true });
+    await visit(page, `/consultations/${DEMO_SLUG}`, 'visiteur-consultation-livre-blanc');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Télécharger le livre blanc \(PDF/ }).click()]);
+    expect(download.suggestedFilename()).to.equal(`livre-blanc-${DEMO_SLUG}-v1.pdf`);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const c of stream) chunks.push(c as Buffer);
+    const pdf = Buffer.concat(chunks);
+    expect(pdf.subarray(0, 5).toString()).to.equal('%PDF-');
+
+    await page.getByRole('link', { name: 'Lire en ligne' }).click();
+    await page.waitForURL(`${w.server.url}/consultations/${DEMO_SLUG}/livre-blanc`);
+    await expectAccessible(page, 'visiteur-livre-blanc');
+    await screenshot(page, 'visiteur-livre-blanc');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).to.contain('Livre blanc du futur système d’information');
+    expect(await page.getByRole('img', { name: 'De la contribution à la proposition' }).count()).to.equal(1);
+    // The table of contents leads to a need's anchor.
+    await page.getByRole('navigation', { name: 'Sommaire' }).getByRole('link', { name: /^B-01 — / }).click();
+    expect(page.url()).to.match(/#besoin-B-01$/);
+    await page.close();
+  });
+
+  it('an ambassador reads the draft and chooses to be named in the white paper', async () => {
+    const page = await w.browser.newPage();
+    await login(page, 'ambassadeur@ensemble.test');
+    await visit(page, `/consultations/${DEMO_SLUG}/livre-blanc/brouillon`, 'ambassadeur-livre-blanc-brouillon');
+    const region = page.getByRole('region', { name: 'Votre nom dans le livre blanc' });
+    const button = region.getByRole('button');
+    const before = await button.textContent();
+    await button.click();
+    await page.waitForURL(/brouillon#consentement$/);
+    expect(await page.getByRole('region', { name: 'Votre nom dans le livre blanc' }).getByRole('button').textContent()).to.not.equal(before);
+    await expectAccessible(page, 'ambassadeur-livre-blanc-consentement');
+    await page.close();
+  });
+
+  it('the DSI previews the editorial text, publishes edition 2 and reads what changed', async () => {
+    const page = await w.browser.newPage();
+    await login(page, 'dsi@ensemble.test');
+    await w.t.db('needs').where({ code: 'B-03' }).update({ title: 'Besoin retitré avant la deuxième édition' });
+    await visit(page, `/admin/consultations/${DEMO_SLUG}/livre-blanc`, 'dsi-livre-blanc');
+
+    await page.getByLabel('Sous-titre (facultatif)').fill('Deuxième édition, revue et complétée');
+    await page.getByLabel('Remerciements').fill('Merci à **toutes et tous** : vous avez fait ce livre blanc !');
+    await page.getByRole('button', { name: 'Aperçu' }).click();
+    await expectAccessible(page, 'dsi-livre-blanc-apercu');
+    expect(await page.getByRole('region', { name: 'Aperçu : Remerciements' }).innerHTML()).to.contain('<strong>toutes et tous</strong>');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.waitForURL(`${w.server.url}/admin/consultations/${DEMO_SLUG}/livre-blanc`);
+    expect(await page.getByRole('status').first().textContent()).to.contain('enregistré');
+
+    await page.getByRole('button', { name: 'Publier l’édition 2' }).click();
+    await page.waitForURL(/\/livre-blanc\/publications\/\d+$/);
+    await expectAccessible(page, 'dsi-livre-blanc-publication');
+    await screenshot(page, 'dsi-livre-blanc-publication');
+    expect(await page.getByText('L’édition 2 est publiée.').count()).to.equal(1);
+
+    await page.getByRole('link', { name: 'Lire l’édition 2' }).click();
+    await expectAccessible(page, 'dsi-livre-blanc-edition-2');
+    expect(await page.getByText('Deuxième édition, revue et complétée').count()).to.equal(1);
+    await page.getByRole('link', { name: 'Ce qui a changé depuis l’édition 1' }).click();
+    await expectAccessible(page, 'livre-blanc-changements');
+    await screenshot(page, 'livre-blanc-changements');
+    expect(await page.getByRole('heading', { name: /Besoins : 0 ajouté\(s\), 1 modifié\(s\)/ }).count()).to.equal(1);
+    await visit(page, `/consultations/${DEMO_SLUG}/livre-blanc/editions`, 'livre-blanc-editions');
+    expect(await page.getByRole('row').count()).to.equal(3);
+    await page.close();
+  });
+});

@@ -1,0 +1,313 @@
+import crypto from 'node:crypto';
+import { expect } from 'chai';
+import type { Express } from 'express';
+import type { Knex } from 'knex';
+import request from 'supertest';
+import { freshDb, type TestDb } from '../support/db';
+import { buildApp, csrfFrom, loginAs, makeUser, TEST_PASSWORD } from '../support/app';
+import { inspectPdf, pagesToPng, plainSpaces, writeTemp } from '../support/pdf';
+import { DEMO_PASSWORD, DEMO_SLUG, seedDemo } from '../../seeds/demo';
+import { frenchSpacing } from '../../src/shared/text/typography';
+import { publicationsSettled, startPublication } from '../../src/modules/whitepaper';
+
+const BASE = `/consultations/${DEMO_SLUG}/livre-blanc`;
+const ADMIN = `/admin/consultations/${DEMO_SLUG}/livre-blanc`;
+
+/** Binary bodies (PDF) as a Buffer with supertest. */
+const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+describe('The DSI publishes the white paper; everyone reads it (demo consultation)', function () {
+  this.timeout(180_000);
+  let t: TestDb;
+  let db: Knex;
+  let app: Express;
+  let consultationId: number;
+
+  before(async () => {
+    t = await freshDb();
+    db = t.db;
+    await seedDemo(db);
+    app = buildApp(db);
+    consultationId = Number((await db('consultations').where({ slug: DEMO_SLUG }).first()).id);
+  });
+  after(() => t.destroy());
+
+  const editorialForm = async (agent: ReturnType<typeof request.agent>) => {
+    const page = await agent.get(ADMIN);
+    expect(page.status).to.equal(200);
+    const content = await db('whitepaper_content').where({ consultation_id: consultationId }).first();
+    const intros = await db('whitepaper_theme_intros').where({ consultation_id: consultationId });
+    const form: Record<string, string> = {
+      _csrf: csrfFrom(page.text),
+      title: content.title,
+      subtitle: content.subtitle,
+      foreword_md: content.foreword_md,
+      method_md: content.method_md,
+      conclusion_md: content.conclusion_md,
+      acknowledgements_md: content.acknowledgements_md,
+      version: String(content.version),
+    };
+    for (const i of intros) form[`intro_${i.theme_id}`] = i.intro_md;
+    return form;
+  };
+
+  it('lets a visitor download the latest edition from the public page: a valid, tagged PDF with every need', async () => {
+    const page = await request(app).get(`/consultations/${DEMO_SLUG}`);
+    expect(page.status).to.equal(200);
+    expect(page.text).to.contain(`href="${BASE}.pdf"`);
+
+    const res = await request(app).get(`${BASE}.pdf`).buffer(true).parse(binary);
+    expect(res.status).to.equal(200);
+    expect(res.headers['content-type']).to.equal('application/pdf');
+    const pdf = res.body as Buffer;
+    const edition = await db('whitepaper_editions').where({ consultation_id: consultationId, number: 1 }).first();
+    expect(crypto.createHash('sha256').update(pdf).digest('hex')).to.equal(edition.pdf_sha256);
+    expect(pdf.length).to.equal(Number(edition.pdf_bytes));
+
+    const file = writeTemp(pdf, 'livre-blanc-v1.pdf');
+    const report = inspectPdf(file);
+    expect(report.qpdfCheck.status, report.qpdfCheck.output).to.equal(0);
+    expect(report.qpdfCheck.output).to.not.match(/WARNING/i);
+    expect(report.info.Tagged).to.equal('yes');
+    expect(report.info.Title).to.equal('Livre blanc du futur système d’information des Missions Locales');
+    expect(Number(report.info.Pages)).to.equal(Number(edition.pages)).and.to.be.greaterThan(20);
+    expect(report.fonts.length).to.be.greaterThan(0);
+    expect(report.fonts.filter((f) => !f.embedded), 'fonts not embedded').to.deep.equal([]);
+    expect(report.outlines).to.include.members(['Avant-propos', 'Les chiffres de la consultation', 'Annexes']);
+
+    const text = plainSpaces(report.text);
+    for (const figure of ['84', '811', '1 091', '88']) expect(text).to.contain(figure);
+    for (const accents of ['système d’information', 'La méthode', 'région', 'Issu de', '«', '»', 'ç']) expect(text).to.contain(accents);
+    const needs = await db('needs').where({ consultation_id: consultationId, status: 'valide' }).select('code', 'title');
+    expect(needs).to.have.length(88);
+    for (const n of needs) {
+      expect(text, n.code).to.contain(`${n.code} `);
+      // Titles may wrap across lines: compared with every space made plain.
+      expect(text, n.title).to.contain(plainSpaces(frenchSpacing(n.title)));
+    }
+    expect(pagesToPng(file, 'whitepaper-demo').length).to.be.greaterThan(0);
+  });
+
+  it('serves the same edition as a web page with an anchor for each need and each proposal', async () => {
+    const res = await request(app).get(BASE);
+    expect(res.status).to.equal(200);
+    const codes = await db('needs').where({ consultation_id: consultationId }).pluck('code');
+    for (const code of codes) expect(res.text).to.contain(`id="besoin-${code}"`);
+    const proposals = await db('functional_proposals as p').join('needs as n', 'n.id', 'p.need_id').where('n.consultation_id', consultationId).pluck('p.code');
+    for (const code of proposals) expect(res.text).to.contain(`id="proposition-${code.replace(/\./g, '-')}"`);
+    expect(res.text).to.contain('<svg');
+    expect(res.text).to.match(/Issu de \d+ contributions/);
+    // Quotes never carry a name: no anonymous contributor quoted is named on the page.
+    const names = await db('representative_quotes as q')
+      .join('raw_contributions as rc', 'rc.id', 'q.raw_contribution_id')
+      .join('users as u', 'u.id', 'rc.author_id')
+      .where('rc.anonymous', true)
+      .pluck('u.display_name');
+    for (const name of names) expect(res.text).to.not.contain(name);
+
+    expect((await request(app).get(`${BASE}/editions/1`)).status).to.equal(200);
+    expect((await request(app).get(`${BASE}/editions/1.pdf`)).headers['content-type']).to.equal('application/pdf');
+    expect((await request(app).get(`${BASE}/editions/9`)).status).to.equal(404);
+    expect((await request(app).get(`${BASE}/editions/abc`)).status).to.equal(404);
+    expect((await request(app).get(`${BASE}/editions`)).text).to.contain(
+      (await db('whitepaper_editions').where({ consultation_id: consultationId }).first()).pdf_sha256,
+    );
+  });
+
+  it('keeps drafts to the DSI and the consultation’s ambassadors', async () => {
+    expect((await request(app).get(`${BASE}/brouillon`)).status).to.equal(303);
+    const contributor = await loginAs(app, 'contributeur@ensemble.test', DEMO_PASSWORD);
+    expect((await contributor.get(`${BASE}/brouillon`)).status).to.equal(403);
+    expect((await contributor.get(`${BASE}/brouillon.pdf`)).status).to.equal(403);
+    expect((await contributor.get(ADMIN)).status).to.equal(403);
+    const otherAmbassador = await makeUser(db, 'ambassadeur');
+    expect((await (await loginAs(app, otherAmbassador.email, TEST_PASSWORD)).get(`${BASE}/brouillon`)).status).to.equal(403);
+
+    const ambassador = await loginAs(app, 'ambassadeur@ensemble.test', DEMO_PASSWORD);
+    const draft = await ambassador.get(`${BASE}/brouillon`);
+    expect(draft.status).to.equal(200);
+    expect(draft.text).to.contain('Version de travail');
+    const pdf = await ambassador.get(`${BASE}/brouillon.pdf`).buffer(true).parse(binary);
+    expect(pdf.status).to.equal(200);
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).to.equal('%PDF-');
+    expect((pdf.body as Buffer).subarray(-6).toString()).to.contain('%%EOF');
+  });
+
+  it('lets an ambassador decide whether the white paper names them', async () => {
+    const ambassador = await loginAs(app, 'ambassadeur@ensemble.test', DEMO_PASSWORD);
+    const user = await db('users').where({ email: 'ambassadeur@ensemble.test' }).first();
+    const consent = async () => Number((await db('ambassador_applications').where({ consultation_id: consultationId, user_id: user.id }).first()).whitepaper_consent) === 1 ||
+      (await db('ambassador_applications').where({ consultation_id: consultationId, user_id: user.id }).first()).whitepaper_consent === true;
+    const before = await consent();
+    const page = await ambassador.get(`${BASE}/brouillon`);
+    const res = await ambassador.post(`${BASE}/consentement`).type('form').send({ _csrf: csrfFrom(page.text), consent: before ? 'non' : 'oui' });
+    expect(res.status).to.equal(303);
+    expect(await consent()).to.equal(!before);
+    const draft = await ambassador.get(`${BASE}/brouillon`);
+    expect(draft.text.includes(`<strong>${user.display_name}</strong>`)).to.equal(!before);
+    expect(await db('audit_log').where({ action: before ? 'whitepaper.consent.withdraw' : 'whitepaper.consent.give' }).first()).to.not.equal(undefined);
+
+    // The DSI is not an ambassador of the consultation: there is no consent of theirs to set.
+    const dsi = await loginAs(app, 'dsi@ensemble.test', DEMO_PASSWORD);
+    const admin = await dsi.get(ADMIN);
+    expect((await dsi.post(`${BASE}/consentement`).type('form').send({ _csrf: csrfFrom(admin.text), consent: 'oui' })).status).to.equal(404);
+  });
+
+  it('saves the editorial content with a preview, keeps what was typed on errors and detects concurrent edits', async () => {
+    const dsi = await loginAs(app, 'dsi@ensemble.test', DEMO_PASSWORD);
+    const form = await editorialForm(dsi);
+
+    const preview = await dsi.post(ADMIN).type('form').send({ ...form, action: 'apercu', foreword_md: 'Un **aperçu** <script>alert(1)</script> ?' });
+    expect(preview.status).to.equal(200);
+    expect(preview.text).to.contain('Un <strong>aperçu</strong>');
+    expect(preview.text).to.not.contain('<script>alert(1)</script>');
+    expect((await db('whitepaper_content').where({ consultation_id: consultationId }).first()).foreword_md).to.equal(form.foreword_md);
+
+    const tooLong = await dsi.post(ADMIN).type('form').send({ ...form, action: 'enregistrer', method_md: 'é'.repeat(12_001), conclusion_md: 'Ma conclusion tapée' });
+    expect(tooLong.status).to.equal(422);
+    expect(tooLong.text).to.contain('La méthode ne doit pas dépasser');
+    expect(tooLong.text).to.contain('Ma conclusion tapée');
+
+    const saved = await dsi.post(ADMIN).type('form').send({ ...form, action: 'enregistrer', subtitle: 'Sous-titre révisé' });
+    expect(saved.status).to.equal(303);
+    const row = await db('whitepaper_content').where({ consultation_id: consultationId }).first();
+    expect(row.subtitle).to.equal('Sous-titre révisé');
+    expect(Number(row.version)).to.equal(Number(form.version) + 1);
+
+    // A second tab, still at the old version: refused, both texts shown, nothing overwritten.
+    const stale = await dsi.post(ADMIN).type('form').send({ ...form, action: 'enregistrer', subtitle: 'Écrit dans un autre onglet' });
+    expect(stale.status).to.equal(409);
+    expect(stale.text).to.contain('Sous-titre révisé');
+    expect(stale.text).to.contain('Écrit dans un autre onglet');
+    expect((await db('whitepaper_content').where({ consultation_id: consultationId }).first()).subtitle).to.equal('Sous-titre révisé');
+    expect(await db('audit_log').where({ action: 'whitepaper.content.update' }).count({ n: '*' }).first().then((r) => Number(r?.n))).to.equal(1);
+  });
+
+  it('refuses to publish with an unfinished section, listing what is missing', async () => {
+    const dsi = await loginAs(app, 'dsi@ensemble.test', DEMO_PASSWORD);
+    const form = await editorialForm(dsi);
+    const cleared = await dsi.post(ADMIN).type('form').send({ ...form, action: 'enregistrer', conclusion_md: '' });
+    expect(cleared.status).to.equal(303);
+    const page = await dsi.get(ADMIN);
+    expect(page.text).to.contain('La conclusion n’est pas rédigée.');
+    const version = (await db('whitepaper_content').where({ consultation_id: consultationId }).first()).version;
+    const res = await dsi.post(`${ADMIN}/publier`).type('form').send({ _csrf: csrfFrom(page.text), version: String(version) });
+    expect(res.status).to.equal(422);
+    expect(res.text).to.contain('1 point(s) à compléter');
+    expect(res.text).to.contain('La conclusion n’est pas rédigée.');
+    expect(await db('whitepaper_editions').where({ consultation_id: consultationId }).count({ n: '*' }).first().then((r) => Number(r?.n))).to.equal(1);
+
+    const restored = await editorialForm(dsi);
+    expect((await dsi.post(ADMIN).type('form').send({ ...restored, action: 'enregistrer', conclusion_md: 'Conclusion rétablie : la suite au prochain numéro !' })).status).to.equal(303);
+  });
+
+  it('publishes a new immutable edition, with its changelog, and never changes the previous one', async () => {
+    const dsi = await loginAs(app, 'dsi@ensemble.test', DEMO_PASSWORD);
+    const v1 = await db('whitepaper_editions').where({ consultation_id: consultationId, number: 1 }).first();
+    const need = await db('needs').where({ consultation_id: consultationId, code: 'B-02' }).first();
+    await db('needs').where({ id: need.id }).update({ title: 'Un titre revu pour la deuxième édition' });
+
+    const page = await dsi.get(ADMIN);
+    const version = (await db('whitepaper_content').where({ consultation_id: consultationId }).first()).version;
+    // Published from an old view of the content: refused, the DSI must look again.
+    const outdated = await dsi.post(`${ADMIN}/publier`).type('form').send({ _csrf: csrfFrom(page.text), version: String(Number(version) - 1) });
+    expect(outdated.status).to.equal(409);
+
+    const res = await dsi.post(`${ADMIN}/publier`).type('form').send({ _csrf: csrfFrom(page.text), version: String(version) });
+    expect(res.status).to.equal(303);
+    const progress = await dsi.get(res.headers.location!);
+    expect(progress.status).to.equal(200);
+    expect(progress.text).to.contain('L’édition 2 est publiée');
+
+    const v2 = await db('whitepaper_editions').where({ consultation_id: consultationId, number: 2 }).first();
+    expect(v2.pdf_sha256).to.match(/^[0-9a-f]{64}$/);
+    expect(crypto.createHash('sha256').update(Buffer.from(v2.pdf)).digest('hex')).to.equal(v2.pdf_sha256);
+    const v1After = await db('whitepaper_editions').where({ id: v1.id }).first();
+    expect(v1After.snapshot_json).to.equal(v1.snapshot_json);
+    expect(v1After.pdf_sha256).to.equal(v1.pdf_sha256);
+    expect((await request(app).get(`${BASE}/editions/1`)).text).to.not.contain('Un titre revu pour la deuxième édition');
+    expect((await request(app).get(BASE)).text).to.contain('Un titre revu pour la deuxième édition');
+    expect(plainSpaces(inspectPdf(writeTemp(Buffer.from(v2.pdf), 'v2.pdf')).text)).to.contain('Un titre revu pour la deuxième');
+
+    const changes = await request(app).get(`${BASE}/changements?de=1&vers=2`);
+    expect(changes.status).to.equal(200);
+    expect(changes.text).to.contain('Besoins : 0 ajouté(s), 1 modifié(s), 0 retiré(s)');
+    expect(changes.text).to.contain('Un titre revu pour la deuxième édition</a> — titre');
+    expect((await request(app).get(`${BASE}/changements?de=1&vers=7`)).status).to.equal(404);
+
+    const audit = await db('audit_log').where({ action: 'whitepaper.publish', object_id: String(v2.id) }).first();
+    expect(JSON.parse(audit.after_json)).to.include({ number: 2, needs: 88, pdf_sha256: v2.pdf_sha256 });
+  });
+
+  it('publishes a large document in the background, its page showing the progress', async () => {
+    const dsi = await loginAs(app, 'dsi@ensemble.test', DEMO_PASSWORD);
+    const user = await db('users').where({ email: 'dsi@ensemble.test' }).first();
+    const actor = { id: Number(user.id), email: user.email, displayName: user.display_name, role: 'dsi' as const, structureId: user.structure_id == null ? null : Number(user.structure_id) };
+    const version = Number((await db('whitepaper_content').where({ consultation_id: consultationId }).first()).version);
+    const started = await startPublication({ db, logger: { error: () => undefined } }, actor, { id: consultationId, slug: DEMO_SLUG, title: 'Consultation' }, { contentVersion: version }, { syncMaxNeeds: 10 });
+    expect(started.ok).to.equal(true);
+    if (!started.ok) return;
+    expect(started.value.background).to.equal(true);
+    const url = `${ADMIN}/publications/${started.value.publicationId}`;
+    const running = await dsi.get(url);
+    expect(running.status).to.equal(200);
+    expect(running.text).to.contain('<progress').and.contain('/static/js/progress.js').and.contain('Actualiser');
+    let state = (await dsi.get(`${url}/etat`)).body as { finished: boolean; done: number; total: number };
+    expect(state.total).to.equal(100);
+    for (let i = 0; i < 120 && !state.finished; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      state = (await dsi.get(`${url}/etat`)).body;
+    }
+    expect(state.finished).to.equal(true);
+    await publicationsSettled();
+    expect((await dsi.get(url)).text).to.contain(`L’édition ${started.value.number} est publiée`);
+    expect((await request(app).get(`${BASE}/editions/${started.value.number}.pdf`)).status).to.equal(200);
+  });
+
+  it('runs one publication at a time and refuses publishing to anyone but the DSI', async () => {
+    const dsi = await loginAs(app, 'dsi@ensemble.test', DEMO_PASSWORD);
+    const page = await dsi.get(ADMIN);
+    const version = (await db('whitepaper_content').where({ consultation_id: consultationId }).first()).version;
+    const running = await db('whitepaper_publications').insert({
+      consultation_id: consultationId, status: 'en_cours', content_version: version, steps_total: 88, steps_done: 10,
+      created_at: new Date().toISOString(), updated_at: new Date().toISOString(),
+    });
+    const res = await dsi.post(`${ADMIN}/publier`).type('form').send({ _csrf: csrfFrom(page.text), version: String(version) });
+    expect(res.status).to.equal(409);
+    expect(res.text).to.contain('Une publication est déjà en cours');
+    await db('whitepaper_publications').where({ status: 'en_cours' }).update({ status: 'echec' });
+    expect(running).to.not.equal(undefined);
+
+    const ambassador = await loginAs(app, 'ambassadeur@ensemble.test', DEMO_PASSWORD);
+    const draft = await ambassador.get(`${BASE}/brouillon`);
+    expect((await ambassador.post(`${ADMIN}/publier`).type('form').send({ _csrf: csrfFrom(draft.text), version: String(version) })).status).to.equal(403);
+    expect((await dsi.post(`${ADMIN}/publier`).type('form').send({ version: String(version) })).status).to.equal(403);
+  });
+});
+
+describe('Publishing a white paper with nothing validated', function () {
+  this.timeout(60_000);
+  let t: TestDb;
+  after(() => t?.destroy());
+
+  it('is refused with the list of what is missing, and the public address says it is not published', async () => {
+    t = await freshDb();
+    const app = buildApp(t.db);
+    const dsi = await makeUser(t.db, 'dsi');
+    const agent = await loginAs(app, dsi.email, TEST_PASSWORD);
+    const created = await agent.post('/admin/consultations').type('form').send({ _csrf: csrfFrom((await agent.get('/admin/consultations/nouvelle')).text), title: 'Consultation vide', slug: 'vide', descriptionMd: '', dataNoticeMd: '' });
+    expect(created.status).to.equal(303);
+    const page = await agent.get('/admin/consultations/vide/livre-blanc');
+    expect(page.status).to.equal(200);
+    const res = await agent.post('/admin/consultations/vide/livre-blanc/publier').type('form').send({ _csrf: csrfFrom(page.text), version: '0' });
+    expect(res.status).to.equal(422);
+    expect(res.text).to.contain('Aucun besoin validé');
+    expect(res.text).to.contain('Le titre n’est pas renseigné.');
+    expect((await request(app).get('/consultations/vide/livre-blanc')).status).to.equal(404);
+    expect((await request(app).get('/consultations/vide/livre-blanc.pdf')).status).to.equal(404);
+  });
+});
