@@ -127,14 +127,24 @@ describe('The DSI publishes the white paper; everyone reads it (demo consultatio
     const otherAmbassador = await makeUser(db, 'ambassadeur');
     expect((await (await loginAs(app, otherAmbassador.email, TEST_PASSWORD)).get(`${BASE}/brouillon`)).status).to.equal(403);
 
+    // Whatever an author typed, no script, remote image or raw HTML reaches the page or the PDF.
+    const need = await db('needs').where({ consultation_id: consultationId, code: 'B-05' }).first();
+    const hostile = 'Texte sûr. <script>alert("piège")</script> <img src="http://evil.example/x.png"> ![photo](http://evil.example/y.png) <iframe src="http://evil.example"></iframe> [lien](javascript:alert(1))';
+    await db('needs').where({ id: need.id }).update({ description_md: hostile });
     const ambassador = await loginAs(app, 'ambassadeur@ensemble.test', DEMO_PASSWORD);
     const draft = await ambassador.get(`${BASE}/brouillon`);
     expect(draft.status).to.equal(200);
     expect(draft.text).to.contain('Version de travail');
+    expect(draft.text).to.contain('Texte sûr.');
+    expect(draft.text).to.not.match(/piège|evil\.example|<iframe|javascript:/);
     const pdf = await ambassador.get(`${BASE}/brouillon.pdf`).buffer(true).parse(binary);
     expect(pdf.status).to.equal(200);
     expect((pdf.body as Buffer).subarray(0, 5).toString()).to.equal('%PDF-');
     expect((pdf.body as Buffer).subarray(-6).toString()).to.contain('%%EOF');
+    const text = inspectPdf(writeTemp(pdf.body as Buffer, 'brouillon.pdf')).text;
+    expect(text).to.contain('Texte sûr.');
+    expect(text).to.not.match(/piège|evil\.example|javascript:/);
+    await db('needs').where({ id: need.id }).update({ description_md: need.description_md });
   });
 
   it('lets an ambassador decide whether the white paper names them', async () => {

@@ -46,7 +46,7 @@ export async function exportPersonalData(db: Db, userId: number) {
       .join('consultations as c', 'c.id', 'a.consultation_id')
       .leftJoin('structures as s', 's.id', 'a.structure_id')
       .where('a.user_id', userId)
-      .select('c.title as consultation', 's.name as structure', 'a.motivation', 'a.status as statut', 'a.decision_comment as commentaire_decision', 'a.decided_at as decide_le', 'a.created_at as date')
+      .select('c.title as consultation', 's.name as structure', 'a.motivation', 'a.status as statut', 'a.decision_comment as commentaire_decision', 'a.decided_at as decide_le', 'a.whitepaper_consent as nomme_dans_le_livre_blanc', 'a.created_at as date')
       .orderBy('a.created_at'),
     db('ambassador_themes as at')
       .join('themes as t', 't.id', 'at.theme_id')

@@ -34,6 +34,8 @@ import { changelogQuery, contentSchema, INTRO_MAX, readIntros, SECTION_MAX } fro
 
 const PUBLIC = '/consultations/:slug/livre-blanc';
 const ADMIN = '/admin/consultations/:slug/livre-blanc';
+/** Prepared views of published editions kept in memory (least recently read dropped first). */
+const VIEWS_KEPT = 4;
 
 function editionNumber(raw: unknown): number {
   const s = String(raw);
@@ -77,16 +79,32 @@ export function whitepaperRoutes(deps: AppDeps): Router {
     res.end(pdf);
   }
 
+  /**
+   * A published edition never changes, so its prepared view (the snapshot parsed, its Markdown rendered
+   * and sanitised) is kept for the next readers: the few most recent editions read, in memory.
+   */
+  const views = new Map<number, ReturnType<typeof documentView>>();
+  async function editionView(editionId: number): Promise<ReturnType<typeof documentView>> {
+    let view = views.get(editionId);
+    if (!view) {
+      const doc = readSnapshot(await editionSnapshot(db, editionId));
+      if (!doc) throw new NotFoundError();
+      view = documentView(doc);
+      if (views.size >= VIEWS_KEPT) views.delete(views.keys().next().value!);
+    } else views.delete(editionId);
+    views.set(editionId, view);
+    return view;
+  }
+
   async function renderEdition(req: Request, res: Response, number?: number) {
     const consultation = await consultationOf(req);
     const edition = await editionOf(req, consultation, number);
-    const doc = readSnapshot(await editionSnapshot(db, edition.id));
-    if (!doc) throw new NotFoundError();
+    const view = await editionView(edition.id);
     const editions = await listEditions(db, consultation.id);
     res.render('whitepaper/document', {
-      title: doc.title,
+      title: view.doc.title,
       consultation,
-      ...documentView(doc),
+      ...view,
       edition,
       latest: editions[0]?.number === edition.number,
       editions,

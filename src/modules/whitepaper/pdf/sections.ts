@@ -1,6 +1,5 @@
 import { layoutChart } from '../../../shared/charts';
 import { formatDate, formatNumber } from '../../../shared/i18n';
-import { frenchSpacing } from '../../../shared/text/typography';
 import { anchorOf, chaptersOf, type DocumentNeed, type DocumentProposal, type DocumentQuote, PRIORITY_LABELS, themeAnchor, type WhitePaperDocument } from '../document';
 import { traceLine } from '../rules';
 import { printChart } from './charts-pdf';
@@ -388,4 +387,8 @@ async function appendices(c: Composer, root: StructElem, doc: WhitePaperDocument
   sect.end();
 }
 
-export const shortTitleOf = (doc: WhitePaperDocument): string => frenchSpacing(doc.title);
+/** The running header names the edition a printed page comes from (the full title would not fit). */
+export const shortTitleOf = (doc: WhitePaperDocument): string =>
+  doc.edition
+    ? `Livre blanc — édition ${doc.edition.number} du ${formatDate(doc.edition.publishedAt)}`
+    : `Livre blanc — version de travail du ${formatDate(doc.generatedAt)}`;
