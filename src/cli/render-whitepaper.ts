@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import type { Command } from 'commander';
 import { createDb, migrateLatest } from '../shared/db';
 import { formatNumber } from '../shared/i18n';
@@ -50,7 +51,7 @@ async function renderWhitepaperCommand(opts: Options): Promise<number> {
     const doc = await assembleDocument(db, { consultation, author: opts.author, edition: null });
     const file = fs.createWriteStream(partial);
     const hash = crypto.createHash('sha256');
-    const tee = new (await import('node:stream')).PassThrough();
+    const tee = new PassThrough();
     tee.on('data', (c: Buffer) => hash.update(c));
     tee.pipe(file);
     const showProgress = process.stderr.isTTY;

@@ -62,6 +62,28 @@ export async function insertReturningId(db: Db, table: string, row: Record<strin
   return typeof res === 'object' ? Number((res as { id: number }).id) : Number(res);
 }
 
+/**
+ * Runs a query over ids in slices, so that an IN list stays under the engines' bound-parameter limits
+ * whatever the number of ids, and concatenates the rows.
+ */
+export async function inChunks<T, R>(ids: readonly T[], query: (slice: T[]) => Promise<R[]>, size = 500): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < ids.length; i += size) out.push(...(await query(ids.slice(i, i + size))));
+  return out;
+}
+
+/** Rows grouped by a key, each group in the rows' order (every requested key present, possibly empty). */
+export function groupByKey<T, K>(keys: readonly K[], rows: readonly T[], keyOf: (row: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>(keys.map((k) => [k, []]));
+  for (const row of rows) {
+    const k = keyOf(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
+}
+
 /** Engines return booleans and counts differently (0/1 in SQLite, bigint strings in PostgreSQL). */
 export function toBool(v: unknown): boolean {
   return v === true || v === 1 || v === '1' || v === 't';

@@ -25,9 +25,7 @@ export interface Phase {
 export type PhaseState = 'passee' | 'en_cours' | 'a_venir';
 
 /** Day in Paris (the network's calendar), as YYYY-MM-DD. */
-export function parisDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
+export { parisDay } from '../../shared/paris-time';
 
 export function phaseState(phase: Pick<Phase, 'starts_on' | 'ends_on'>, today: string): PhaseState {
   if (today < phase.starts_on) return 'a_venir';

@@ -1,4 +1,5 @@
 import { neutraliseCell } from '../../shared/csv';
+import { utcToParis } from '../../shared/paris-time';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
@@ -23,21 +24,12 @@ export interface ExportColumn {
   value: (c: ContributionView) => Cell;
 }
 
-const parisFormat = new Intl.DateTimeFormat('fr-FR', {
-  timeZone: 'Europe/Paris',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
 /** « 2023-09-14 10:05 », Paris time: what a French spreadsheet reads as a date. */
 export function parisDateTime(v: unknown): string {
   const d = toDate(v);
   if (!d || Number.isNaN(d.getTime())) return '';
-  const p = Object.fromEntries(parisFormat.formatToParts(d).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  const { day, time } = utcToParis(d);
+  return `${day} ${time}`;
 }
 
 /** The author as files show them: never the name of someone who asked to stay anonymous. */

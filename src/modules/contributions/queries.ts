@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../../shared/db';
 import { insertReturningId, isPostgres, toBool } from '../../shared/db';
 import { searchableText, stems } from '../../shared/text/french';
+import { parisToUtc } from '../../shared/paris-time';
 
 /** Where a raw contribution came from. */
 export const SOURCES = ['atelier', 'individuelle', 'import', 'partenaire'] as const;
@@ -203,19 +204,7 @@ export async function withdrawContribution(db: Db, id: number, version: number):
 
 /** The UTC instant at which a Paris calendar day starts (the network's days, whatever the season). */
 export function parisDayStart(day: string): string {
-  const utc = Date.parse(`${day}T00:00:00Z`);
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Paris',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(utc));
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
-  return new Date(utc - (wall - utc)).toISOString();
+  return parisToUtc(day, '00:00')!.toISOString();
 }
 
 /** The selection browsed and exported by ambassadors and the DSI (see validation.ts parseFilter). */

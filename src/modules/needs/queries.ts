@@ -1,5 +1,5 @@
 import type { Db } from '../../shared/db';
-import { toDate } from '../../shared/db';
+import { groupByKey, inChunks, toDate } from '../../shared/db';
 import { listPhases, openings, parisDay, type ConsultationRow } from '../consultations';
 import type { MaybeActor } from '../auth/roles';
 import type { NeedsContext } from './policy';
@@ -137,17 +137,29 @@ export async function findConsolidated(db: Db, id: number): Promise<Consolidated
   return row ? numbers(row, ['id', 'consultation_id', 'theme_id']) : undefined;
 }
 
-export async function listSupports(db: Db, needId: number): Promise<Array<ConsolidatedRow & { raw_count: number }>> {
-  const rows = await db('need_supports as s')
-    .join('consolidated_contributions as c', 'c.id', 's.consolidated_contribution_id')
-    .where('s.need_id', needId)
-    .select(
-      'c.id', 'c.consultation_id', 'c.theme_id', 'c.code', 'c.title', 'c.status',
-      db.raw('(select count(distinct l.raw_contribution_id) from consolidation_links l where l.consolidated_contribution_id = c.id and l.undone_at is null) as raw_count'),
-    )
-    .orderBy('c.code')
-    .orderBy('c.id');
-  return rows.map((r: any) => ({ ...numbers(r, ['id', 'consultation_id', 'theme_id']), raw_count: Number(r.raw_count) }));
+export type SupportRow = ConsolidatedRow & { raw_count: number };
+
+export async function listSupports(db: Db, needId: number): Promise<SupportRow[]> {
+  return (await supportsOf(db, [needId])).get(needId)!;
+}
+
+/** The consolidated contributions supporting each need, with their raw contributions counted (one query per 500 needs). */
+export async function supportsOf(db: Db, needIds: number[]): Promise<Map<number, SupportRow[]>> {
+  const rows = await inChunks(needIds, (slice) =>
+    db('need_supports as s')
+      .join('consolidated_contributions as c', 'c.id', 's.consolidated_contribution_id')
+      .whereIn('s.need_id', slice)
+      .select(
+        's.need_id', 'c.id', 'c.consultation_id', 'c.theme_id', 'c.code', 'c.title', 'c.status',
+        db.raw('(select count(distinct l.raw_contribution_id) from consolidation_links l where l.consolidated_contribution_id = c.id and l.undone_at is null) as raw_count'),
+      )
+      .orderBy('c.code')
+      .orderBy('c.id'),
+  );
+  const grouped = groupByKey(needIds, rows as any[], (r) => Number(r.need_id));
+  return new Map(
+    [...grouped].map(([id, list]) => [id, list.map(({ need_id: _n, ...r }) => ({ ...numbers(r, ['id', 'consultation_id', 'theme_id']), raw_count: Number(r.raw_count) }) as SupportRow)]),
+  );
 }
 
 /** The theme's consolidated contributions an ambassador can tick, optionally searched by title (bounded). */
@@ -163,7 +175,13 @@ export async function findProposal(db: Db, id: number): Promise<ProposalRow | un
 }
 
 export async function listProposals(db: Db, needId: number): Promise<ProposalRow[]> {
-  return (await db('functional_proposals').where({ need_id: needId }).orderBy('position').orderBy('id')).map(proposalOut);
+  return (await proposalsOf(db, [needId])).get(needId)!;
+}
+
+/** The proposals of each need, in their order (one query per 500 needs). */
+export async function proposalsOf(db: Db, needIds: number[]): Promise<Map<number, ProposalRow[]>> {
+  const rows = await inChunks(needIds, (slice) => db('functional_proposals').whereIn('need_id', slice).orderBy('position').orderBy('id'));
+  return groupByKey(needIds, rows.map(proposalOut), (p) => p.need_id);
 }
 
 export interface CommentRow {
@@ -186,21 +204,42 @@ export async function listComments(db: Db, needId: number): Promise<CommentRow[]
 
 export interface QuoteRow {
   id: number;
+  need_id: number;
   raw_contribution_id: number;
   extract_id: number | null;
   text: string;
   reference: string | null;
+  /** The raw contribution's source (atelier, individuelle…) and status: where the words come from, never who. */
+  source: string;
+  status: string;
+  /** Where it was said: the workshop's region, else the region of the contribution's structure. */
+  region: string | null;
 }
 
 /** Representative quotes: the text only (the extract's quote when one was chosen), never a name. */
 export async function listQuotes(db: Db, needId: number): Promise<QuoteRow[]> {
-  const rows = await db('representative_quotes as q')
-    .join('raw_contributions as rc', 'rc.id', 'q.raw_contribution_id')
-    .leftJoin('contribution_extracts as e', 'e.id', 'q.extract_id')
-    .where('q.need_id', needId)
-    .select('q.id', 'q.raw_contribution_id', 'q.extract_id', 'rc.reference', db.raw('coalesce(e.quote, rc.body) as text'))
-    .orderBy('q.id');
-  return rows.map((r: any) => numbers(r, ['id', 'raw_contribution_id', 'extract_id']));
+  return (await quotesOf(db, [needId])).get(needId)!;
+}
+
+/** The representative quotes of each need, in the order they were chosen (one query per 500 needs). */
+export async function quotesOf(db: Db, needIds: number[]): Promise<Map<number, QuoteRow[]>> {
+  const rows = await inChunks(needIds, (slice) =>
+    db('representative_quotes as q')
+      .join('raw_contributions as rc', 'rc.id', 'q.raw_contribution_id')
+      .leftJoin('contribution_extracts as e', 'e.id', 'q.extract_id')
+      .leftJoin('structures as s', 's.id', 'rc.structure_id')
+      .leftJoin('workshops as w', 'w.id', 'rc.workshop_id')
+      .leftJoin('structures as ws', 'ws.id', 'w.structure_id')
+      .whereIn('q.need_id', slice)
+      .select(
+        'q.id', 'q.need_id', 'q.raw_contribution_id', 'q.extract_id', 'rc.reference', 'rc.source', 'rc.status',
+        db.raw('coalesce(e.quote, rc.body) as text'),
+        db.raw('coalesce(ws.region, s.region) as region'),
+      )
+      .orderBy('q.id'),
+  );
+  const quotes = rows.map((r: any) => ({ ...numbers(r, ['id', 'need_id', 'raw_contribution_id', 'extract_id']), region: r.region || null }) as QuoteRow);
+  return groupByKey(needIds, quotes, (q) => q.need_id);
 }
 
 /** Suggestions for the target stream: the themes' titles and the streams already used. */

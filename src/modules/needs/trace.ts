@@ -1,4 +1,5 @@
 import type { Db } from '../../shared/db';
+import { groupByKey, inChunks } from '../../shared/db';
 import {
   consolidatedContributions,
   contributionsByTheme,
@@ -6,7 +7,7 @@ import {
   needs as needsCount,
   rawContributions,
 } from '../stats';
-import { listProposals, listSupports, type ProposalRow } from './queries';
+import { proposalsOf, supportsOf, type ProposalRow, type SupportRow } from './queries';
 
 /**
  * Traceability both ways. One function per figure: the need's page and the white paper both ask
@@ -27,7 +28,7 @@ export interface TracedRaw {
 }
 
 export interface NeedTrace {
-  consolidated: Awaited<ReturnType<typeof listSupports>>;
+  consolidated: SupportRow[];
   raw: TracedRaw[];
   counts: { consolidated: number; raw: number; workshops: number; regions: number; contributors: number };
 }
@@ -45,54 +46,68 @@ function authorKey(r: { author_id: number | null; author_name: string | null }):
  * else its workshop's), contributors (distinct authors — anonymous ones counted, never named).
  */
 export async function needTrace(db: Db, needId: number): Promise<NeedTrace> {
-  const consolidated = await listSupports(db, needId);
-  const rows = (await db('need_supports as s')
-    .join('consolidation_links as l', 'l.consolidated_contribution_id', 's.consolidated_contribution_id')
-    .join('raw_contributions as rc', 'rc.id', 'l.raw_contribution_id')
-    .leftJoin('contribution_extracts as e', 'e.id', 'l.extract_id')
-    .leftJoin('structures as st', 'st.id', 'rc.structure_id')
-    .leftJoin('workshops as w', 'w.id', 'rc.workshop_id')
-    .leftJoin('structures as ws', 'ws.id', 'w.structure_id')
-    .where('s.need_id', needId)
-    .whereNull('l.undone_at')
-    .select(
-      'rc.id', 'rc.reference', 'rc.body', 'rc.workshop_id', 'rc.author_id', 'rc.author_name',
-      'w.title as workshop_title', 'e.quote as extract_quote', 'l.extract_id', 'l.consolidated_contribution_id',
-      db.raw('coalesce(st.region, ws.region) as region'),
-    )
-    .orderBy('rc.id')) as any[];
-  const byId = new Map<number, TracedRaw>();
-  const authors = new Set<string>();
-  for (const r of rows) {
-    const id = Number(r.id);
-    let t = byId.get(id);
-    if (!t) {
-      t = {
-        id, reference: r.reference, body: r.body, extracts: [], whole: false,
-        workshopId: r.workshop_id == null ? null : Number(r.workshop_id), workshopTitle: r.workshop_title ?? null,
-        region: r.region || null, consolidatedIds: [],
-      };
-      byId.set(id, t);
-      const key = authorKey({ author_id: r.author_id == null ? null : Number(r.author_id), author_name: r.author_name });
-      if (key) authors.add(key);
+  return (await needTraces(db, [needId])).get(needId)!;
+}
+
+/** needTrace for many needs at once (the white paper): the same rules, two queries per 500 needs. */
+export async function needTraces(db: Db, needIds: number[]): Promise<Map<number, NeedTrace>> {
+  const supports = await supportsOf(db, needIds);
+  const rows = (await inChunks(needIds, (slice) =>
+    db('need_supports as s')
+      .join('consolidation_links as l', 'l.consolidated_contribution_id', 's.consolidated_contribution_id')
+      .join('raw_contributions as rc', 'rc.id', 'l.raw_contribution_id')
+      .leftJoin('contribution_extracts as e', 'e.id', 'l.extract_id')
+      .leftJoin('structures as st', 'st.id', 'rc.structure_id')
+      .leftJoin('workshops as w', 'w.id', 'rc.workshop_id')
+      .leftJoin('structures as ws', 'ws.id', 'w.structure_id')
+      .whereIn('s.need_id', slice)
+      .whereNull('l.undone_at')
+      .select(
+        's.need_id', 'rc.id', 'rc.reference', 'rc.body', 'rc.workshop_id', 'rc.author_id', 'rc.author_name',
+        'w.title as workshop_title', 'e.quote as extract_quote', 'l.extract_id', 'l.consolidated_contribution_id',
+        db.raw('coalesce(st.region, ws.region) as region'),
+      )
+      .orderBy('s.need_id')
+      .orderBy('rc.id'),
+  )) as any[];
+  const byNeed = groupByKey(needIds, rows, (r) => Number(r.need_id));
+  const out = new Map<number, NeedTrace>();
+  for (const needId of needIds) {
+    const byId = new Map<number, TracedRaw>();
+    const authors = new Set<string>();
+    for (const r of byNeed.get(needId)!) {
+      const id = Number(r.id);
+      let t = byId.get(id);
+      if (!t) {
+        t = {
+          id, reference: r.reference, body: r.body, extracts: [], whole: false,
+          workshopId: r.workshop_id == null ? null : Number(r.workshop_id), workshopTitle: r.workshop_title ?? null,
+          region: r.region || null, consolidatedIds: [],
+        };
+        byId.set(id, t);
+        const key = authorKey({ author_id: r.author_id == null ? null : Number(r.author_id), author_name: r.author_name });
+        if (key) authors.add(key);
+      }
+      if (r.extract_id == null) t.whole = true;
+      else if (r.extract_quote && !t.extracts.includes(r.extract_quote)) t.extracts.push(r.extract_quote);
+      const cid = Number(r.consolidated_contribution_id);
+      if (!t.consolidatedIds.includes(cid)) t.consolidatedIds.push(cid);
     }
-    if (r.extract_id == null) t.whole = true;
-    else if (r.extract_quote && !t.extracts.includes(r.extract_quote)) t.extracts.push(r.extract_quote);
-    const cid = Number(r.consolidated_contribution_id);
-    if (!t.consolidatedIds.includes(cid)) t.consolidatedIds.push(cid);
+    const consolidated = supports.get(needId) ?? [];
+    const raw = [...byId.values()];
+    out.set(needId, {
+      consolidated,
+      raw,
+      counts: {
+        consolidated: consolidated.length,
+        raw: raw.length,
+        workshops: new Set(raw.filter((r) => r.workshopId != null).map((r) => r.workshopId)).size,
+        regions: new Set(raw.filter((r) => r.region).map((r) => r.region)).size,
+        contributors: authors.size,
+      },
+    });
   }
-  const raw = [...byId.values()];
-  return {
-    consolidated,
-    raw,
-    counts: {
-      consolidated: consolidated.length,
-      raw: raw.length,
-      workshops: new Set(raw.filter((r) => r.workshopId != null).map((r) => r.workshopId)).size,
-      regions: new Set(raw.filter((r) => r.region).map((r) => r.region)).size,
-      contributors: authors.size,
-    },
-  };
+  return out;
 }
 
 export interface EndedUp {
@@ -220,9 +235,10 @@ export async function validatedNeedsWithProposals(db: Db, consultationId: number
     .orderBy('t.id')
     .orderBy('n.position')
     .orderBy('n.id')) as any[];
+  const proposalsByNeed = await proposalsOf(db, rows.map((r) => Number(r.id)));
   const out: WhitePaperNeed[] = [];
   for (const r of rows) {
-    const proposals = (await listProposals(db, Number(r.id))).filter((p) => p.status === 'valide');
+    const proposals = proposalsByNeed.get(Number(r.id))!.filter((p) => p.status === 'valide');
     if (!proposals.length) continue;
     out.push({
       id: Number(r.id), code: r.code, title: r.title, descriptionMd: r.description_md,

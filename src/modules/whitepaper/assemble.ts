@@ -1,11 +1,11 @@
 import type { Db } from '../../shared/db';
 import { listThemes } from '../consultations';
-import { needTrace, validatedNeedsWithProposals } from '../needs';
+import { needTraces, quotesOf, validatedNeedsWithProposals, type QuoteRow } from '../needs';
 import { participationFigures, workshopsByRegion } from '../stats';
 import type { ChartData } from '../../shared/charts';
 import { formatNumber } from '../../shared/i18n';
 import { DOCUMENT_FORMAT, type DocumentNeed, type DocumentQuote, type WhitePaperDocument } from './document';
-import { findContent, heldWorkshops, quotesOfNeeds, selectedAmbassadors, themeIntros, type QuoteForPaper } from './queries';
+import { findContent, heldWorkshops, selectedAmbassadors, themeIntros } from './queries';
 
 export interface AssembleOptions {
   consultation: { id: number; slug: string; title: string };
@@ -32,11 +32,12 @@ export async function assembleDocument(db: Db, opts: AssembleOptions): Promise<W
     await heldWorkshops(db, consultation.id),
     await selectedAmbassadors(db, consultation.id),
   ];
-  const quotes = groupBy(await quotesOfNeeds(db, needs.map((n) => n.id)), (q) => q.need_id);
+  const needIds = needs.map((n) => n.id);
+  const [traces, quotes] = [await needTraces(db, needIds), await quotesOf(db, needIds)];
 
   const documentNeeds = new Map<number, DocumentNeed[]>();
   for (const need of needs) {
-    const trace = await needTrace(db, need.id);
+    const trace = traces.get(need.id)!;
     const list = documentNeeds.get(need.themeId) ?? [];
     list.push({
       code: need.code,
@@ -48,7 +49,8 @@ export async function assembleDocument(db: Db, opts: AssembleOptions): Promise<W
         workshops: trace.counts.workshops,
         regions: trace.counts.regions,
       },
-      quotes: (quotes.get(need.id) ?? []).map(quoteOf),
+      // A withdrawn contribution is no longer quoted.
+      quotes: quotes.get(need.id)!.filter((q) => q.status !== 'retiree').map(quoteOf),
       proposals: need.proposals.map((p) => ({
         code: p.code,
         title: p.title,
@@ -134,7 +136,7 @@ const SOURCE_CONTEXT: Record<string, string> = {
 };
 
 /** Where the words were said, never who said them (anonymous or not, a quote carries no name). */
-export function quoteOf(q: Pick<QuoteForPaper, 'text' | 'source' | 'region'>): DocumentQuote {
+export function quoteOf(q: Pick<QuoteRow, 'text' | 'source' | 'region'>): DocumentQuote {
   const where = SOURCE_CONTEXT[q.source] ?? 'Contribution';
   return { text: q.text.trim(), context: q.region ? `${where}, ${q.region}` : where };
 }
@@ -142,15 +144,4 @@ export function quoteOf(q: Pick<QuoteForPaper, 'text' | 'source' | 'region'>): D
 function chart(id: string, title: string, kind: ChartData['kind'], items: ChartData['items'], intro: string): ChartData {
   const values = items.map((i) => `${i.label} : ${formatNumber(i.value)}`).join(' ; ');
   return { id, title, kind, items, description: `${intro} En chiffres : ${values}.` };
-}
-
-function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
 }

@@ -5,6 +5,7 @@ import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
 import type { Actor } from '../auth/roles';
 import { listThemes } from '../consultations';
+import { findStructure } from '../structures';
 import { assembleDocument } from './assemble';
 import { allNeeds, type WhitePaperDocument } from './document';
 import { findContent, insertEdition, insertPublication, nextEditionNumber, runningPublication, updatePublication } from './queries';
@@ -41,11 +42,8 @@ export type StartOutcome = Result<PublicationStarted> & { missing?: MissingItem[
 
 /** The document author: the publisher's structure when they have one, else their name. */
 export async function authorOf(db: Knex | Knex.Transaction, actor: Actor): Promise<string> {
-  if (actor.structureId) {
-    const s = await db('structures').where({ id: actor.structureId }).first('name');
-    if (s?.name) return String(s.name);
-  }
-  return actor.displayName;
+  const structure = actor.structureId ? await findStructure(db, actor.structureId) : undefined;
+  return structure?.name ?? actor.displayName;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from '../../shared/db';
-import { insertReturningId, toDate } from '../../shared/db';
+import { insertReturningId, toBool, toDate } from '../../shared/db';
 
 /** Plain knex functions of the white paper; the use cases own the transactions. */
 
@@ -57,34 +57,6 @@ export async function replaceThemeIntros(db: Db, consultationId: number, intros:
   if (rows.length) await db('whitepaper_theme_intros').insert(rows);
 }
 
-export interface QuoteForPaper {
-  need_id: number;
-  text: string;
-  source: string;
-  region: string | null;
-}
-
-/** The representative quotes of the given needs: the words and where they were said, never who said them. */
-export async function quotesOfNeeds(db: Db, needIds: number[]): Promise<QuoteForPaper[]> {
-  const out: QuoteForPaper[] = [];
-  // Chunks keep the IN list under SQLite's bound-parameter limit whatever the document's size.
-  for (let i = 0; i < needIds.length; i += 500) {
-    const rows = (await db('representative_quotes as q')
-      .join('raw_contributions as rc', 'rc.id', 'q.raw_contribution_id')
-      .leftJoin('contribution_extracts as e', 'e.id', 'q.extract_id')
-      .leftJoin('structures as s', 's.id', 'rc.structure_id')
-      .leftJoin('workshops as w', 'w.id', 'rc.workshop_id')
-      .leftJoin('structures as ws', 'ws.id', 'w.structure_id')
-      .whereIn('q.need_id', needIds.slice(i, i + 500))
-      .whereNot('rc.status', 'retiree')
-      .select('q.need_id', 'rc.source', db.raw('coalesce(e.quote, rc.body) as text'), db.raw('coalesce(ws.region, s.region) as region'))
-      .orderBy('q.need_id')
-      .orderBy('q.id')) as any[];
-    for (const r of rows) out.push({ need_id: Number(r.need_id), text: r.text, source: r.source, region: r.region || null });
-  }
-  return out;
-}
-
 export interface WorkshopForPaper {
   starts_at: Date;
   title: string;
@@ -133,7 +105,7 @@ export async function selectedAmbassadors(db: Db, consultationId: number): Promi
     user_id: Number(r.user_id),
     name: r.name,
     structure: r.structure ?? null,
-    consent: r.whitepaper_consent === true || Number(r.whitepaper_consent) === 1,
+    consent: toBool(r.whitepaper_consent),
     themes: themes.filter((t) => Number(t.user_id) === Number(r.user_id)).map((t) => t.title),
   }));
 }
@@ -274,9 +246,12 @@ export async function isAmbassadorOf(db: Db, consultationId: number, userId: num
   return !!(await db('ambassador_themes').where({ consultation_id: consultationId, user_id: userId }).first('theme_id'));
 }
 
-/** The actor's own consent, when they are a selected ambassador of the consultation. */
-export async function ownConsent(db: Db, consultationId: number, userId: number): Promise<boolean | null> {
-  const row = await db('ambassador_applications').where({ consultation_id: consultationId, user_id: userId, status: 'retenue' }).first('whitepaper_consent');
-  if (!row) return null;
-  return row.whitepaper_consent === true || Number(row.whitepaper_consent) === 1;
+/** The person's selected application in the consultation (none: not one of its ambassadors), with their consent. */
+export async function findSelectedApplication(db: Db, consultationId: number, userId: number): Promise<{ id: number; consent: boolean } | undefined> {
+  const row = await db('ambassador_applications').where({ consultation_id: consultationId, user_id: userId, status: 'retenue' }).first('id', 'whitepaper_consent');
+  return row ? { id: Number(row.id), consent: toBool(row.whitepaper_consent) } : undefined;
+}
+
+export async function setApplicationConsent(db: Db, applicationId: number, consent: boolean): Promise<void> {
+  await db('ambassador_applications').where({ id: applicationId }).update({ whitepaper_consent: consent, whitepaper_consent_at: new Date().toISOString() });
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Writable } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import type { WhitePaperDocument } from './document';
 
 /**
@@ -113,7 +113,6 @@ export async function renderPdfInWorker(doc: WhitePaperDocument, out: Writable, 
 
 /** The whole PDF in memory (to store a published edition), with its page count. */
 export async function renderPdfBufferInWorker(doc: WhitePaperDocument, onProgress?: Progress): Promise<{ pdf: Buffer; pages: number }> {
-  const { PassThrough } = await import('node:stream');
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (c: Buffer) => chunks.push(c));

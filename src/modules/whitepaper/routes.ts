@@ -15,10 +15,10 @@ import {
   findContent,
   findEdition,
   findPublication,
+  findSelectedApplication,
   isAmbassadorOf,
   latestEdition,
   listEditions,
-  ownConsent,
   publicationPercent,
   selectedAmbassadors,
   themeIntros,
@@ -192,7 +192,7 @@ export function whitepaperRoutes(deps: AppDeps): Router {
       editions: await listEditions(db, consultation.id),
       pdfHref: `/consultations/${consultation.slug}/livre-blanc/brouillon.pdf`,
       draft: true,
-      consent: await ownConsent(db, consultation.id, actor.id),
+      consent: (await findSelectedApplication(db, consultation.id, actor.id))?.consent ?? null,
     });
   });
 

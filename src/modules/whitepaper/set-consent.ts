@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { NotFoundError, ok, type Result } from '../../shared/http/errors';
 import { recordAudit } from '../audit';
 import type { Actor } from '../auth/roles';
+import { findSelectedApplication, setApplicationConsent } from './queries';
 
 /**
  * An ambassador says whether the white paper may name them (name, structure, themes) in its list of
@@ -9,19 +10,16 @@ import type { Actor } from '../auth/roles';
  */
 export async function setConsent(db: Knex, actor: Actor, consultationId: number, consent: boolean, requestId?: string): Promise<Result<{ consent: boolean }>> {
   return db.transaction(async (trx) => {
-    const application = await trx('ambassador_applications').where({ consultation_id: consultationId, user_id: actor.id, status: 'retenue' }).first('id', 'whitepaper_consent');
+    const application = await findSelectedApplication(trx, consultationId, actor.id);
     if (!application) throw new NotFoundError();
-    const before = application.whitepaper_consent === true || Number(application.whitepaper_consent) === 1;
-    await trx('ambassador_applications')
-      .where({ id: application.id })
-      .update({ whitepaper_consent: consent, whitepaper_consent_at: new Date().toISOString() });
+    await setApplicationConsent(trx, application.id, consent);
     await recordAudit(trx, {
       actorId: actor.id,
       action: consent ? 'whitepaper.consent.give' : 'whitepaper.consent.withdraw',
       objectType: 'ambassador_application',
-      objectId: Number(application.id),
+      objectId: application.id,
       consultationId,
-      before: { whitepaper_consent: before },
+      before: { whitepaper_consent: application.consent },
       after: { whitepaper_consent: consent },
       requestId,
     });
