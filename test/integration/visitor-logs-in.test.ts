@@ -36,6 +36,21 @@ describe('A visitor logs in and out', () => {
     expect(row).to.exist;
   });
 
+  it('logs in on instances that have just started, several at once on the same database', async () => {
+    // The throttle's table must exist before the first request: an instance that created it in the
+    // background refused logins until it was done (500 « Table is not created yet »).
+    const u = await makeUser(t.db, 'contributeur');
+    const instances = [0, 1, 2].map(() => buildApp(t.db));
+    const statuses = await Promise.all(
+      instances.map(async (instance) => {
+        const agent = request.agent(instance);
+        const page = await agent.get('/connexion');
+        return (await agent.post('/connexion').type('form').send({ email: u.email, password: TEST_PASSWORD, _csrf: csrfFrom(page.text) })).status;
+      }),
+    );
+    expect(statuses).to.deep.equal([303, 303, 303]);
+  });
+
   it('gives the same French message for an unknown e-mail, a wrong password and a deactivated account', async () => {
     const u = await makeUser(t.db, 'contributeur');
     const off = await makeUser(t.db, 'contributeur', { active: false });

@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import type { Knex } from 'knex';
 import request from 'supertest';
+import pino from 'pino';
 import { loadConfig, type Config } from '../../src/config';
 import { createApp } from '../../src/app';
 import { createLogger } from '../../src/shared/logger';
@@ -17,9 +18,15 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
   return loadConfig({ NODE_ENV: 'test', SEED_DEMO: 'false', ...overrides });
 }
 
+/**
+ * Unexpected server errors are logged (to stderr) so that a 500 in a CI run can be diagnosed;
+ * TEST_LOG_LEVEL=silent hides them, =info shows every request.
+ */
+const testLogger = () => createLogger(process.env.TEST_LOG_LEVEL ?? 'error', pino.destination(2));
+
 export function buildApp(db: Knex, overrides: NodeJS.ProcessEnv = {}): Express {
   const config = testConfig(overrides);
-  return createApp({ config, db, logger: createLogger('silent') }, { sessionCleanupMs: 0 });
+  return createApp({ config, db, logger: testLogger() }, { sessionCleanupMs: 0 });
 }
 
 let counter = 0;

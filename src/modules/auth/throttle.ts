@@ -23,6 +23,9 @@ function limiter(db: Knex, keyPrefix: string, points: number, blockSeconds: numb
     duration: blockSeconds,
     blockDuration: blockSeconds,
     clearExpiredByTimeout: false,
+    // The table comes from a migration (20261129001500): letting the library create it in the
+    // background made the first logins of a fresh instance fail until it was done.
+    tableCreated: true,
   };
   return db.client.config.client === 'pg' ? new RateLimiterPostgres(opts as never) : new RateLimiterSQLite(opts as never);
 }
