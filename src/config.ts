@@ -33,6 +33,7 @@ const schema = z
     LOGIN_MAX_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).default(30),
     LOGIN_BLOCK_MINUTES: z.coerce.number().int().min(1).default(15),
     SEED_DEMO: boolish.optional(),
+    WHITEPAPER_BACKGROUND_NEEDS: z.coerce.number().int().min(0).max(1_000_000).default(300),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -54,6 +55,8 @@ export interface Config {
   login: { maxPerAccount: number; maxPerIp: number; blockSeconds: number };
   /** Load the demo consultation into an empty database at start (never in production). */
   seedDemo: boolean;
+  /** Beyond this many needs a white paper's PDF is laid out in the background, with a progress page. */
+  whitepaper: { backgroundNeeds: number };
 }
 
 export class ConfigError extends Error {}
@@ -84,6 +87,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       blockSeconds: e.LOGIN_BLOCK_MINUTES * 60,
     },
     seedDemo: (e.SEED_DEMO ?? true) && e.NODE_ENV !== 'production',
+    whitepaper: { backgroundNeeds: e.WHITEPAPER_BACKGROUND_NEEDS },
   };
 }
 
@@ -102,4 +106,5 @@ export const CONFIG_DOC: Array<[string, string, string]> = [
   ['LOGIN_MAX_ATTEMPTS_PER_IP', '30', 'Échecs de connexion tolérés par adresse IP avant blocage'],
   ['LOGIN_BLOCK_MINUTES', '15', 'Durée du blocage après trop d’échecs'],
   ['SEED_DEMO', 'true hors production', 'Charger la consultation de démonstration si la base est vide'],
+  ['WHITEPAPER_BACKGROUND_NEEDS', '300', 'Au-delà de ce nombre de besoins, le PDF du livre blanc est mis en page en arrière-plan, avec une page de progression'],
 ];

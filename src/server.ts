@@ -5,7 +5,7 @@ import { createDb, migrateLatest } from './shared/db';
 import { createLogger } from './shared/logger';
 import { isDatabaseEmpty, seedDemo } from '../seeds/demo';
 import { importsSettled } from './modules/imports';
-import { publicationsSettled } from './modules/whitepaper';
+import { whitepaperJobsSettled } from './modules/whitepaper';
 
 /** Starts Ensemble: validate configuration, migrate, load the demo data into an empty database (not in production), listen. */
 async function main(): Promise<void> {
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'arrêt en cours');
     server.close(() => {
       // A background import or publication finishes (or rolls back) before the database closes.
-      Promise.all([importsSettled(), publicationsSettled()])
+      Promise.all([importsSettled(), whitepaperJobsSettled()])
         .catch(() => undefined)
         .then(() => db.destroy())
         .finally(() => process.exit(0));

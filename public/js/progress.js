@@ -1,4 +1,4 @@
-// Progress of a long task (a white paper's publication): asks the server every 2 s for
+// Progress of a long task (an import, a white paper's layout): asks the server every 2 s for
 // { finished, done, total, message } and updates the bar; reloads the page when the task is over.
 // Without JavaScript the page offers an « Actualiser » link instead.
 document.addEventListener('DOMContentLoaded', function () {

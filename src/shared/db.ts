@@ -101,3 +101,11 @@ export function toDate(v: unknown): Date | null {
   // SQLite CURRENT_TIMESTAMP is "YYYY-MM-DD HH:MM:SS" in UTC without zone.
   return new Date(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(s) ? s.replace(' ', 'T') + 'Z' : s);
 }
+
+/** A database refusal of a duplicate (a unique or partial unique index), on SQLite or PostgreSQL. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: unknown; errno?: unknown; message?: unknown } | null;
+  if (!e) return false;
+  if (e.code === '23505') return true;
+  return (e.code === 'SQLITE_CONSTRAINT' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.errno === 19) && /UNIQUE/i.test(String(e.message ?? ''));
+}

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
-import { expectAccessible, screenshot, startDemoWorld, stopDemoWorld, type DemoWorld } from '../support/browser';
+import { expectAccessible, screenshot, serve, startDemoWorld, stopDemoWorld, type DemoWorld } from '../support/browser';
+import { buildApp } from '../support/app';
 import { DEMO_PASSWORD, DEMO_SLUG } from '../../seeds/demo';
 
 /**
@@ -24,11 +25,11 @@ describe('White paper journeys in a real browser', function () {
     await screenshot(page, label);
   }
 
-  async function login(page: Page, email: string): Promise<void> {
-    await page.goto(w.server.url + '/connexion');
+  async function login(page: Page, email: string, base = w.server.url): Promise<void> {
+    await page.goto(base + '/connexion');
     await page.getByLabel('Adresse électronique').fill(email);
     await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForURL(w.server.url + '/'), page.getByRole('button', { name: 'Se connecter' }).click()]);
+    await Promise.all([page.waitForURL(base + '/'), page.getByRole('button', { name: 'Se connecter' }).click()]);
   }
 
   it('a visitor downloads the latest edition’s PDF from the public page and reads it online', async () => {
@@ -66,6 +67,32 @@ describe('White paper journeys in a real browser', function () {
     expect(await page.getByRole('region', { name: 'Votre nom dans le livre blanc' }).getByRole('button').textContent()).to.not.equal(before);
     await expectAccessible(page, 'ambassadeur-livre-blanc-consentement');
     await page.close();
+  });
+
+  it('an ambassador asks for a long draft’s PDF and follows its layout until it is ready', async () => {
+    // Another instance over the same database, for which the demo's 88 needs make a long document.
+    const long = await serve(buildApp(w.t.db, { WHITEPAPER_BACKGROUND_NEEDS: '10' }));
+    const page = await w.browser.newPage({ acceptDownloads: true });
+    try {
+      await login(page, 'ambassadeur@ensemble.test', long.url);
+      const draft = `/consultations/${DEMO_SLUG}/livre-blanc/brouillon`;
+      expect((await page.goto(long.url + draft))?.status()).to.equal(200);
+      await expectAccessible(page, 'ambassadeur-brouillon-long');
+      await page.getByRole('button', { name: 'Télécharger le PDF' }).click();
+      await page.waitForURL(/\/brouillon\/pdf\/\d+$/);
+      await expectAccessible(page, 'ambassadeur-pdf-de-travail');
+      // The progress page asks for news every 2 seconds and reloads itself once the layout is over.
+      await page.getByText('Le PDF est prêt.').waitFor({ timeout: 60_000 });
+      await expectAccessible(page, 'ambassadeur-pdf-de-travail-pret');
+      await screenshot(page, 'ambassadeur-pdf-de-travail-pret');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Télécharger le PDF de travail/ }).click()]);
+      const chunks: Buffer[] = [];
+      for await (const c of await download.createReadStream()) chunks.push(c as Buffer);
+      expect(Buffer.concat(chunks).subarray(0, 5).toString()).to.equal('%PDF-');
+    } finally {
+      await page.close();
+      await long.close();
+    }
   });
 
   it('the DSI previews the editorial text, publishes edition 2 and reads what changed', async () => {

@@ -4,11 +4,12 @@ import type { Express } from 'express';
 import type { Knex } from 'knex';
 import request from 'supertest';
 import { freshDb, type TestDb } from '../support/db';
+import { insertReturningId } from '../../src/shared/db';
 import { buildApp, csrfFrom, loginAs, makeUser, TEST_PASSWORD } from '../support/app';
 import { inspectPdf, pagesToPng, plainSpaces, writeTemp } from '../support/pdf';
 import { DEMO_PASSWORD, DEMO_SLUG, seedDemo } from '../../seeds/demo';
 import { frenchSpacing } from '../../src/shared/text/typography';
-import { publicationsSettled, startPublication } from '../../src/modules/whitepaper';
+import { whitepaperJobsSettled } from '../../src/modules/whitepaper';
 
 const BASE = `/consultations/${DEMO_SLUG}/livre-blanc`;
 const ADMIN = `/admin/consultations/${DEMO_SLUG}/livre-blanc`;
@@ -253,29 +254,93 @@ describe('The DSI publishes the white paper; everyone reads it (demo consultatio
     expect(JSON.parse(audit.after_json)).to.include({ number: 2, needs: 88, pdf_sha256: v2.pdf_sha256 });
   });
 
-  it('publishes a large document in the background, its page showing the progress', async () => {
-    const dsi = await loginAs(app, 'dsi@ensemble.test', DEMO_PASSWORD);
-    const user = await db('users').where({ email: 'dsi@ensemble.test' }).first();
-    const actor = { id: Number(user.id), email: user.email, displayName: user.display_name, role: 'dsi' as const, structureId: user.structure_id == null ? null : Number(user.structure_id) };
+  /** Polls a progress page's JSON until the layout is over (at most 30 s). */
+  async function untilFinished(agent: ReturnType<typeof request.agent>, stateUrl: string) {
+    let state = (await agent.get(stateUrl)).body as { finished: boolean; done: number; total: number; message: string };
+    expect(state.total).to.equal(100);
+    expect(state.message).to.match(/^Mise en page du PDF : \d+ %\.$/);
+    for (let i = 0; i < 120 && !state.finished; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      state = (await agent.get(stateUrl)).body;
+    }
+    expect(state.finished).to.equal(true);
+    await whitepaperJobsSettled();
+  }
+
+  it('publishes a long document in the background (WHITEPAPER_BACKGROUND_NEEDS), its page showing the progress', async () => {
+    const longApp = buildApp(db, { WHITEPAPER_BACKGROUND_NEEDS: '10' });
+    const dsi = await loginAs(longApp, 'dsi@ensemble.test', DEMO_PASSWORD);
+    const page = await dsi.get(ADMIN);
     const version = Number((await db('whitepaper_content').where({ consultation_id: consultationId }).first()).version);
-    const started = await startPublication({ db, logger: { error: () => undefined } }, actor, { id: consultationId, slug: DEMO_SLUG, title: 'Consultation' }, { contentVersion: version }, { syncMaxNeeds: 10 });
-    expect(started.ok).to.equal(true);
-    if (!started.ok) return;
-    expect(started.value.background).to.equal(true);
-    const url = `${ADMIN}/publications/${started.value.publicationId}`;
+    const before = Number((await db('whitepaper_editions').where({ consultation_id: consultationId }).max({ m: 'number' }).first())?.m);
+    const res = await dsi.post(`${ADMIN}/publier`).type('form').send({ _csrf: csrfFrom(page.text), version: String(version) });
+    expect(res.status).to.equal(303);
+    const url = String(res.headers.location);
+    expect(url).to.match(new RegExp(`^${ADMIN}/publications/\\d+$`));
+    // Answered before the layout is over: the page shows its progress.
     const running = await dsi.get(url);
     expect(running.status).to.equal(200);
     expect(running.text).to.contain('<progress').and.contain('/static/js/progress.js').and.contain('Actualiser');
-    let state = (await dsi.get(`${url}/etat`)).body as { finished: boolean; done: number; total: number };
-    expect(state.total).to.equal(100);
-    for (let i = 0; i < 120 && !state.finished; i++) {
-      await new Promise((r) => setTimeout(r, 250));
-      state = (await dsi.get(`${url}/etat`)).body;
-    }
-    expect(state.finished).to.equal(true);
-    await publicationsSettled();
-    expect((await dsi.get(url)).text).to.contain(`L’édition ${started.value.number} est publiée`);
-    expect((await request(app).get(`${BASE}/editions/${started.value.number}.pdf`)).status).to.equal(200);
+    await untilFinished(dsi, `${url}/etat`);
+    expect((await dsi.get(url)).text).to.contain(`L’édition ${before + 1} est publiée`);
+    expect((await request(app).get(`${BASE}/editions/${before + 1}.pdf`)).status).to.equal(200);
+  });
+
+  it('lays a long draft’s PDF out in the background for an ambassador, and keeps it to those who may read the draft', async () => {
+    const longApp = buildApp(db, { WHITEPAPER_BACKGROUND_NEEDS: '10' });
+    const ambassador = await loginAs(longApp, 'ambassadeur@ensemble.test', DEMO_PASSWORD);
+    const draft = await ambassador.get(`${BASE}/brouillon`);
+    // A long draft offers a button (a POST) instead of a link that would keep the browser waiting.
+    expect(draft.text).to.contain(`action="${BASE}/brouillon/pdf"`).and.contain('sa progression s’affiche');
+    expect(draft.text).to.not.contain(`href="${BASE}/brouillon.pdf"`);
+    expect((await (await loginAs(app, 'ambassadeur@ensemble.test', DEMO_PASSWORD)).get(`${BASE}/brouillon`)).text).to.contain(`href="${BASE}/brouillon.pdf"`);
+
+    const res = await ambassador.post(`${BASE}/brouillon/pdf`).type('form').send({ _csrf: csrfFrom(draft.text) });
+    expect(res.status).to.equal(303);
+    const url = String(res.headers.location);
+    expect(url).to.match(new RegExp(`^${BASE}/brouillon/pdf/\\d+$`));
+    // Asking again while it runs joins the same layout.
+    const again = await ambassador.post(`${BASE}/brouillon/pdf`).type('form').send({ _csrf: csrfFrom(draft.text) });
+    const row = await db('whitepaper_draft_pdfs').where({ id: Number(url.split('/').at(-1)) }).first();
+    if (row.status === 'en_cours') expect(again.headers.location).to.equal(url);
+    const progressPage = await ambassador.get(url);
+    expect(progressPage.status).to.equal(200);
+    expect(progressPage.text).to.contain('PDF de la version de travail');
+    await untilFinished(ambassador, `${url}/etat`);
+    const ready = await ambassador.get(url);
+    expect(ready.text).to.contain('Le PDF est prêt').and.contain(`${url}.pdf`);
+    const pdf = await ambassador.get(`${url}.pdf`).buffer(true).parse(binary);
+    expect(pdf.status).to.equal(200);
+    expect(pdf.headers['content-type']).to.equal('application/pdf');
+    expect(pdf.headers['cache-control']).to.contain('no-store');
+    const info = inspectPdf(writeTemp(pdf.body as Buffer, 'brouillon-long.pdf'));
+    expect(info.text).to.contain('B-01');
+    expect(Number((await db('whitepaper_draft_pdfs').where({ id: row.id }).first()).pages)).to.be.greaterThan(10);
+
+    // Only those who may read the draft: not a contributor, not another consultation's address, not a visitor.
+    const contributor = await loginAs(longApp, 'contributeur@ensemble.test', DEMO_PASSWORD);
+    expect((await contributor.get(url)).status).to.equal(403);
+    expect((await contributor.get(`${url}.pdf`)).status).to.equal(403);
+    expect((await contributor.post(`${BASE}/brouillon/pdf`).type('form').send({ _csrf: csrfFrom((await contributor.get('/profil')).text) })).status).to.equal(403);
+    expect((await request(longApp).get(`${url}.pdf`)).status).to.equal(303);
+    const dsi = await loginAs(longApp, 'dsi@ensemble.test', DEMO_PASSWORD);
+    expect((await dsi.get(`${url}.pdf`)).status).to.equal(200);
+    await insertReturningId(db, 'consultations', { slug: 'autre-consultation', title: 'Autre consultation', description_md: '', data_notice_md: '' });
+    expect((await dsi.get(url.replace(DEMO_SLUG, 'autre-consultation'))).status).to.equal(404);
+    expect((await dsi.get(`${BASE}/brouillon/pdf/abc`)).status).to.equal(404);
+    // No CSRF token, no layout.
+    expect((await ambassador.post(`${BASE}/brouillon/pdf`).type('form').send({})).status).to.equal(403);
+
+    // A failed layout says why and offers to start again; finished files are forgotten after a day.
+    await db('whitepaper_draft_pdfs').where({ id: row.id }).update({ status: 'echec', error: 'mémoire insuffisante' });
+    const failed = await ambassador.get(url);
+    expect(failed.text).to.contain('La mise en page du PDF a échoué').and.contain('mémoire insuffisante').and.contain('Relancer la mise en page');
+    expect((await ambassador.get(`${url}.pdf`)).status).to.equal(404);
+    await db('whitepaper_draft_pdfs').where({ id: row.id }).update({ created_at: new Date(Date.now() - 2 * 86_400_000).toISOString() });
+    const next = await ambassador.post(`${BASE}/brouillon/pdf`).type('form').send({ _csrf: csrfFrom(draft.text) });
+    expect(next.headers.location).to.not.equal(url);
+    expect((await ambassador.get(url)).status).to.equal(404);
+    await whitepaperJobsSettled();
   });
 
   it('runs one publication at a time and refuses publishing to anyone but the DSI', async () => {

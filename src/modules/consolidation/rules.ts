@@ -134,10 +134,5 @@ export function uniqueIds(values: unknown): number[] {
   return [...set].sort((a, b) => a - b);
 }
 
-/** A database refusal of a duplicate (the partial unique indexes on active links): SQLite or PostgreSQL. */
-export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: unknown; errno?: unknown; message?: unknown } | null;
-  if (!e) return false;
-  if (e.code === '23505') return true;
-  return (e.code === 'SQLITE_CONSTRAINT' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.errno === 19) && /UNIQUE/i.test(String(e.message ?? ''));
-}
+// Kept here for the module's callers; the rule lives with the database helpers.
+export { isUniqueViolation } from '../../shared/db';

@@ -1,13 +1,11 @@
 import type { Knex } from 'knex';
-import { insertReturningId } from '../../shared/db';
+import { insertReturningId, isUniqueViolation } from '../../shared/db';
 import { Result, invalid, ok } from '../../shared/http/errors';
 import { recordAudit } from '../audit';
 import type { Actor } from '../auth/roles';
 import { needCodes, nextPosition } from './queries';
 import { nextNeedCode } from './rules';
 import type { NeedInput } from './validation';
-
-const isUniqueViolation = (err: unknown) => /unique|duplicate/i.test(String((err as Error)?.message ?? ''));
 
 /** Creates a draft need with the next free code B-NN, at the end of its theme. */
 export async function createNeed(db: Knex, actor: Actor, consultationId: number, input: NeedInput, requestId?: string): Promise<Result<{ id: number; code: string }>> {

@@ -9,5 +9,6 @@ registerMessages({
   'whitepaper.failed': 'La publication a échoué : {reason}',
   'whitepaper.consentGiven': 'Votre nom figurera dans la liste des ambassadeurs du livre blanc.',
   'whitepaper.consentWithdrawn': 'Votre nom ne figurera pas dans les prochaines éditions du livre blanc.',
+  'whitepaper.layoutProgress': 'Mise en page du PDF : {percent} %.',
   'whitepaper.contentChanged': 'Le contenu a changé depuis l’affichage de la page : vérifiez la liste des points puis relancez la publication.',
 });

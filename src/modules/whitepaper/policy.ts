@@ -10,6 +10,9 @@ export const whitepaperPolicy = {
   /** `ambassadorHere`: the actor consolidates at least one theme of this consultation. */
   canPreviewDraft: (actor: MaybeActor, ctx: { ambassadorHere: boolean }): boolean =>
     actor?.role === 'dsi' || (actor?.role === 'ambassadeur' && ctx.ambassadorHere),
+  /** A draft PDF laid out in the background is read by whoever may preview that consultation's draft. */
+  canReadDraftPdf: (actor: MaybeActor, draftPdf: { consultation_id: number }, ctx: { consultationId: number; ambassadorHere: boolean }): boolean =>
+    draftPdf.consultation_id === ctx.consultationId && (actor?.role === 'dsi' || (actor?.role === 'ambassadeur' && ctx.ambassadorHere)),
   canReadEditions: (_actor: MaybeActor): boolean => true,
   /** An ambassador gives or withdraws their own consent to be named; nobody else does it for them. */
   canSetConsent: (actor: MaybeActor, ambassador: { user_id: number }): boolean => !!actor && actor.id === ambassador.user_id,

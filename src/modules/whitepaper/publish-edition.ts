@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
+import { isUniqueViolation } from '../../shared/db';
 import { invalid, ok, type Result } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
@@ -7,27 +8,22 @@ import type { Actor } from '../auth/roles';
 import { listThemes } from '../consultations';
 import { findStructure } from '../structures';
 import { assembleDocument } from './assemble';
+import { inBackground, progressWriter, STALE_LAYOUT_MS } from './background';
 import { allNeeds, type WhitePaperDocument } from './document';
 import { findContent, insertEdition, insertPublication, nextEditionNumber, runningPublication, updatePublication } from './queries';
 import { renderPdfBufferInWorker } from './render-in-worker';
 import { missingForPublication, type MissingItem } from './rules';
 
-/** Up to this many needs the publication completes within the request; beyond, the page shows its progress. */
+/**
+ * Up to this many needs a layout completes within the request (the demo's 88 take about 0.3 s);
+ * beyond, it runs in the background and its page shows the progress. WHITEPAPER_BACKGROUND_NEEDS sets it.
+ */
 export const SYNC_MAX_NEEDS = 300;
-/** A publication « en cours » without news for this long was cut short (its process stopped). */
-export const STALE_PUBLICATION_MS = 5 * 60 * 1000;
 
 /** Where a failed publication is reported (the app's pino logger, or the demo loader's collector). */
 export interface PublishDeps {
   db: Knex;
   logger: { error(obj: object, msg: string): void };
-}
-
-const jobs = new Set<Promise<void>>();
-
-/** Resolves when every background publication of this process is over (graceful shutdown, tests). */
-export async function publicationsSettled(): Promise<void> {
-  while (jobs.size) await Promise.allSettled([...jobs]);
 }
 
 export interface PublicationStarted {
@@ -81,7 +77,7 @@ export async function startPublication(
       return { id, doc, number };
     } catch (err) {
       // The partial unique index: another publication started at the same instant.
-      if (/unique|duplicate/i.test(String((err as Error).message))) return invalid({ _form: t('whitepaper.running') }, 409);
+      if (isUniqueViolation(err)) return invalid({ _form: t('whitepaper.running') }, 409);
       throw err;
     }
   });
@@ -89,10 +85,8 @@ export async function startPublication(
 
   const background = allNeeds(prepared.doc).length > (opts.syncMaxNeeds ?? SYNC_MAX_NEEDS);
   const done = complete(deps, actor, consultation.id, prepared.id, prepared.doc, publishedAt, opts.requestId);
-  if (background) {
-    jobs.add(done);
-    void done.finally(() => jobs.delete(done));
-  } else await done;
+  if (background) inBackground(done);
+  else await done;
   return ok({ publicationId: prepared.id, number: prepared.number, background, done });
 }
 
@@ -106,13 +100,7 @@ async function complete(
   requestId?: string,
 ): Promise<void> {
   const { db, logger } = deps;
-  let last = 0;
-  const progress = async (done: number, total: number) => {
-    // Progress is written at most twice a second: enough for the page, light for the database.
-    if (Date.now() - last < 500) return;
-    last = Date.now();
-    await updatePublication(db, publicationId, { steps_done: done, steps_total: total });
-  };
+  const progress = progressWriter((done, total) => updatePublication(db, publicationId, { steps_done: done, steps_total: total }));
   try {
     const { pdf, pages } = await renderPdfBufferInWorker(doc, progress);
     const sha256 = crypto.createHash('sha256').update(pdf).digest('hex');
@@ -172,7 +160,7 @@ async function complete(
 /** A publication whose process stopped mid-way would block the next ones forever: it is marked failed. */
 async function expireStale(db: Knex.Transaction, consultationId: number): Promise<void> {
   const running = await runningPublication(db, consultationId);
-  if (running && Date.now() - running.updated_at.getTime() > STALE_PUBLICATION_MS) {
+  if (running && Date.now() - running.updated_at.getTime() > STALE_LAYOUT_MS) {
     await updatePublication(db, running.id, { status: 'echec', error: 'interrompue (aucune nouvelle depuis plusieurs minutes)', finished_at: new Date().toISOString() });
   }
 }

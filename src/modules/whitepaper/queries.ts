@@ -183,8 +183,8 @@ export async function insertEdition(
 
 // ---- Publications in progress ----
 
-/** How far the layout is, in whole percent (the steps are the renderer's own). */
-export function publicationPercent(p: Pick<PublicationRow, 'steps_done' | 'steps_total'>): number {
+/** How far a layout is (a publication's or a draft PDF's), in whole percent (the steps are the renderer's own). */
+export function layoutPercent(p: { steps_done: number; steps_total: number }): number {
   return p.steps_total > 0 ? Math.min(100, Math.floor((p.steps_done / p.steps_total) * 100)) : 0;
 }
 
@@ -239,6 +239,77 @@ export async function insertPublication(db: Db, p: { consultation_id: number; re
 
 export async function updatePublication(db: Db, id: number, fields: Partial<{ status: string; steps_done: number; steps_total: number; edition_id: number; error: string; finished_at: string }>): Promise<void> {
   await db('whitepaper_publications').where({ id }).update({ ...fields, updated_at: new Date().toISOString() });
+}
+
+// ---- Draft PDFs laid out in the background ----
+
+export interface DraftPdfRow {
+  id: number;
+  consultation_id: number;
+  requested_by: number | null;
+  status: 'en_cours' | 'prete' | 'echec';
+  needs: number;
+  steps_total: number;
+  steps_done: number;
+  pdf_bytes: number | null;
+  pages: number | null;
+  error: string | null;
+  created_at: Date;
+  updated_at: Date;
+  finished_at: Date | null;
+}
+
+const nullableInt = (v: unknown) => (v == null ? null : Number(v));
+
+/** A draft PDF of the consultation, without its file. */
+export async function findDraftPdf(db: Db, consultationId: number, id: number): Promise<DraftPdfRow | undefined> {
+  const r = await db('whitepaper_draft_pdfs')
+    .where({ consultation_id: consultationId, id })
+    .first('id', 'consultation_id', 'requested_by', 'status', 'needs', 'steps_total', 'steps_done', 'pdf_bytes', 'pages', 'error', 'created_at', 'updated_at', 'finished_at');
+  if (!r) return undefined;
+  return {
+    ...r,
+    id: Number(r.id),
+    consultation_id: Number(r.consultation_id),
+    requested_by: nullableInt(r.requested_by),
+    needs: Number(r.needs),
+    steps_total: Number(r.steps_total),
+    steps_done: Number(r.steps_done),
+    pdf_bytes: nullableInt(r.pdf_bytes),
+    pages: nullableInt(r.pages),
+    created_at: toDate(r.created_at)!,
+    updated_at: toDate(r.updated_at)!,
+    finished_at: toDate(r.finished_at),
+  };
+}
+
+export async function draftPdfFile(db: Db, id: number): Promise<Buffer | null> {
+  const row = await db('whitepaper_draft_pdfs').where({ id, status: 'prete' }).first('pdf');
+  return row?.pdf ? Buffer.from(row.pdf) : null;
+}
+
+/** The draft PDF being laid out for the consultation, if any (one at a time). */
+export async function runningDraftPdf(db: Db, consultationId: number): Promise<{ id: number; updated_at: Date } | undefined> {
+  const r = await db('whitepaper_draft_pdfs').where({ consultation_id: consultationId, status: 'en_cours' }).first('id', 'updated_at');
+  return r ? { id: Number(r.id), updated_at: toDate(r.updated_at)! } : undefined;
+}
+
+export async function insertDraftPdf(db: Db, p: { consultation_id: number; requested_by: number; needs: number }): Promise<number> {
+  const at = new Date().toISOString();
+  return insertReturningId(db, 'whitepaper_draft_pdfs', { ...p, status: 'en_cours', steps_total: 1, steps_done: 0, created_at: at, updated_at: at });
+}
+
+export async function updateDraftPdf(
+  db: Db,
+  id: number,
+  fields: Partial<{ status: string; steps_done: number; steps_total: number; pdf: Buffer; pdf_bytes: number; pages: number; error: string; finished_at: string }>,
+): Promise<void> {
+  await db('whitepaper_draft_pdfs').where({ id }).update({ ...fields, updated_at: new Date().toISOString() });
+}
+
+/** Forgets the consultation's finished draft PDFs made before `before` (derived files, not data). */
+export async function purgeDraftPdfs(db: Db, consultationId: number, before: Date): Promise<number> {
+  return db('whitepaper_draft_pdfs').where({ consultation_id: consultationId }).whereNot({ status: 'en_cours' }).where('created_at', '<', before.toISOString()).del();
 }
 
 /** The actor consolidates at least one theme of the consultation (an ambassador of it). */

@@ -7,19 +7,22 @@ import { failureOf } from '../../shared/validation';
 import { t } from '../../shared/i18n';
 import { findConsultationBySlug, listThemes, type ConsultationRow } from '../consultations';
 import { assembleDocument } from './assemble';
+import { allNeeds, type WhitePaperDocument } from './document';
 import { documentView, sectionPreviews } from './present';
 import { whitepaperPolicy } from './policy';
 import {
   editionPdf,
   editionSnapshot,
+  draftPdfFile,
   findContent,
+  findDraftPdf,
   findEdition,
   findPublication,
   findSelectedApplication,
   isAmbassadorOf,
   latestEdition,
   listEditions,
-  publicationPercent,
+  layoutPercent,
   selectedAmbassadors,
   themeIntros,
   type ContentRow,
@@ -27,6 +30,7 @@ import {
 } from './queries';
 import { changelog, missingForPublication, readSnapshot } from './rules';
 import { authorOf, startPublication } from './publish-edition';
+import { prepareDraftPdf } from './prepare-draft-pdf';
 import { renderPdfInWorker } from './render-in-worker';
 import { setConsent } from './set-consent';
 import { updateContent } from './update-content';
@@ -156,8 +160,11 @@ export function whitepaperRoutes(deps: AppDeps): Router {
     const actor = currentActor(req)!;
     const ambassadorHere = actor.role === 'ambassadeur' && (await isAmbassadorOf(db, consultation.id, actor.id));
     authorize(whitepaperPolicy.canPreviewDraft(actor, { ambassadorHere }));
-    return { consultation, actor };
+    return { consultation, actor, ambassadorHere };
   }
+
+  /** Beyond the configured size the draft's PDF is prepared in the background, with a progress page. */
+  const isLarge = (doc: WhitePaperDocument) => allNeeds(doc).length > deps.config.whitepaper.backgroundNeeds;
 
   const draftOf = async (consultation: ConsultationRow, req: Request) =>
     assembleDocument(db, { consultation, author: await authorOf(db, currentActor(req)!), edition: null });
@@ -192,8 +199,53 @@ export function whitepaperRoutes(deps: AppDeps): Router {
       editions: await listEditions(db, consultation.id),
       pdfHref: `/consultations/${consultation.slug}/livre-blanc/brouillon.pdf`,
       draft: true,
+      largeDraft: isLarge(doc),
       consent: (await findSelectedApplication(db, consultation.id, actor.id))?.consent ?? null,
     });
+  });
+
+  // ---- A long draft's PDF, laid out in the background ----
+  r.post(`${PUBLIC}/brouillon/pdf`, requireLogin, async (req, res) => {
+    const { consultation, actor } = await draftAccess(req);
+    const { draftPdfId } = await prepareDraftPdf(deps, actor, consultation);
+    const base = `/consultations/${consultation.slug}/livre-blanc/brouillon`;
+    res.redirect(303, draftPdfId ? `${base}/pdf/${draftPdfId}` : base);
+  });
+
+  async function draftPdfOf(req: Request) {
+    const { consultation, actor, ambassadorHere } = await draftAccess(req);
+    const id = Number(req.params.id);
+    const draftPdf = Number.isInteger(id) && id > 0 ? await findDraftPdf(db, consultation.id, id) : undefined;
+    if (!draftPdf) throw new NotFoundError();
+    authorize(whitepaperPolicy.canReadDraftPdf(actor, draftPdf, { consultationId: consultation.id, ambassadorHere }));
+    return { consultation, draftPdf };
+  }
+
+  r.get(`${PUBLIC}/brouillon/pdf/:id.pdf`, requireLogin, async (req, res) => {
+    const { consultation, draftPdf } = await draftPdfOf(req);
+    const pdf = draftPdf.status === 'prete' ? await draftPdfFile(db, draftPdf.id) : null;
+    if (!pdf) throw new NotFoundError();
+    res.set({
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `inline; filename="livre-blanc-${consultation.slug}-brouillon-${draftPdf.id}.pdf"`,
+      'Cache-Control': 'private, no-store',
+    });
+    res.send(pdf);
+  });
+
+  r.get(`${PUBLIC}/brouillon/pdf/:id/etat`, requireLogin, async (req, res) => {
+    const { draftPdf } = await draftPdfOf(req);
+    res.set('Cache-Control', 'no-store').json({
+      finished: draftPdf.status !== 'en_cours',
+      done: layoutPercent(draftPdf),
+      total: 100,
+      message: t('whitepaper.layoutProgress', { percent: layoutPercent(draftPdf) }),
+    });
+  });
+
+  r.get(`${PUBLIC}/brouillon/pdf/:id`, requireLogin, async (req, res) => {
+    const { consultation, draftPdf } = await draftPdfOf(req);
+    res.render('whitepaper/draft-pdf', { title: `PDF de la version de travail — ${consultation.title}`, consultation, draftPdf, percent: layoutPercent(draftPdf) });
   });
 
   r.post(`${PUBLIC}/consentement`, requireLogin, async (req, res) => {
@@ -244,7 +296,8 @@ export function whitepaperRoutes(deps: AppDeps): Router {
       missing,
       editions,
       ambassadors,
-      needCount: doc.themes.reduce((n, th) => n + th.needs.length, 0),
+      needCount: allNeeds(doc).length,
+      largeDraft: isLarge(doc),
       publishErrors: (form.values as { _publishErrors?: FieldErrors })._publishErrors ?? null,
       sectionMax: SECTION_MAX,
       introMax: INTRO_MAX,
@@ -295,7 +348,13 @@ export function whitepaperRoutes(deps: AppDeps): Router {
     const consultation = await consultationOf(req);
     authorize(whitepaperPolicy.canPublish(currentActor(req), consultation));
     const contentVersion = Number(req.body?.version);
-    const result = await startPublication(deps, currentActor(req)!, consultation, { contentVersion: Number.isInteger(contentVersion) ? contentVersion : -1 }, { requestId: req.id as string });
+    const result = await startPublication(
+      deps,
+      currentActor(req)!,
+      consultation,
+      { contentVersion: Number.isInteger(contentVersion) ? contentVersion : -1 },
+      { requestId: req.id as string, syncMaxNeeds: deps.config.whitepaper.backgroundNeeds },
+    );
     if (!result.ok) {
       const values = valuesOf(await findContent(db, consultation.id), await themeIntros(db, consultation.id));
       res.status(result.status ?? 422);
@@ -317,15 +376,15 @@ export function whitepaperRoutes(deps: AppDeps): Router {
     const { publication } = await publicationOf(req);
     res.set('Cache-Control', 'no-store').json({
       finished: publication.status !== 'en_cours',
-      done: publicationPercent(publication),
+      done: layoutPercent(publication),
       total: 100,
-      message: `Mise en page du PDF : ${publicationPercent(publication)} %.`,
+      message: t('whitepaper.layoutProgress', { percent: layoutPercent(publication) }),
     });
   });
 
   r.get(`${ADMIN}/publications/:id`, allow(whitepaperPolicy.canEdit), async (req, res) => {
     const { consultation, publication } = await publicationOf(req);
-    res.render('whitepaper/publication', { title: `Publication du livre blanc — ${consultation.title}`, consultation, tab: 'livre-blanc', publication, percent: publicationPercent(publication) });
+    res.render('whitepaper/publication', { title: `Publication du livre blanc — ${consultation.title}`, consultation, tab: 'livre-blanc', publication, percent: layoutPercent(publication) });
   });
 
   return r;

@@ -1,0 +1,31 @@
+/**
+ * Layouts that run after the request has been answered (a long publication, a long draft PDF): kept
+ * here so that a graceful shutdown, or a test, can wait for them.
+ */
+const jobs = new Set<Promise<void>>();
+
+export function inBackground(job: Promise<void>): void {
+  jobs.add(job);
+  void job.finally(() => jobs.delete(job));
+}
+
+/** Resolves when every background layout of this process is over. */
+export async function whitepaperJobsSettled(): Promise<void> {
+  while (jobs.size) await Promise.allSettled([...jobs]);
+}
+
+/** A layout « en cours » without news for this long was cut short (its process stopped). */
+export const STALE_LAYOUT_MS = 5 * 60 * 1000;
+
+/**
+ * The renderer's progress callback, writing at most twice a second: enough for the progress page,
+ * light for the database.
+ */
+export function progressWriter(write: (done: number, total: number) => Promise<void>): (done: number, total: number) => Promise<void> {
+  let last = 0;
+  return async (done, total) => {
+    if (Date.now() - last < 500) return;
+    last = Date.now();
+    await write(done, total);
+  };
+}
