@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { hashPassword } from '../../src/modules/auth/password';
+import { hashPassword, loadActor } from '../../src/modules/auth';
 import { startPublication } from '../../src/modules/whitepaper';
 import { buildDemo, ID_TABLES, TABLES, type DemoSummary } from './build';
 
@@ -104,8 +104,8 @@ export async function seedDemo(db: Knex, options: { log?: (msg: string) => void 
  */
 async function publishDemoEdition(db: Knex, consultationId: number, dsiUserId: number, log: (msg: string) => void): Promise<void> {
   const consultation = await db('consultations').where({ id: consultationId }).first('id', 'slug', 'title');
-  const user = await db('users').where({ id: dsiUserId }).first('id', 'email', 'display_name', 'role', 'structure_id');
-  const actor = { id: Number(user.id), email: user.email, displayName: user.display_name, role: user.role, structureId: user.structure_id == null ? null : Number(user.structure_id) };
+  const actor = await loadActor(db, dsiUserId);
+  if (!actor) throw new Error('Publication de l’édition de démonstration : compte DSI introuvable.');
   const failures: string[] = [];
   const started = await startPublication(
     { db, logger: { error: (obj: object, msg: string) => void failures.push(`${msg} ${String((obj as { err?: Error }).err?.message ?? '')}`) } },

@@ -3,11 +3,10 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { createDb, migrateLatest } from '../shared/db';
 import { formatNumber } from '../shared/i18n';
-import { findConsultationBySlug } from '../modules/consultations';
 import { findUserByEmail } from '../modules/users';
 import type { Actor } from '../modules/auth';
 import { analyseImport, finishRun, fileSource, hasErrors, importsPolicy, insertRun, runImport, type LineError } from '../modules/imports';
-import { loadConfigOrExit } from './support';
+import { consultationNamed, loadConfigOrExit } from './support';
 
 /** Progress lines on stderr every this many rows. */
 const PROGRESS_EVERY = 5_000;
@@ -51,11 +50,8 @@ async function importContributions(file: string, opts: Options): Promise<number>
   const db = createDb(config);
   try {
     await migrateLatest(db);
-    const consultation = await findConsultationBySlug(db, opts.consultation);
-    if (!consultation) {
-      err(`Consultation inconnue : « ${opts.consultation} ».`);
-      return 1;
-    }
+    const consultation = await consultationNamed(db, opts.consultation);
+    if (!consultation) return 1;
     let actorId: number | null = null;
     if (opts.as) {
       const user = await findUserByEmail(db, opts.as);

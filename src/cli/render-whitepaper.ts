@@ -3,11 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Command } from 'commander';
-import { createDb, migrateLatest } from '../shared/db';
+import { migrateLatest } from '../shared/db';
 import { formatNumber } from '../shared/i18n';
-import { findConsultationBySlug } from '../modules/consultations';
 import { assembleDocument, editionPdf, findEdition, latestEdition, renderPdfInWorker } from '../modules/whitepaper';
-import { loadConfigOrExit } from './support';
+import { consultationNamed, withDb } from './support';
 
 interface Options {
   consultation: string;
@@ -25,52 +24,48 @@ const err = (msg: string) => process.stderr.write(`${msg}\n`);
  * only once complete (written aside, then renamed).
  */
 async function renderWhitepaperCommand(opts: Options): Promise<number> {
-  const db = createDb(loadConfigOrExit());
   const target = path.resolve(opts.out);
   const partial = `${target}.partiel`;
-  try {
-    await migrateLatest(db);
-    const consultation = await findConsultationBySlug(db, opts.consultation);
-    if (!consultation) {
-      err(`Consultation inconnue : « ${opts.consultation} ».`);
+  return withDb(async (db) => {
+    try {
+      await migrateLatest(db);
+      const consultation = await consultationNamed(db, opts.consultation);
+      if (!consultation) return 1;
+      const started = Date.now();
+      if (opts.edition !== undefined) {
+        const wanted = opts.edition === 'derniere' ? await latestEdition(db, consultation.id) : /^\d+$/.test(opts.edition) ? await findEdition(db, consultation.id, Number(opts.edition)) : undefined;
+        const pdf = wanted ? await editionPdf(db, wanted.id) : null;
+        if (!wanted || !pdf) {
+          err(`Aucune édition « ${opts.edition} » publiée pour cette consultation.`);
+          return 1;
+        }
+        await fs.promises.writeFile(partial, pdf);
+        await fs.promises.rename(partial, target);
+        process.stdout.write(`Édition ${wanted.number} écrite dans ${target} : ${formatNumber(wanted.pages ?? 0)} pages, ${formatNumber(pdf.length)} octets, SHA-256 ${wanted.pdf_sha256}.\n`);
+        return 0;
+      }
+      const doc = await assembleDocument(db, { consultation, author: opts.author, edition: null });
+      const file = fs.createWriteStream(partial);
+      const hash = crypto.createHash('sha256');
+      const tee = new PassThrough();
+      tee.on('data', (c: Buffer) => hash.update(c));
+      tee.pipe(file);
+      const showProgress = process.stderr.isTTY;
+      const { pages, bytes } = await renderPdfInWorker(doc, tee, showProgress ? (done, total) => void process.stderr.write(`\rMise en page : ${done} / ${total} besoins`) : undefined);
+      await new Promise<void>((resolve, reject) => (file.writableFinished ? resolve() : file.once('finish', resolve).once('error', reject)));
+      if (showProgress) process.stderr.write('\n');
+      await fs.promises.rename(partial, target);
+      process.stdout.write(
+        `Livre blanc (version de travail) écrit dans ${target} : ${formatNumber(pages)} pages, ${formatNumber(bytes)} octets, ` +
+          `${((Date.now() - started) / 1000).toFixed(1)} s, SHA-256 ${hash.digest('hex')}.\n`,
+      );
+      return 0;
+    } catch (e) {
+      await fs.promises.rm(partial, { force: true });
+      err(`Échec du rendu du livre blanc : ${e instanceof Error ? e.message : String(e)}`);
       return 1;
     }
-    const started = Date.now();
-    if (opts.edition !== undefined) {
-      const wanted = opts.edition === 'derniere' ? await latestEdition(db, consultation.id) : /^\d+$/.test(opts.edition) ? await findEdition(db, consultation.id, Number(opts.edition)) : undefined;
-      const pdf = wanted ? await editionPdf(db, wanted.id) : null;
-      if (!wanted || !pdf) {
-        err(`Aucune édition « ${opts.edition} » publiée pour cette consultation.`);
-        return 1;
-      }
-      await fs.promises.writeFile(partial, pdf);
-      await fs.promises.rename(partial, target);
-      process.stdout.write(`Édition ${wanted.number} écrite dans ${target} : ${formatNumber(wanted.pages ?? 0)} pages, ${formatNumber(pdf.length)} octets, SHA-256 ${wanted.pdf_sha256}.\n`);
-      return 0;
-    }
-    const doc = await assembleDocument(db, { consultation, author: opts.author, edition: null });
-    const file = fs.createWriteStream(partial);
-    const hash = crypto.createHash('sha256');
-    const tee = new PassThrough();
-    tee.on('data', (c: Buffer) => hash.update(c));
-    tee.pipe(file);
-    const showProgress = process.stderr.isTTY;
-    const { pages, bytes } = await renderPdfInWorker(doc, tee, showProgress ? (done, total) => void process.stderr.write(`\rMise en page : ${done} / ${total} besoins`) : undefined);
-    await new Promise<void>((resolve, reject) => (file.writableFinished ? resolve() : file.once('finish', resolve).once('error', reject)));
-    if (showProgress) process.stderr.write('\n');
-    await fs.promises.rename(partial, target);
-    process.stdout.write(
-      `Livre blanc (version de travail) écrit dans ${target} : ${formatNumber(pages)} pages, ${formatNumber(bytes)} octets, ` +
-        `${((Date.now() - started) / 1000).toFixed(1)} s, SHA-256 ${hash.digest('hex')}.\n`,
-    );
-    return 0;
-  } catch (e) {
-    await fs.promises.rm(partial, { force: true });
-    err(`Échec du rendu du livre blanc : ${e instanceof Error ? e.message : String(e)}`);
-    return 1;
-  } finally {
-    await db.destroy();
-  }
+  });
 }
 
 export function registerRenderWhitepaperCommand(program: Command): void {

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig, type Config } from '../config';
-import { createDb } from '../shared/db';
+import { createDb, type Db } from '../shared/db';
+import { findConsultationBySlug, type ConsultationRow } from '../modules/consultations';
 
 /** Shared by every subcommand: the validated configuration, or a French message and exit code 1. */
 export function loadConfigOrExit(): Config {
@@ -22,4 +23,11 @@ export async function withDb<T>(fn: (db: ReturnType<typeof createDb>) => Promise
   } finally {
     await db.destroy();
   }
+}
+
+/** The consultation named by `--consultation`, or undefined once the command has said it is unknown. */
+export async function consultationNamed(db: Db, slug: string): Promise<ConsultationRow | undefined> {
+  const consultation = await findConsultationBySlug(db, slug);
+  if (!consultation) process.stderr.write(`Consultation inconnue : « ${slug} ».\n`);
+  return consultation;
 }

@@ -91,6 +91,10 @@ export function toBool(v: unknown): boolean {
 export function toInt(v: unknown): number {
   return v == null ? 0 : Number(v);
 }
+/** A nullable integer column (PostgreSQL returns bigint and numeric as strings). */
+export function toIntOrNull(v: unknown): number | null {
+  return v == null ? null : Number(v);
+}
 
 /** Dates come back as Date (PostgreSQL) or as stored text/number (SQLite); normalise to Date. */
 export function toDate(v: unknown): Date | null {

@@ -4,10 +4,11 @@ import type { Express } from 'express';
 import type { Knex } from 'knex';
 import request from 'supertest';
 import { freshDb, type TestDb } from '../support/db';
+import { openDemo } from '../support/demo';
 import { insertReturningId } from '../../src/shared/db';
 import { buildApp, csrfFrom, loginAs, makeUser, TEST_PASSWORD } from '../support/app';
 import { inspectPdf, pagesToPng, plainSpaces, writeTemp } from '../support/pdf';
-import { DEMO_PASSWORD, DEMO_SLUG, seedDemo } from '../../seeds/demo';
+import { DEMO_PASSWORD, DEMO_SLUG } from '../../seeds/demo';
 import { frenchSpacing } from '../../src/shared/text/typography';
 import { whitepaperJobsSettled } from '../../src/modules/whitepaper';
 
@@ -29,11 +30,7 @@ describe('The DSI publishes the white paper; everyone reads it (demo consultatio
   let consultationId: number;
 
   before(async () => {
-    t = await freshDb();
-    db = t.db;
-    await seedDemo(db);
-    app = buildApp(db);
-    consultationId = Number((await db('consultations').where({ slug: DEMO_SLUG }).first()).id);
+    ({ t, db, app, consultationId } = await openDemo());
   });
   after(() => t.destroy());
 

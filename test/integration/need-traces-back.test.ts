@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import type { Express } from 'express';
 import type { Knex } from 'knex';
-import { freshDb, type TestDb } from '../support/db';
-import { buildApp, loginAs, tokenFor } from '../support/app';
-import { DEMO_PASSWORD, DEMO_SLUG, seedDemo } from '../../seeds/demo';
+import type { TestDb } from '../support/db';
+import { openDemo } from '../support/demo';
+import { loginAs, tokenFor } from '../support/app';
+import { DEMO_PASSWORD, DEMO_SLUG } from '../../seeds/demo';
 import { funnel, needTrace, whereItEndedUp } from '../../src/modules/needs';
 
 describe('A need traces back to every raw contribution (demo consultation)', function () {
@@ -14,11 +15,7 @@ describe('A need traces back to every raw contribution (demo consultation)', fun
   let consultationId: number;
 
   before(async () => {
-    t = await freshDb();
-    db = t.db;
-    await seedDemo(db);
-    app = buildApp(db);
-    consultationId = Number((await db('consultations').where({ slug: DEMO_SLUG }).first()).id);
+    ({ t, db, app, consultationId } = await openDemo());
   });
   after(() => t.destroy());
 

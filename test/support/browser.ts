@@ -6,9 +6,8 @@ import { expect } from 'chai';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Express } from 'express';
 import { PROJECT_ROOT } from '../../src/config';
-import { seedDemo } from '../../seeds/demo';
-import { freshDb, type TestDb } from './db';
-import { buildApp } from './app';
+import type { TestDb } from './db';
+import { openDemo } from './demo';
 
 /** Debian's Chromium, driven by playwright-core (never a downloaded browser). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -74,10 +73,9 @@ export interface DemoWorld {
 }
 
 export async function startDemoWorld(prepare?: (t: TestDb) => Promise<void>): Promise<DemoWorld> {
-  const t = await freshDb();
-  await seedDemo(t.db);
+  const { t, app } = await openDemo();
   if (prepare) await prepare(t);
-  const server = await serve(buildApp(t.db));
+  const server = await serve(app);
   return { t, server, browser: await launchBrowser() };
 }
 

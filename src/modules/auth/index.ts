@@ -1,5 +1,5 @@
 export { authRoutes } from './routes';
-export { configurePassport } from './passport';
+export { configurePassport, loadActor } from './passport';
 export { createLoginThrottle } from './throttle';
 export type { LoginThrottle } from './throttle';
 export { authPolicy } from './policy';

@@ -5,7 +5,7 @@ import { dummyPasswordHash, verifyPassword } from './password';
 import type { Actor, Role } from './roles';
 
 /** Loads the actor of a session: a deactivated or anonymised account is logged out at its next request. */
-async function loadActor(db: Knex, id: number): Promise<Actor | null> {
+export async function loadActor(db: Knex, id: number): Promise<Actor | null> {
   const row = await db('users').where({ id }).whereNull('anonymised_at').first();
   if (!row || !(row.active === true || row.active === 1)) return null;
   return { id: row.id, email: row.email, displayName: row.display_name, role: row.role as Role, structureId: row.structure_id };

@@ -5,7 +5,7 @@ import { flash } from '../../shared/http/flash';
 import { NotFoundError } from '../../shared/http/errors';
 import { singleUpload } from '../../shared/http/upload';
 import { toDate } from '../../shared/db';
-import { t } from '../../shared/i18n';
+import { formatNumber, t } from '../../shared/i18n';
 import { findConsultationBySlug, type ConsultationRow } from '../consultations';
 import { importsPolicy } from './policy';
 import { findRun, listRuns, type ImportRunRow } from './queries';
@@ -129,7 +129,7 @@ export function importsRoutes({ db, config, logger }: AppDeps): Router {
       finished: status !== 'running',
       done: run.rows_done,
       total: run.rows_total,
-      message: `${run.rows_done.toLocaleString('fr-FR')} ligne(s) traitée(s) sur ${run.rows_total.toLocaleString('fr-FR')}.`,
+      message: `${formatNumber(run.rows_done)} ligne(s) traitée(s) sur ${formatNumber(run.rows_total)}.`,
     });
   });
 

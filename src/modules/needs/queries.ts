@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { Db } from '../../shared/db';
 import { groupByKey, inChunks, toDate } from '../../shared/db';
 import { listPhases, openings, parisDay, type ConsultationRow } from '../consultations';
@@ -202,6 +203,16 @@ export async function listComments(db: Db, needId: number): Promise<CommentRow[]
   return rows.map((r: any) => ({ ...r, id: Number(r.id), created_at: toDate(r.created_at) }));
 }
 
+/**
+ * Joins where a raw contribution (alias `rc`) was said: its structure (`st`), its workshop (`w`) and
+ * the workshop's structure (`ws`). Quotes and traces read their region from these.
+ */
+export function joinPlaces(q: Knex.QueryBuilder): void {
+  q.leftJoin('structures as st', 'st.id', 'rc.structure_id')
+    .leftJoin('workshops as w', 'w.id', 'rc.workshop_id')
+    .leftJoin('structures as ws', 'ws.id', 'w.structure_id');
+}
+
 export interface QuoteRow {
   id: number;
   need_id: number;
@@ -227,14 +238,12 @@ export async function quotesOf(db: Db, needIds: number[]): Promise<Map<number, Q
     db('representative_quotes as q')
       .join('raw_contributions as rc', 'rc.id', 'q.raw_contribution_id')
       .leftJoin('contribution_extracts as e', 'e.id', 'q.extract_id')
-      .leftJoin('structures as s', 's.id', 'rc.structure_id')
-      .leftJoin('workshops as w', 'w.id', 'rc.workshop_id')
-      .leftJoin('structures as ws', 'ws.id', 'w.structure_id')
+      .modify(joinPlaces)
       .whereIn('q.need_id', slice)
       .select(
         'q.id', 'q.need_id', 'q.raw_contribution_id', 'q.extract_id', 'rc.reference', 'rc.source', 'rc.status',
         db.raw('coalesce(e.quote, rc.body) as text'),
-        db.raw('coalesce(ws.region, s.region) as region'),
+        db.raw('coalesce(ws.region, st.region) as region'),
       )
       .orderBy('q.id'),
   );

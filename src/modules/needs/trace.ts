@@ -7,7 +7,7 @@ import {
   needs as needsCount,
   rawContributions,
 } from '../stats';
-import { proposalsOf, supportsOf, type ProposalRow, type SupportRow } from './queries';
+import { joinPlaces, proposalsOf, supportsOf, type ProposalRow, type SupportRow } from './queries';
 
 /**
  * Traceability both ways. One function per figure: the need's page and the white paper both ask
@@ -57,9 +57,7 @@ export async function needTraces(db: Db, needIds: number[]): Promise<Map<number,
       .join('consolidation_links as l', 'l.consolidated_contribution_id', 's.consolidated_contribution_id')
       .join('raw_contributions as rc', 'rc.id', 'l.raw_contribution_id')
       .leftJoin('contribution_extracts as e', 'e.id', 'l.extract_id')
-      .leftJoin('structures as st', 'st.id', 'rc.structure_id')
-      .leftJoin('workshops as w', 'w.id', 'rc.workshop_id')
-      .leftJoin('structures as ws', 'ws.id', 'w.structure_id')
+      .modify(joinPlaces)
       .whereIn('s.need_id', slice)
       .whereNull('l.undone_at')
       .select(

@@ -15,7 +15,13 @@ export async function whitepaperJobsSettled(): Promise<void> {
 }
 
 /** A layout « en cours » without news for this long was cut short (its process stopped). */
-export const STALE_LAYOUT_MS = 5 * 60 * 1000;
+const STALE_LAYOUT_MS = 5 * 60 * 1000;
+export const isStale = (job: { updated_at: Date }): boolean => Date.now() - job.updated_at.getTime() > STALE_LAYOUT_MS;
+/** What a stale layout is marked with when it is found (a running one would otherwise block the next forever). */
+export const STALE_ERROR = 'interrompue (aucune nouvelle depuis plusieurs minutes)';
+
+/** The reason stored for a failed layout, bounded. */
+export const failureReason = (err: unknown): string => (err instanceof Error ? err.message.slice(0, 500) : String(err));
 
 /**
  * The renderer's progress callback, writing at most twice a second: enough for the progress page,

@@ -1,7 +1,7 @@
 import { isUniqueViolation } from '../../shared/db';
 import type { Actor } from '../auth/roles';
 import { assembleDocument } from './assemble';
-import { inBackground, progressWriter, STALE_LAYOUT_MS } from './background';
+import { failureReason, inBackground, isStale, progressWriter, STALE_ERROR } from './background';
 import { allNeeds, type WhitePaperDocument } from './document';
 import { insertDraftPdf, purgeDraftPdfs, runningDraftPdf, updateDraftPdf } from './queries';
 import { authorOf, type PublishDeps } from './publish-edition';
@@ -10,50 +10,31 @@ import { renderPdfBufferInWorker } from './render-in-worker';
 /** Finished draft PDFs are forgotten after a day: the draft moves on, and the file is only a view of it. */
 export const DRAFT_PDF_KEPT_MS = 24 * 3600 * 1000;
 
-export interface DraftPdfStarted {
-  draftPdfId: number;
-  /** False when a layout of this consultation was already running: the request joins it. */
-  started: boolean;
-  /** Resolves when the PDF is stored (or the layout failed). */
-  done: Promise<void>;
-}
-
 /**
  * The DSI or an ambassador asks for the PDF of a long draft. It is laid out in the background from the
  * draft as it reads now, and its page shows the progress. One layout at a time per consultation (a
  * partial unique index): asking again while one runs joins it rather than doubling the work.
+ * Returns the layout to follow (null only if a concurrent one finished before it could be found).
  */
-export async function prepareDraftPdf(
-  deps: PublishDeps,
-  actor: Actor,
-  consultation: { id: number; slug: string; title: string },
-): Promise<DraftPdfStarted> {
+export async function prepareDraftPdf(deps: PublishDeps, actor: Actor, consultation: { id: number; slug: string; title: string }): Promise<number | null> {
   const { db } = deps;
-  const prepared = await db.transaction(async (trx): Promise<DraftPdfStarted | { id: number; doc: WhitePaperDocument }> => {
+  const prepared = await db.transaction(async (trx): Promise<{ join: number | null } | { id: number; doc: WhitePaperDocument }> => {
     const running = await runningDraftPdf(trx, consultation.id);
-    if (running && Date.now() - running.updated_at.getTime() <= STALE_LAYOUT_MS) {
-      return { draftPdfId: running.id, started: false, done: Promise.resolve() };
-    }
-    if (running) await updateDraftPdf(trx, running.id, { status: 'echec', error: 'interrompue (aucune nouvelle depuis plusieurs minutes)', finished_at: new Date().toISOString() });
+    if (running && !isStale(running)) return { join: running.id };
+    if (running) await updateDraftPdf(trx, running.id, { status: 'echec', error: STALE_ERROR, finished_at: new Date().toISOString() });
     await purgeDraftPdfs(trx, consultation.id, new Date(Date.now() - DRAFT_PDF_KEPT_MS));
     const doc = await assembleDocument(trx, { consultation, author: await authorOf(trx, actor), edition: null });
     try {
-      const id = await insertDraftPdf(trx, { consultation_id: consultation.id, requested_by: actor.id, needs: allNeeds(doc).length });
-      return { id, doc };
+      return { id: await insertDraftPdf(trx, { consultation_id: consultation.id, requested_by: actor.id, needs: allNeeds(doc).length }), doc };
     } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-      // Another request started one at the same instant (the transaction is now unusable on PostgreSQL).
-      return { draftPdfId: 0, started: false, done: Promise.resolve() };
+      // Another request started one at the same instant (and this transaction is unusable on PostgreSQL).
+      if (isUniqueViolation(err)) return { join: null };
+      throw err;
     }
   });
-  if ('draftPdfId' in prepared) {
-    if (prepared.draftPdfId) return prepared;
-    const other = await runningDraftPdf(db, consultation.id);
-    return { draftPdfId: other?.id ?? 0, started: false, done: Promise.resolve() };
-  }
-  const done = layOut(deps, prepared.id, prepared.doc);
-  inBackground(done);
-  return { draftPdfId: prepared.id, started: true, done };
+  if ('join' in prepared) return prepared.join ?? (await runningDraftPdf(db, consultation.id))?.id ?? null;
+  inBackground(layOut(deps, prepared.id, prepared.doc));
+  return prepared.id;
 }
 
 async function layOut(deps: PublishDeps, id: number, doc: WhitePaperDocument): Promise<void> {
@@ -64,7 +45,6 @@ async function layOut(deps: PublishDeps, id: number, doc: WhitePaperDocument): P
     await updateDraftPdf(db, id, { status: 'prete', pdf, pdf_bytes: pdf.length, pages, steps_done: 1, steps_total: 1, finished_at: new Date().toISOString() });
   } catch (err) {
     logger.error({ err, draftPdf: id }, 'échec de la mise en page du PDF de travail');
-    const reason = err instanceof Error ? err.message.slice(0, 500) : String(err);
-    await updateDraftPdf(db, id, { status: 'echec', error: reason, finished_at: new Date().toISOString() }).catch(() => undefined);
+    await updateDraftPdf(db, id, { status: 'echec', error: failureReason(err), finished_at: new Date().toISOString() }).catch(() => undefined);
   }
 }

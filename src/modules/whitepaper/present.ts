@@ -2,7 +2,15 @@ import { chartSvg } from '../../shared/charts';
 import { renderMarkdown } from '../../shared/markdown';
 import { frenchSpacing } from '../../shared/text/typography';
 import { allNeeds, anchorOf, chaptersOf, PRIORITY_LABELS, themeAnchor, type WhitePaperDocument } from './document';
+import { t } from '../../shared/i18n';
+import { layoutPercent } from './queries';
 import { traceLine } from './rules';
+
+/** What progress.js polls for a layout running in the background (a publication or a draft PDF). */
+export function layoutState(job: { status: string; steps_done: number; steps_total: number }) {
+  const percent = layoutPercent(job);
+  return { finished: job.status !== 'en_cours', done: percent, total: 100, message: t('whitepaper.layoutProgress', { percent }) };
+}
 
 /** Published Markdown: French spacing first, then the one sanitising renderer. */
 export const publishedHtml = (md: string): string => renderMarkdown(frenchSpacing(md));

@@ -8,7 +8,7 @@ import type { Actor } from '../auth/roles';
 import { listThemes } from '../consultations';
 import { findStructure } from '../structures';
 import { assembleDocument } from './assemble';
-import { inBackground, progressWriter, STALE_LAYOUT_MS } from './background';
+import { failureReason, inBackground, isStale, progressWriter, STALE_ERROR } from './background';
 import { allNeeds, type WhitePaperDocument } from './document';
 import { findContent, insertEdition, insertPublication, nextEditionNumber, runningPublication, updatePublication } from './queries';
 import { renderPdfBufferInWorker } from './render-in-worker';
@@ -139,7 +139,7 @@ async function complete(
     });
   } catch (err) {
     logger.error({ err, publication: publicationId }, 'échec de la publication du livre blanc');
-    const reason = err instanceof Error ? err.message.slice(0, 500) : String(err);
+    const reason = failureReason(err);
     await db
       .transaction(async (trx) => {
         await updatePublication(trx, publicationId, { status: 'echec', error: reason, finished_at: new Date().toISOString() });
@@ -160,7 +160,5 @@ async function complete(
 /** A publication whose process stopped mid-way would block the next ones forever: it is marked failed. */
 async function expireStale(db: Knex.Transaction, consultationId: number): Promise<void> {
   const running = await runningPublication(db, consultationId);
-  if (running && Date.now() - running.updated_at.getTime() > STALE_LAYOUT_MS) {
-    await updatePublication(db, running.id, { status: 'echec', error: 'interrompue (aucune nouvelle depuis plusieurs minutes)', finished_at: new Date().toISOString() });
-  }
+  if (running && isStale(running)) await updatePublication(db, running.id, { status: 'echec', error: STALE_ERROR, finished_at: new Date().toISOString() });
 }

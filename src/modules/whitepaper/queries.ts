@@ -1,5 +1,5 @@
 import type { Db } from '../../shared/db';
-import { insertReturningId, toBool, toDate } from '../../shared/db';
+import { groupByKey, insertReturningId, toBool, toDate, toIntOrNull } from '../../shared/db';
 
 /** Plain knex functions of the white paper; the use cases own the transactions. */
 
@@ -101,12 +101,13 @@ export async function selectedAmbassadors(db: Db, consultationId: number): Promi
     .select('at.user_id', 't.title')
     .orderBy('t.position')
     .orderBy('t.id')) as Array<{ user_id: number; title: string }>;
+  const themesOf = groupByKey([], themes, (t) => Number(t.user_id));
   return rows.map((r) => ({
     user_id: Number(r.user_id),
     name: r.name,
     structure: r.structure ?? null,
     consent: toBool(r.whitepaper_consent),
-    themes: themes.filter((t) => Number(t.user_id) === Number(r.user_id)).map((t) => t.title),
+    themes: (themesOf.get(Number(r.user_id)) ?? []).map((t) => t.title),
   }));
 }
 
@@ -133,8 +134,8 @@ function editionOut(r: any): EditionRow {
     id: Number(r.id),
     consultation_id: Number(r.consultation_id),
     number: Number(r.number),
-    pdf_bytes: r.pdf_bytes == null ? null : Number(r.pdf_bytes),
-    pages: r.pages == null ? null : Number(r.pages),
+    pdf_bytes: toIntOrNull(r.pdf_bytes),
+    pages: toIntOrNull(r.pages),
     published_by_name: r.published_by_name ?? null,
     published_at: toDate(r.published_at)!,
   };
@@ -183,6 +184,29 @@ export async function insertEdition(
 
 // ---- Publications in progress ----
 
+// Publications and draft PDFs are both layouts run in the background: the same columns of progress.
+type LayoutTable = 'whitepaper_publications' | 'whitepaper_draft_pdfs';
+
+/** The columns every background layout has, as numbers and dates. */
+function layoutOut(r: any) {
+  return {
+    id: Number(r.id),
+    consultation_id: Number(r.consultation_id),
+    requested_by: toIntOrNull(r.requested_by),
+    steps_total: Number(r.steps_total),
+    steps_done: Number(r.steps_done),
+    created_at: toDate(r.created_at)!,
+    updated_at: toDate(r.updated_at)!,
+    finished_at: toDate(r.finished_at),
+  };
+}
+
+/** The layout still running for the consultation, if any: a partial unique index allows one. */
+async function runningLayout(db: Db, table: LayoutTable, consultationId: number): Promise<{ id: number; updated_at: Date } | undefined> {
+  const r = await db(table).where({ consultation_id: consultationId, status: 'en_cours' }).first('id', 'updated_at');
+  return r ? { id: Number(r.id), updated_at: toDate(r.updated_at)! } : undefined;
+}
+
 /** How far a layout is (a publication's or a draft PDF's), in whole percent (the steps are the renderer's own). */
 export function layoutPercent(p: { steps_done: number; steps_total: number }): number {
   return p.steps_total > 0 ? Math.min(100, Math.floor((p.steps_done / p.steps_total) * 100)) : 0;
@@ -210,27 +234,11 @@ export async function findPublication(db: Db, consultationId: number, id: number
     .where({ 'p.consultation_id': consultationId, 'p.id': id })
     .first('p.*', 'e.number as edition_number');
   if (!r) return undefined;
-  return {
-    ...r,
-    id: Number(r.id),
-    consultation_id: Number(r.consultation_id),
-    requested_by: r.requested_by == null ? null : Number(r.requested_by),
-    content_version: Number(r.content_version),
-    steps_total: Number(r.steps_total),
-    steps_done: Number(r.steps_done),
-    edition_id: r.edition_id == null ? null : Number(r.edition_id),
-    edition_number: r.edition_number == null ? null : Number(r.edition_number),
-    created_at: toDate(r.created_at)!,
-    updated_at: toDate(r.updated_at)!,
-    finished_at: toDate(r.finished_at),
-  };
+  return { ...r, ...layoutOut(r), content_version: Number(r.content_version), edition_id: toIntOrNull(r.edition_id), edition_number: toIntOrNull(r.edition_number) };
 }
 
 /** The publication still running for the consultation, if any (one at a time). */
-export async function runningPublication(db: Db, consultationId: number): Promise<{ id: number; updated_at: Date } | undefined> {
-  const r = await db('whitepaper_publications').where({ consultation_id: consultationId, status: 'en_cours' }).orderBy('id', 'desc').first('id', 'updated_at');
-  return r ? { id: Number(r.id), updated_at: toDate(r.updated_at)! } : undefined;
-}
+export const runningPublication = (db: Db, consultationId: number) => runningLayout(db, 'whitepaper_publications', consultationId);
 
 export async function insertPublication(db: Db, p: { consultation_id: number; requested_by: number; content_version: number; steps_total: number }): Promise<number> {
   const at = new Date().toISOString();
@@ -259,28 +267,13 @@ export interface DraftPdfRow {
   finished_at: Date | null;
 }
 
-const nullableInt = (v: unknown) => (v == null ? null : Number(v));
-
 /** A draft PDF of the consultation, without its file. */
 export async function findDraftPdf(db: Db, consultationId: number, id: number): Promise<DraftPdfRow | undefined> {
   const r = await db('whitepaper_draft_pdfs')
     .where({ consultation_id: consultationId, id })
     .first('id', 'consultation_id', 'requested_by', 'status', 'needs', 'steps_total', 'steps_done', 'pdf_bytes', 'pages', 'error', 'created_at', 'updated_at', 'finished_at');
   if (!r) return undefined;
-  return {
-    ...r,
-    id: Number(r.id),
-    consultation_id: Number(r.consultation_id),
-    requested_by: nullableInt(r.requested_by),
-    needs: Number(r.needs),
-    steps_total: Number(r.steps_total),
-    steps_done: Number(r.steps_done),
-    pdf_bytes: nullableInt(r.pdf_bytes),
-    pages: nullableInt(r.pages),
-    created_at: toDate(r.created_at)!,
-    updated_at: toDate(r.updated_at)!,
-    finished_at: toDate(r.finished_at),
-  };
+  return { ...r, ...layoutOut(r), needs: Number(r.needs), pdf_bytes: toIntOrNull(r.pdf_bytes), pages: toIntOrNull(r.pages) };
 }
 
 export async function draftPdfFile(db: Db, id: number): Promise<Buffer | null> {
@@ -289,10 +282,7 @@ export async function draftPdfFile(db: Db, id: number): Promise<Buffer | null> {
 }
 
 /** The draft PDF being laid out for the consultation, if any (one at a time). */
-export async function runningDraftPdf(db: Db, consultationId: number): Promise<{ id: number; updated_at: Date } | undefined> {
-  const r = await db('whitepaper_draft_pdfs').where({ consultation_id: consultationId, status: 'en_cours' }).first('id', 'updated_at');
-  return r ? { id: Number(r.id), updated_at: toDate(r.updated_at)! } : undefined;
-}
+export const runningDraftPdf = (db: Db, consultationId: number) => runningLayout(db, 'whitepaper_draft_pdfs', consultationId);
 
 export async function insertDraftPdf(db: Db, p: { consultation_id: number; requested_by: number; needs: number }): Promise<number> {
   const at = new Date().toISOString();

@@ -6,9 +6,10 @@ import { NotFoundError, type FieldErrors } from '../../shared/http/errors';
 import { failureOf } from '../../shared/validation';
 import { t } from '../../shared/i18n';
 import { findConsultationBySlug, listThemes, type ConsultationRow } from '../consultations';
+import { validatedNeedsWithProposals } from '../needs';
 import { assembleDocument } from './assemble';
-import { allNeeds, type WhitePaperDocument } from './document';
-import { documentView, sectionPreviews } from './present';
+import { allNeeds } from './document';
+import { documentView, layoutState, sectionPreviews } from './present';
 import { whitepaperPolicy } from './policy';
 import {
   editionPdf,
@@ -28,7 +29,7 @@ import {
   type ContentRow,
   type EditionRow,
 } from './queries';
-import { changelog, missingForPublication, readSnapshot } from './rules';
+import { changelog, missingForPublication, outlineOf, readSnapshot } from './rules';
 import { authorOf, startPublication } from './publish-edition';
 import { prepareDraftPdf } from './prepare-draft-pdf';
 import { renderPdfInWorker } from './render-in-worker';
@@ -100,9 +101,7 @@ export function whitepaperRoutes(deps: AppDeps): Router {
     return view;
   }
 
-  async function renderEdition(req: Request, res: Response, number?: number) {
-    const consultation = await consultationOf(req);
-    const edition = await editionOf(req, consultation, number);
+  async function renderEdition(res: Response, consultation: ConsultationRow, edition: EditionRow) {
     const view = await editionView(edition.id);
     const editions = await listEditions(db, consultation.id);
     res.render('whitepaper/document', {
@@ -119,7 +118,10 @@ export function whitepaperRoutes(deps: AppDeps): Router {
 
   r.get(`${PUBLIC}.pdf`, (req, res) => sendEditionPdf(req, res));
   r.get(`${PUBLIC}/editions/:number.pdf`, (req, res) => sendEditionPdf(req, res, editionNumber(req.params.number)));
-  r.get(`${PUBLIC}/editions/:number`, (req, res) => renderEdition(req, res, editionNumber(req.params.number)));
+  r.get(`${PUBLIC}/editions/:number`, async (req, res) => {
+    const consultation = await consultationOf(req);
+    await renderEdition(res, consultation, await editionOf(req, consultation, editionNumber(req.params.number)));
+  });
 
   r.get(`${PUBLIC}/editions`, async (req, res) => {
     const consultation = await consultationOf(req);
@@ -148,10 +150,9 @@ export function whitepaperRoutes(deps: AppDeps): Router {
   r.get(PUBLIC, async (req, res) => {
     const consultation = await consultationOf(req);
     authorize(whitepaperPolicy.canReadEditions(currentActor(req)));
-    if (!(await latestEdition(db, consultation.id))) {
-      return res.status(404).render('whitepaper/not-published', { title: `Livre blanc — ${consultation.title}`, consultation });
-    }
-    await renderEdition(req, res);
+    const edition = await latestEdition(db, consultation.id);
+    if (!edition) return res.status(404).render('whitepaper/not-published', { title: `Livre blanc — ${consultation.title}`, consultation });
+    await renderEdition(res, consultation, edition);
   });
 
   // ---- Drafts: the DSI and the consultation's ambassadors ----
@@ -164,7 +165,7 @@ export function whitepaperRoutes(deps: AppDeps): Router {
   }
 
   /** Beyond the configured size the draft's PDF is prepared in the background, with a progress page. */
-  const isLarge = (doc: WhitePaperDocument) => allNeeds(doc).length > deps.config.whitepaper.backgroundNeeds;
+  const isLarge = (needCount: number) => needCount > deps.config.whitepaper.backgroundNeeds;
 
   const draftOf = async (consultation: ConsultationRow, req: Request) =>
     assembleDocument(db, { consultation, author: await authorOf(db, currentActor(req)!), edition: null });
@@ -199,7 +200,7 @@ export function whitepaperRoutes(deps: AppDeps): Router {
       editions: await listEditions(db, consultation.id),
       pdfHref: `/consultations/${consultation.slug}/livre-blanc/brouillon.pdf`,
       draft: true,
-      largeDraft: isLarge(doc),
+      largeDraft: isLarge(allNeeds(doc).length),
       consent: (await findSelectedApplication(db, consultation.id, actor.id))?.consent ?? null,
     });
   });
@@ -207,7 +208,7 @@ export function whitepaperRoutes(deps: AppDeps): Router {
   // ---- A long draft's PDF, laid out in the background ----
   r.post(`${PUBLIC}/brouillon/pdf`, requireLogin, async (req, res) => {
     const { consultation, actor } = await draftAccess(req);
-    const { draftPdfId } = await prepareDraftPdf(deps, actor, consultation);
+    const draftPdfId = await prepareDraftPdf(deps, actor, consultation);
     const base = `/consultations/${consultation.slug}/livre-blanc/brouillon`;
     res.redirect(303, draftPdfId ? `${base}/pdf/${draftPdfId}` : base);
   });
@@ -235,12 +236,7 @@ export function whitepaperRoutes(deps: AppDeps): Router {
 
   r.get(`${PUBLIC}/brouillon/pdf/:id/etat`, requireLogin, async (req, res) => {
     const { draftPdf } = await draftPdfOf(req);
-    res.set('Cache-Control', 'no-store').json({
-      finished: draftPdf.status !== 'en_cours',
-      done: layoutPercent(draftPdf),
-      total: 100,
-      message: t('whitepaper.layoutProgress', { percent: layoutPercent(draftPdf) }),
-    });
+    res.set('Cache-Control', 'no-store').json(layoutState(draftPdf));
   });
 
   r.get(`${PUBLIC}/brouillon/pdf/:id`, requireLogin, async (req, res) => {
@@ -278,9 +274,9 @@ export function whitepaperRoutes(deps: AppDeps): Router {
       await listEditions(db, consultation.id),
       await selectedAmbassadors(db, consultation.id),
     ];
-    const doc = await draftOf(consultation, req);
+    const needs = await validatedNeedsWithProposals(db, consultation.id);
     const themeIds = new Map(themes.map((th) => [th.code, th.id]));
-    const missing = missingForPublication(content, doc, (code) => themeIds.get(code));
+    const missing = missingForPublication(content, { themes: outlineOf(themes, intros, needs) }, (code) => themeIds.get(code));
     res.render('whitepaper/editorial', {
       title: `Livre blanc — ${consultation.title}`,
       consultation,
@@ -296,8 +292,8 @@ export function whitepaperRoutes(deps: AppDeps): Router {
       missing,
       editions,
       ambassadors,
-      needCount: allNeeds(doc).length,
-      largeDraft: isLarge(doc),
+      needCount: needs.length,
+      largeDraft: isLarge(needs.length),
       publishErrors: (form.values as { _publishErrors?: FieldErrors })._publishErrors ?? null,
       sectionMax: SECTION_MAX,
       introMax: INTRO_MAX,
@@ -374,12 +370,7 @@ export function whitepaperRoutes(deps: AppDeps): Router {
 
   r.get(`${ADMIN}/publications/:id/etat`, allow(whitepaperPolicy.canEdit), async (req, res) => {
     const { publication } = await publicationOf(req);
-    res.set('Cache-Control', 'no-store').json({
-      finished: publication.status !== 'en_cours',
-      done: layoutPercent(publication),
-      total: 100,
-      message: t('whitepaper.layoutProgress', { percent: layoutPercent(publication) }),
-    });
+    res.set('Cache-Control', 'no-store').json(layoutState(publication));
   });
 
   r.get(`${ADMIN}/publications/:id`, allow(whitepaperPolicy.canEdit), async (req, res) => {

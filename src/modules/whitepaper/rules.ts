@@ -19,11 +19,29 @@ export const REQUIRED_SECTIONS: Array<{ key: keyof ContentFields; missing: strin
   { key: 'acknowledgements_md', missing: 'Les remerciements ne sont pas rédigés.' },
 ];
 
+/** What the publication rules read of a document's themes: enough to be had without assembling it. */
+export interface OutlineTheme {
+  code: string;
+  title: string;
+  introMd: string;
+  needs: readonly unknown[];
+}
+
+/**
+ * The themes the white paper would show, in order, from its publishable needs alone: what the editorial
+ * page needs to list what is missing, without the traces, quotes and figures of a full assembly.
+ */
+export function outlineOf(themes: ReadonlyArray<{ id: number; code: string; title: string }>, intros: Map<number, string>, needs: ReadonlyArray<{ themeId: number }>): OutlineTheme[] {
+  return themes
+    .map((th) => ({ code: th.code, title: th.title, introMd: intros.get(th.id) ?? '', needs: needs.filter((n) => n.themeId === th.id) }))
+    .filter((th) => th.needs.length > 0);
+}
+
 /**
  * Everything that stops a publication, in the order of the document. The subtitle is optional; every
  * other section must be written, and so must the introduction of every theme that has needs to publish.
  */
-export function missingForPublication(content: ContentFields, doc: Pick<WhitePaperDocument, 'themes'>, themeIdOf: (code: string) => number | undefined): MissingItem[] {
+export function missingForPublication(content: ContentFields, doc: { themes: readonly OutlineTheme[] }, themeIdOf: (code: string) => number | undefined): MissingItem[] {
   const missing: MissingItem[] = [];
   if (!doc.themes.some((th) => th.needs.length > 0)) {
     missing.push({ field: '', message: 'Aucun besoin validé ayant au moins une proposition validée : le livre blanc serait vide.' });

@@ -1,13 +1,13 @@
 import { layoutChart } from '../../../shared/charts';
 import { formatDate, formatNumber } from '../../../shared/i18n';
-import { anchorOf, chaptersOf, type DocumentNeed, type DocumentProposal, type DocumentQuote, PRIORITY_LABELS, themeAnchor, type WhitePaperDocument } from '../document';
+import { allNeeds, anchorOf, chaptersOf, type DocumentNeed, type DocumentProposal, type DocumentQuote, PRIORITY_LABELS, themeAnchor, type WhitePaperDocument } from '../document';
 import { traceLine } from '../rules';
 import { printChart } from './charts-pdf';
 import { type Composer, frenchRuns } from './composer';
 import { printMarkdown } from './markdown-pdf';
 import type { OutlineItem, StructElem } from './pdfkit-api';
 import { BLUE, BODY, CONTENT_WIDTH, HEADINGS, KEEP_AFTER_HEADING, LIGHT_BLUE, MAX_Y, MUTED, PAGE, QUOTE_BAR, SMALL, TEXT, WHITE } from './style';
-import { type Cell, TableWriter } from './tables';
+import { type Cell, type Column, TableWriter } from './tables';
 
 /**
  * The white paper's content, in reading order: cover, contents, foreword, figures, method, one chapter
@@ -324,66 +324,64 @@ async function appendices(c: Composer, root: StructElem, doc: WhitePaperDocument
     if (++n % RELIEVE_EVERY === 0) await hooks.relieve();
   };
 
-  const workshops = sub('annexe-ateliers', 'Liste des ateliers');
-  if (!doc.appendices.workshops.length) c.textBlock(workshops, 'P', [{ text: 'Aucun atelier enregistré.', font: 'italic', size: BODY.size, color: MUTED }]);
-  else {
-    const t = new TableWriter(c, workshops, {
-      x: LEFT,
-      columns: [
-        { title: 'Date', width: w * 0.15 },
-        { title: 'Atelier', width: w * 0.27 },
-        { title: 'Lieu', width: w * 0.2 },
-        { title: 'Structure', width: w * 0.2 },
-        { title: 'Région', width: w * 0.18 },
-      ],
-    });
-    for (const ws of doc.appendices.workshops) {
-      t.row([{ text: formatDate(ws.startsAt) }, { text: ws.title }, { text: ws.place }, { text: ws.structure }, { text: ws.region }]);
-      await relieve();
+  /** One appendix: a table with a row per item, or (`empty`) a sentence when there is none. */
+  const appendix = async <T>(key: string, title: string, columns: Column[], items: T[], cells: (item: T) => Cell[], empty?: string) => {
+    const s = sub(key, title);
+    if (empty !== undefined && !items.length) c.textBlock(s, 'P', [{ text: empty, font: 'italic', size: BODY.size, color: MUTED }]);
+    else {
+      const t = new TableWriter(c, s, { x: LEFT, columns });
+      for (const item of items) {
+        t.row(cells(item));
+        await relieve();
+      }
+      t.end();
     }
-    t.end();
-  }
-  workshops.end();
+    s.end();
+  };
 
-  const people = sub('annexe-ambassadeurs', 'Les ambassadeurs');
-  if (!doc.appendices.ambassadors.length) c.textBlock(people, 'P', [{ text: 'Aucun ambassadeur n’a souhaité être cité.', font: 'italic', size: BODY.size, color: MUTED }]);
-  else {
-    const t = new TableWriter(c, people, {
-      x: LEFT,
-      columns: [
-        { title: 'Nom', width: w * 0.26 },
-        { title: 'Structure', width: w * 0.3 },
-        { title: 'Thématiques', width: w * 0.44 },
-      ],
-    });
-    for (const a of doc.appendices.ambassadors) {
-      t.row([{ text: a.name, font: 'semibold' }, { text: a.structure }, { text: a.themes.join(' ; ') }]);
-      await relieve();
-    }
-    t.end();
-  }
-  people.end();
+  await appendix(
+    'annexe-ateliers',
+    'Liste des ateliers',
+    [
+      { title: 'Date', width: w * 0.15 },
+      { title: 'Atelier', width: w * 0.27 },
+      { title: 'Lieu', width: w * 0.2 },
+      { title: 'Structure', width: w * 0.2 },
+      { title: 'Région', width: w * 0.18 },
+    ],
+    doc.appendices.workshops,
+    (ws) => [{ text: formatDate(ws.startsAt) }, { text: ws.title }, { text: ws.place }, { text: ws.structure }, { text: ws.region }],
+    'Aucun atelier enregistré.',
+  );
 
-  const index = sub('annexe-index', 'Index des besoins');
-  const t = new TableWriter(c, index, {
-    x: LEFT,
-    columns: [
+  await appendix(
+    'annexe-ambassadeurs',
+    'Les ambassadeurs',
+    [
+      { title: 'Nom', width: w * 0.26 },
+      { title: 'Structure', width: w * 0.3 },
+      { title: 'Thématiques', width: w * 0.44 },
+    ],
+    doc.appendices.ambassadors,
+    (a) => [{ text: a.name, font: 'semibold' }, { text: a.structure }, { text: a.themes.join(' ; ') }],
+    'Aucun ambassadeur n’a souhaité être cité.',
+  );
+
+  await appendix(
+    'annexe-index',
+    'Index des besoins',
+    [
       { title: 'Code', width: 58 },
       { title: 'Besoin', width: w - 58 - NUMBER_COLUMN - 8 },
       { title: 'Page', width: NUMBER_COLUMN + 8, align: 'right' },
     ],
-  });
-  for (const theme of doc.themes) {
-    for (const need of theme.needs) {
+    allNeeds(doc),
+    (need) => {
       const dest = anchorOf('besoin', need.code);
       const page = c.info.pages ? (c.info.pages.get(dest) ?? 0) : 0;
-      const cells: Cell[] = [{ text: need.code, font: 'semibold', color: TEXT }, { text: need.title, goTo: dest }, { text: formatNumber(page), goTo: dest }];
-      t.row(cells);
-      await relieve();
-    }
-  }
-  t.end();
-  index.end();
+      return [{ text: need.code, font: 'semibold', color: TEXT }, { text: need.title, goTo: dest }, { text: formatNumber(page), goTo: dest }];
+    },
+  );
   sect.end();
 }
 
