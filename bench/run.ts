@@ -68,6 +68,35 @@ async function login(url: string, email: string): Promise<string> {
   return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
 }
 
+/** Contributions posted through the real form, 8 at a time: the write path, commit included. */
+async function measureSubmissions(url: string, cookie: string, themeId: number, count: number): Promise<{ rps: number; p99: number }> {
+  const page = await fetch(`${url}/consultations/${DEMO_SLUG}/contribuer`, { headers: { cookie } });
+  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+  const times: number[] = [];
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < count) {
+        const n = next++;
+        const t0 = process.hrtime.bigint();
+        const res = await fetch(`${url}/consultations/${DEMO_SLUG}/contributions`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+          body: new URLSearchParams({ _csrf: token, themeId: String(themeId), body: `Contribution de mesure n° ${n} : un outil plus simple pour le suivi des jeunes.` }),
+        });
+        await res.arrayBuffer();
+        if (res.status !== 303) throw new Error(`dépôt refusé : ${res.status}`);
+        times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  times.sort((a, b) => a - b);
+  return { rps: count / seconds, p99: times[Math.floor(times.length * 0.99)]! };
+}
+
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ensemble-bench-'));
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: 'false', LOGIN_MAX_ATTEMPTS_PER_IP: '1000' });
@@ -104,6 +133,26 @@ async function main(): Promise<void> {
   for (const [label, p, cookie] of pages) {
     const m = await measure(app.url + p, cookie);
     out.push(label.padEnd(52) + m.rps.toFixed(0).padStart(8) + m.p50.toFixed(2).padStart(9) + m.p95.toFixed(2).padStart(9) + `  × ${(m.p50 / baseline.p50).toFixed(1)}`);
+  }
+
+  // The price of durability (SQLite): the same submissions with a sync of the WAL at each commit
+  // (FULL, the default) and without (NORMAL, which may lose the last commits on a power loss).
+  if (!config.databaseUrl) {
+    await db('consultations').where({ slug: DEMO_SLUG }).update({ contributions_open: true });
+    const themeId = Number((await db('themes').join('consultations', 'consultations.id', 'themes.consultation_id').where('consultations.slug', DEMO_SLUG).first('themes.id')).id);
+    const submissions = Math.max(100, Math.floor(REQUESTS / 2));
+    const results: Record<string, { rps: number; p99: number }> = {};
+    for (const level of ['full', 'normal'] as const) {
+      const levelDb = createDb({ ...config, sqliteSynchronous: level });
+      const levelApp = await listen(createApp({ config, db: levelDb, logger: createLogger('silent') }, { sessionCleanupMs: 0 }));
+      const cookie = await login(levelApp.url, 'contributeur@ensemble.test');
+      results[level] = await measureSubmissions(levelApp.url, cookie, themeId, submissions);
+      levelApp.server.close();
+      await levelDb.destroy();
+    }
+    out.push(`Dépôts de contributions (formulaire réel, concurrence 8, ${submissions} dépôts) :`);
+    for (const [level, m] of Object.entries(results)) out.push(`  synchronous=${level.toUpperCase()}`.padEnd(52) + m.rps.toFixed(0).padStart(8) + `  p99 ${m.p99.toFixed(1)} ms`);
+    out.push(`  coût de la durabilité (FULL / NORMAL)`.padEnd(52) + `× ${(results.full!.rps / results.normal!.rps).toFixed(2)} du débit`);
   }
   process.stdout.write(out.join('\n') + '\n');
   base.server.close();

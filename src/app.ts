@@ -12,6 +12,7 @@ import { exposeFlash } from './shared/http/flash';
 import { currentActor } from './shared/http/guards';
 import { errorHandler, notFound } from './shared/http/error-handler';
 import { viewHelpers } from './shared/i18n';
+import { normaliseFields } from './shared/text/boundary';
 import { authRoutes, configurePassport, createLoginThrottle, type LoginThrottle } from './modules/auth';
 import { usersRoutes } from './modules/users';
 import { auditRoutes } from './modules/audit';
@@ -124,6 +125,11 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
 
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000 }));
   app.use(express.json({ limit: '200kb' }));
+  // The text boundary (shared/text/boundary): every typed string is NFC before any schema sees it.
+  app.use((req, _res, next) => {
+    normaliseFields(req.body);
+    next();
+  });
 
   app.use(
     session({

@@ -24,6 +24,7 @@ const schema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'doit commencer par postgres:// ou postgresql://')
       .optional(),
+    SQLITE_SYNCHRONOUS: z.enum(['full', 'normal'], { error: 'doit valoir full ou normal' }).default('full'),
     SESSION_SECRET: z.string().min(32, 'doit faire au moins 32 caractères').optional(),
     SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
     TRUST_PROXY: z.string().default('loopback'),
@@ -47,6 +48,11 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /**
+   * SQLite's sync at commit: `full` (default) makes every acknowledged transaction survive a power
+   * loss; `normal` only a process crash (WAL may lose the last commits), for a little more speed.
+   */
+  sqliteSynchronous: 'full' | 'normal';
   sessionSecret: string;
   sessionMaxAgeMs: number;
   trustProxy: string;
@@ -75,6 +81,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     // Outside production a fixed development secret keeps sessions across restarts; production must set its own.
     sessionSecret: e.SESSION_SECRET ?? 'ensemble-development-secret-not-for-production-use',
     sessionMaxAgeMs: e.SESSION_MAX_AGE_HOURS * 3600 * 1000,
@@ -97,6 +104,7 @@ export const CONFIG_DOC: Array<[string, string, string]> = [
   ['HOST', '0.0.0.0', "Adresse d'écoute"],
   ['DATA_DIR', './data', 'Dossier des données (base SQLite, fichiers produits)'],
   ['DATABASE_URL', '(vide)', 'URL PostgreSQL ; vide = SQLite embarqué dans DATA_DIR'],
+  ['SQLITE_SYNCHRONOUS', 'full', 'SQLite : full = chaque enregistrement confirmé survit à une coupure de courant ; normal = seulement à un arrêt brutal du processus'],
   ['SESSION_SECRET', '(dev : fixe)', 'Secret de signature des cookies, 32 caractères minimum ; obligatoire en production'],
   ['SESSION_MAX_AGE_HOURS', '12', "Durée d'une session"],
   ['TRUST_PROXY', 'loopback', "Réglage « trust proxy » d'Express (adresse du proxy inverse)"],

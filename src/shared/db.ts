@@ -15,9 +15,14 @@ export function migrationConfig(): Knex.MigratorConfig {
 /**
  * Builds the knex instance. SQLite runs on ONE connection: every write is serialised by the pool,
  * so two requests never race for the write lock (no SQLITE_BUSY), and WAL keeps readers of other
- * processes (the CLI) unblocked. PostgreSQL gets a real pool: it is the multi-instance path.
+ * processes (the CLI) unblocked. Only knex itself may use that connection: a library that takes it
+ * from the pool for a multi-statement sequence of its own can hand it back inside a transaction
+ * (issue 9: the login throttle's store did, and every later write failed).
+ * `synchronous = FULL` by default: in WAL mode, NORMAL keeps the database consistent after a power
+ * loss but may lose the last acknowledged transactions; FULL syncs the WAL at each commit.
+ * PostgreSQL gets a real pool: it is the multi-instance path.
  */
-export function createDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Knex {
+export function createDb(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'sqliteSynchronous'>>): Knex {
   if (config.databaseUrl) {
     return knexFactory({
       client: 'pg',
@@ -27,6 +32,7 @@ export function createDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Knex 
     });
   }
   fs.mkdirSync(config.dataDir, { recursive: true });
+  const synchronous = config.sqliteSynchronous === 'normal' ? 'NORMAL' : 'FULL';
   return knexFactory({
     client: 'sqlite3',
     connection: { filename: path.join(config.dataDir, 'ensemble.sqlite') },
@@ -39,7 +45,7 @@ export function createDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Knex 
           conn.run('PRAGMA journal_mode = WAL');
           conn.run('PRAGMA foreign_keys = ON');
           conn.run('PRAGMA busy_timeout = 5000');
-          conn.run('PRAGMA synchronous = NORMAL', (err: Error | null) => done(err, conn));
+          conn.run(`PRAGMA synchronous = ${synchronous}`, (err: Error | null) => done(err, conn));
         });
       },
     },

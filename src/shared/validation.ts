@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldErrors } from './http/errors';
+import { characterLength, forbiddenCharacter, forbiddenCharacterMessage } from './text/boundary';
 
 /** Zod issues → one French message per field (the first), keyed by the field name used in the form. */
 export function fieldErrors(error: z.ZodError): FieldErrors {
@@ -11,13 +12,28 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   return out;
 }
 
-/** Form text: trimmed; an empty field is "absent" for optional values. */
+/** Refuses control characters (see shared/text/boundary): add it to any free-text field's schema. */
+export const cleanText =
+  (label: string) =>
+  (value: string, ctx: z.RefinementCtx): void => {
+    const code = forbiddenCharacter(value);
+    if (code) ctx.addIssue({ code: 'custom', message: forbiddenCharacterMessage(label, code) });
+  };
+
+/**
+ * Form text: trimmed, clean, and bounded in characters as a person counts them (and as PostgreSQL
+ * does), so that the same text is accepted or refused on both engines.
+ */
 export const text = (label: string, min: number, max: number) =>
   z
     .string({ error: `${label} est obligatoire.` })
     .trim()
-    .min(min, min <= 1 ? `${label} est obligatoire.` : `${label} doit faire au moins ${min} caractères.`)
-    .max(max, `${label} ne doit pas dépasser ${max} caractères.`);
+    .superRefine((value, ctx) => {
+      const n = characterLength(value);
+      if (n < min) ctx.addIssue({ code: 'custom', message: min <= 1 ? `${label} est obligatoire.` : `${label} doit faire au moins ${min} caractères.` });
+      else if (n > max) ctx.addIssue({ code: 'custom', message: `${label} ne doit pas dépasser ${max} caractères.` });
+      else cleanText(label)(value, ctx);
+    });
 
 export const optionalId = (label: string) =>
   z

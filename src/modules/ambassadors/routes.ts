@@ -14,12 +14,8 @@ import { applySchema, decisionSchema, COMMENT_MAX, MOTIVATION_MAX, MOTIVATION_MI
 import { applyAsAmbassador } from './apply-as-ambassador';
 import { selectAmbassador } from './select-ambassador';
 import { declineApplication } from './decline-application';
+import { parseId } from '../../shared/http/params';
 
-function parseId(raw: unknown): number {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError();
-  return id;
-}
 
 const themeNames = (themes: ThemeRow[], ids: number[]) => {
   const byId = new Map(themes.map((th) => [th.id, th.title]));

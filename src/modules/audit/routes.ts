@@ -6,6 +6,7 @@ import { toDate } from '../../shared/db';
 import { auditPolicy } from './policy';
 import { auditActors, auditBatches, distinctAuditActions, distinctObjectTypes, listAudit, type AuditFilter } from './queries';
 import { auditDiff } from './diff';
+import { parseIdOrNull } from '../../shared/http/params';
 
 const PAGE_SIZE = 100;
 const isDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
@@ -13,12 +14,11 @@ const str = (v: unknown, max: number) => (typeof v === 'string' && v.trim() ? v.
 
 /** The filters of the page and of the export, read the same way from the query string. */
 function filterOf(req: Request): Omit<AuditFilter, 'limit' | 'beforeId'> {
-  const actor = Number(req.query.auteur);
   return {
     action: str(req.query.action, 60),
     objectType: str(req.query.type, 40),
     objectId: str(req.query.objet, 40),
-    actorId: Number.isInteger(actor) && actor > 0 ? actor : undefined,
+    actorId: parseIdOrNull(req.query.auteur) ?? undefined,
     from: isDay(req.query.du) ? req.query.du : undefined,
     to: isDay(req.query.au) ? req.query.au : undefined,
   };
@@ -39,7 +39,7 @@ export function auditRoutes({ db }: AppDeps): Router {
   const r = Router();
   r.get('/admin/journal', allow(auditPolicy.canBrowse), async (req, res) => {
     const filter = filterOf(req);
-    const beforeId = Number(req.query.avant) || undefined;
+    const beforeId = parseIdOrNull(req.query.avant) ?? undefined;
     const rows = await listAudit(db, { ...filter, beforeId, limit: PAGE_SIZE + 1 });
     const entries = rows.slice(0, PAGE_SIZE).map((e) => ({ ...e, diff: auditDiff(e.before_json, e.after_json) }));
     const nextBefore = rows.length > PAGE_SIZE ? entries[entries.length - 1]!.id : null;

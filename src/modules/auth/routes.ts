@@ -35,28 +35,23 @@ export function authRoutes({ db }: AppDeps, passport: PassportStatic, throttle: 
       res.status(status);
       res.render('auth/login', { title: 'Connexion', values: { email }, error });
     };
-    const wait = await throttle.retryAfter(email, ip);
+    if (!parsed.success || !email || !parsed.data.password) return renderError(401, t('auth.invalid'));
+    // Counted before the password is checked: a burst cannot have more passwords evaluated than the limit.
+    const wait = await throttle.attempt(email, ip);
     if (wait > 0) {
       res.setHeader('Retry-After', String(wait));
       return renderError(429, t('auth.throttled', { minutes: Math.ceil(wait / 60) }));
     }
-    if (!parsed.success || !email || !parsed.data.password) return renderError(401, t('auth.invalid'));
 
     passport.authenticate('local', (err: unknown, user: Actor | false) => {
       if (err) return next(err);
-      if (!user) {
-        throttle
-          .fail(email, ip)
-          .then(() => renderError(401, t('auth.invalid')))
-          .catch(next);
-        return;
-      }
+      if (!user) return renderError(401, t('auth.invalid'));
       const returnTo = safeReturn(req.session.returnTo);
       // passport ≥ 0.6 regenerates the session on logIn: a new session id, no fixation.
       req.logIn(user, async (loginErr) => {
         if (loginErr) return next(loginErr);
         try {
-          await throttle.succeed(email);
+          await throttle.succeed(email, ip);
           await db('users').where({ id: user.id }).update({ last_login_at: new Date().toISOString() });
           await recordAudit(db, { actorId: user.id, action: 'auth.login', objectType: 'user', objectId: user.id, requestId: req.id as string });
           flash(req, 'success', t('auth.welcome', { name: user.displayName }));

@@ -1,52 +1,45 @@
 import type { Knex } from 'knex';
-import { RateLimiterPostgres, RateLimiterSQLite, RateLimiterRes, RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config } from '../../config';
+import { clearAttempts, countAttempt, refundAttempt, type ThrottleCount } from './queries';
 
 /**
  * Login throttling per account and per address, kept in the database so that every app instance
- * sees the same counters. Only failures count; a success clears the account's counter.
+ * sees the same counters.
+ *
+ * An attempt is counted BEFORE its password is checked, by one atomic statement per counter: whatever
+ * the concurrency (50 parallel requests, two instances), at most `maxPerAccount` passwords are
+ * evaluated per account and `maxPerIp` per address within a window. A success clears the account's
+ * counter and gives its point back to the address, so only failures lead to a block.
+ *
+ * Why not rate-limiter-flexible: its SQLite store ran SAVEPOINT … RELEASE on a connection it had
+ * already handed back to knex's one-connection pool; under a burst its error path left that
+ * connection inside an open transaction, and every later write of the app failed until a restart.
  */
 export interface LoginThrottle {
-  /** Seconds to wait before trying again, or 0 when a try is allowed. */
-  retryAfter(email: string, ip: string): Promise<number>;
-  fail(email: string, ip: string): Promise<void>;
-  succeed(email: string): Promise<void>;
+  /** Counts an attempt; returns the seconds to wait (the attempt is refused) or 0 (it may proceed). */
+  attempt(email: string, ip: string): Promise<number>;
+  /** The attempt succeeded: the account starts afresh and the address gets its point back. */
+  succeed(email: string, ip: string): Promise<void>;
 }
 
-function limiter(db: Knex, keyPrefix: string, points: number, blockSeconds: number): RateLimiterAbstract {
-  const opts = {
-    storeClient: db,
-    storeType: 'knex',
-    tableName: 'login_throttle',
-    keyPrefix,
-    points,
-    duration: blockSeconds,
-    blockDuration: blockSeconds,
-    clearExpiredByTimeout: false,
-    // The table comes from a migration (20261129001500): letting the library create it in the
-    // background made the first logins of a fresh instance fail until it was done.
-    tableCreated: true,
-  };
-  return db.client.config.client === 'pg' ? new RateLimiterPostgres(opts as never) : new RateLimiterSQLite(opts as never);
-}
+const accountKey = (email: string) => `login_account:${email.trim().toLowerCase().slice(0, 254)}`;
+const ipKey = (ip: string) => `login_ip:${ip.slice(0, 100)}`;
 
 export function createLoginThrottle(db: Knex, config: Config['login']): LoginThrottle {
-  const perAccount = limiter(db, 'login_account', config.maxPerAccount, config.blockSeconds);
-  const perIp = limiter(db, 'login_ip', config.maxPerIp, config.blockSeconds);
-  const key = (email: string) => email.trim().toLowerCase().slice(0, 254);
-  const wait = (res: RateLimiterRes | null, points: number) =>
-    res && res.consumedPoints >= points ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0;
+  const blockMs = config.blockSeconds * 1000;
+  const wait = (c: ThrottleCount, limit: number, now: number) => (c.points > limit ? Math.max(1, Math.ceil((c.expire - now) / 1000)) : 0);
   return {
-    async retryAfter(email, ip) {
-      const [a, i] = await Promise.all([perAccount.get(key(email)), perIp.get(ip)]);
-      return Math.max(wait(a, config.maxPerAccount), wait(i, config.maxPerIp));
+    async attempt(email, ip) {
+      const now = Date.now();
+      // Sequential, not Promise.all: on SQLite both statements queue on the one connection anyway,
+      // and a failure of the first must not leave the second running unobserved.
+      const account = await countAttempt(db, accountKey(email), config.maxPerAccount, blockMs, now);
+      const address = await countAttempt(db, ipKey(ip), config.maxPerIp, blockMs, now);
+      return Math.max(wait(account, config.maxPerAccount, now), wait(address, config.maxPerIp, now));
     },
-    async fail(email, ip) {
-      // consume() rejects once the limit is passed: that is the expected outcome here, not an error.
-      await Promise.allSettled([perAccount.consume(key(email)), perIp.consume(ip)]);
-    },
-    async succeed(email) {
-      await perAccount.delete(key(email));
+    async succeed(email, ip) {
+      await clearAttempts(db, accountKey(email));
+      await refundAttempt(db, ipKey(ip));
     },
   };
 }

@@ -28,20 +28,16 @@ import { markOutOfScope } from './mark-out-of-scope';
 import { bringBackInScope } from './bring-back-in-scope';
 import { cutExtract } from './cut-extract';
 import { classifyContribution } from './classify-contribution';
+import { parseId, parseIdOrNull } from '../../shared/http/params';
 
 const LIST_LIMIT = 500;
 
-function parseId(raw: unknown): number {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError();
-  return id;
-}
 
 /** ?theme=12 or ?theme=a_classer → theme id or null (« à classer »); undefined when absent or invalid. */
 function themeParam(v: unknown, themes: ThemeLite[]): number | null | undefined {
   if (v === 'a_classer') return null;
-  const id = Number(v);
-  return themes.some((th) => th.id === id) ? id : undefined;
+  const id = parseIdOrNull(v);
+  return themes.some((th) => th.id === id) ? id! : undefined;
 }
 
 
@@ -167,7 +163,7 @@ export function consolidationRoutes({ db }: AppDeps): Router {
     const seeAll = consolidationPolicy.canSeeAllAmbassadors(actor);
     const visibleAmbassadors = seeAll ? ambassadors : ambassadors.filter((a) => a.id === actor.id);
     const themeId = themeParam(req.query.theme, themes);
-    const ambassadorId = Number(req.query.ambassadeur) || (seeAll ? 0 : actor.id);
+    const ambassadorId = parseIdOrNull(req.query.ambassadeur) ?? (seeAll ? 0 : actor.id);
     const ambassador = visibleAmbassadors.find((a) => a.id === ambassadorId) ?? null;
     let filter: Array<number | null> | null = null;
     if (themeId !== undefined) filter = [themeId];

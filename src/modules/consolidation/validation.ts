@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text, version } from '../../shared/validation';
+import { text, version, cleanText } from '../../shared/validation';
 import { MAX_SELECTION, uniqueIds } from './rules';
 
 const ids = (message: string) =>
@@ -13,7 +13,7 @@ const bodyMd = z
   .string()
   .optional()
   .transform((v) => (v ?? '').trim())
-  .pipe(z.string().max(20000, 'La synthèse ne doit pas dépasser 20 000 caractères.'));
+  .pipe(z.string().max(20000, 'La synthèse ne doit pas dépasser 20 000 caractères.').superRefine(cleanText('La synthèse')));
 
 export const consolidatedFields = {
   title: text('Le titre', 1, 200),
@@ -48,7 +48,7 @@ const offset = z
 export const extractSchema = z.object({
   start: offset,
   end: offset,
-  quote: z.string().max(20000, 'Le passage est trop long.').optional().transform((v) => v ?? ''),
+  quote: z.string().max(20000, 'Le passage est trop long.').superRefine(cleanText('Le passage')).optional().transform((v) => v ?? ''),
   targetId: z.coerce.number({ error: 'Choisissez une contribution consolidée.' }).int().positive('Choisissez une contribution consolidée.'),
 });
 export type ExtractFormInput = z.infer<typeof extractSchema>;

@@ -27,15 +27,11 @@ import { addTheme } from './add-theme';
 import { updateTheme } from './update-theme';
 import { moveTheme } from './move-theme';
 import { deleteTheme } from './delete-theme';
+import { parseId } from '../../shared/http/params';
 
 const BASE = '/admin/consultations';
 const canManageAny = (actor: Parameters<typeof consultationsPolicy.canManage>[0]) => consultationsPolicy.canManage(actor);
 
-function parseId(raw: unknown): number {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError();
-  return id;
-}
 
 /** The DSI's pages to set a consultation up: information, calendar, themes, openings. */
 export function adminRoutes({ db }: AppDeps): Router {

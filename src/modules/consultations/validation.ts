@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { FieldErrors } from '../../shared/http/errors';
-import { text, version } from '../../shared/validation';
+import { text, version, cleanText } from '../../shared/validation';
 import { OVERRIDE_CHOICES, PHASE_KINDS, PHASE_LABELS, parseDay, type PhaseKind } from './phases';
 import { RESERVED_SLUGS, SLUG_MAX, SLUG_PATTERN } from './slug';
+import { characterLength, forbiddenCharacter, forbiddenCharacterMessage } from '../../shared/text/boundary';
 
 export const MARKDOWN_MAX = 20_000;
 export const THEME_DESCRIPTION_MAX = 5_000;
@@ -12,6 +13,7 @@ const markdown = (label: string, max: number) =>
   z
     .string({ error: `${label} doit être un texte.` })
     .max(max, `${label} ne doit pas dépasser ${max.toLocaleString('fr-FR')} caractères.`)
+    .superRefine(cleanText(label))
     .optional()
     .transform((v) => (v ?? '').trim());
 
@@ -67,7 +69,9 @@ export function readPhases(body: Record<string, unknown>): { ok: true; phases: P
     const rawStart = field(phaseField(kind, 'startsOn')).trim();
     const rawEnd = field(phaseField(kind, 'endsOn')).trim();
     if (!rawStart && !rawEnd) return;
-    if (title.length > PHASE_TITLE_MAX) errors[phaseField(kind, 'title')] = `Le titre de l'étape « ${label} » ne doit pas dépasser ${PHASE_TITLE_MAX} caractères.`;
+    const bad = forbiddenCharacter(title);
+    if (characterLength(title) > PHASE_TITLE_MAX) errors[phaseField(kind, 'title')] = `Le titre de l'étape « ${label} » ne doit pas dépasser ${PHASE_TITLE_MAX} caractères.`;
+    else if (bad) errors[phaseField(kind, 'title')] = forbiddenCharacterMessage(`Le titre de l'étape « ${label} »`, bad);
     const start = rawStart ? parseDay(rawStart.slice(0, 20)) : null;
     const end = rawEnd ? parseDay(rawEnd.slice(0, 20)) : null;
     if (!rawStart) errors[phaseField(kind, 'startsOn')] = `La date de début de l'étape « ${label} » est obligatoire (ou videz les deux dates pour ne pas la prévoir).`;

@@ -28,15 +28,11 @@ import {
 import { submitContribution } from './submit-contribution';
 import { BODY_MAX, BODY_MIN, contributionSchema, editContributionSchema, filterQuery, parseCursor, parseFilter, withdrawSchema } from './validation';
 import { withdrawContribution } from './withdraw-contribution';
+import { parseId } from '../../shared/http/params';
 
 const PAGE_SIZE = 50;
 const EXCERPT = 280;
 
-function parseId(raw: unknown): number {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw new NotFoundError();
-  return id;
-}
 
 /** The author as this reader may see them (anonymity decided by the policy). */
 export function authorLabel(actor: MaybeActor, c: ContributionView): string {

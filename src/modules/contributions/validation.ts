@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatNumber } from '../../shared/i18n';
-import { optionalId, version } from '../../shared/validation';
+import { optionalId, version, cleanText } from '../../shared/validation';
 import { SOURCES, STATUSES, type ContributionStatus, type SelectionFilter, type Source } from './queries';
 
 export const BODY_MIN = 10;
@@ -21,7 +21,7 @@ const body = z
     else if (n < BODY_MIN) ctx.addIssue({ code: 'custom', message: `Le texte doit faire au moins ${BODY_MIN} caractères (actuellement ${n}).` });
     else if (n > BODY_MAX)
       ctx.addIssue({ code: 'custom', message: `Le texte ne doit pas dépasser ${formatNumber(BODY_MAX)} caractères (actuellement ${formatNumber(n)}).` });
-    else if (v.includes('\u0000')) ctx.addIssue({ code: 'custom', message: 'Le texte contient un caractère invalide.' });
+    else cleanText('Le texte')(v, ctx);
   });
 
 /** An HTML checkbox: present (any value) means ticked. */

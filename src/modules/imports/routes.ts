@@ -14,14 +14,10 @@ import { launchImport, STALE_RUN_MS, SYNC_MAX_ROWS } from './launch-import';
 import { MAX_LISTED_ERRORS, MAX_SAMPLE_ROWS, type LineError } from './analyse-import';
 import { COLUMN_NAMES, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, TEXT_MAX, TEXT_MIN } from './row-rules';
 import type { RowDisplay } from './resolve-rows';
+import { parseId } from '../../shared/http/params';
 
 const BASE = '/admin/consultations/:slug/imports';
 
-function parseId(raw: unknown): number {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError();
-  return id;
-}
 
 const isStale = (run: ImportRunRow) => run.status === 'running' && Date.now() - (toDate(run.updated_at)?.getTime() ?? 0) > STALE_RUN_MS;
 

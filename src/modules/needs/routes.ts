@@ -35,12 +35,8 @@ import { returnProposal } from './return-proposal';
 import { addQuote } from './add-quote';
 import { removeQuote } from './remove-quote';
 import { commentNeed } from './comment-need';
+import { parseId } from '../../shared/http/params';
 
-function parseId(raw: unknown): number {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError();
-  return id;
-}
 const direction = (v: unknown): 'up' | 'down' => (v === 'up' || v === 'monter' ? 'up' : 'down');
 const versionOf = (v: unknown): number => (Number.isInteger(Number(v)) && Number(v) > 0 ? Number(v) : 0);
 const errorsOf = (r: { ok: boolean }) => (r as unknown as { errors: FieldErrors }).errors;
@@ -56,6 +52,7 @@ interface PageState {
   reviewErrors?: FieldErrors;
   commentErrors?: FieldErrors;
   commentValues?: Record<string, unknown>;
+  reviewValues?: Record<string, unknown>;
 }
 
 export function needsRoutes({ db }: AppDeps): Router {
@@ -117,6 +114,7 @@ export function needsRoutes({ db }: AppDeps): Router {
       reviewErrors: state.reviewErrors ?? {},
       commentErrors: state.commentErrors ?? {},
       commentValues: state.commentValues ?? {},
+      reviewValues: state.reviewValues ?? {},
     });
   }
 
@@ -268,7 +266,12 @@ export function needsRoutes({ db }: AppDeps): Router {
     const parsed = returnSchema.safeParse(req.body ?? {});
     const result = parsed.success ? await returnNeed(db, actor, need.id, versionOf(req.body?.version), parsed.data.comment, req.id as string) : null;
     if (!parsed.success || !result?.ok) {
-      return renderNeed(req, res, (await findNeed(db, need.id))!, consultation, actor, ctx, { status: parsed.success ? statusOf(result!) : 422, reviewErrors: parsed.success ? errorsOf(result!) : fieldErrors(parsed.error) });
+      return renderNeed(req, res, (await findNeed(db, need.id))!, consultation, actor, ctx, {
+        status: parsed.success ? statusOf(result!) : 422,
+        reviewErrors: parsed.success ? errorsOf(result!) : fieldErrors(parsed.error),
+        // The comment typed is kept, on a conflict too: the page shows the current version to resubmit.
+        reviewValues: { comment: req.body?.comment ?? '' },
+      });
     }
     flash(req, 'success', t('needs.returned', { code: result.value.code }));
     res.redirect(303, `/besoins/${need.id}`);
@@ -327,7 +330,7 @@ export function needsRoutes({ db }: AppDeps): Router {
     return { proposal, need, consultation, actor, ctx, canEdit };
   }
 
-  async function renderProposal(res: Response, s: Awaited<ReturnType<typeof loadProposal>>, state: { status?: number; errors?: FieldErrors; values?: Record<string, unknown>; current?: ProposalRow | null } = {}) {
+  async function renderProposal(res: Response, s: Awaited<ReturnType<typeof loadProposal>>, state: { status?: number; errors?: FieldErrors; values?: Record<string, unknown>; current?: ProposalRow | null; reviewValues?: Record<string, unknown> } = {}) {
     const p = state.current ?? s.proposal;
     res.status(state.status ?? 200).render('needs/proposal', {
       title: `Proposition ${p.code} — ${p.title}`,
@@ -337,6 +340,7 @@ export function needsRoutes({ db }: AppDeps): Router {
       errors: state.errors ?? {},
       values: state.values ?? { title: p.title, descriptionMd: p.description_md, priority: p.priority, targetStream: p.target_stream, version: p.version },
       current: state.current ?? null,
+      reviewValues: state.reviewValues ?? {},
     });
   }
 
@@ -395,7 +399,11 @@ export function needsRoutes({ db }: AppDeps): Router {
     const parsed = returnSchema.safeParse(req.body ?? {});
     const result = parsed.success ? await returnProposal(db, s.actor, s.proposal.id, versionOf(req.body?.version), parsed.data.comment, req.id as string) : null;
     if (!parsed.success || !result?.ok) {
-      return renderProposal(res, { ...s, proposal: (await findProposal(db, s.proposal.id))! }, { status: parsed.success ? statusOf(result!) : 422, errors: parsed.success ? errorsOf(result!) : fieldErrors(parsed.error) });
+      return renderProposal(res, { ...s, proposal: (await findProposal(db, s.proposal.id))! }, {
+        status: parsed.success ? statusOf(result!) : 422,
+        errors: parsed.success ? errorsOf(result!) : fieldErrors(parsed.error),
+        reviewValues: { comment: req.body?.comment ?? '' },
+      });
     }
     flash(req, 'success', t('needs.proposalReturned', { code: result.value.code }));
     res.redirect(303, `/besoins/${s.need.id}#propositions`);

@@ -20,15 +20,11 @@ import { importUsers, USER_IMPORT_MAX_ROWS } from './import-users';
 import { exportPersonalData } from './export-personal-data';
 import { anonymisePerson } from './anonymise-person';
 import { confirmationSchema } from '../privacy';
+import { parseId, parseIdOrNull } from '../../shared/http/params';
 
 const PAGE_SIZE = 50;
 const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 
-function parseId(raw: unknown): number {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError();
-  return id;
-}
 
 export function usersRoutes({ db }: AppDeps): Router {
   const r = Router();
@@ -40,7 +36,7 @@ export function usersRoutes({ db }: AppDeps): Router {
     const after = typeof req.query.apres === 'string' ? req.query.apres : '';
     const sep = after.lastIndexOf('~');
     const afterName = sep > 0 ? after.slice(0, sep) : undefined;
-    const afterId = sep > 0 ? Number(after.slice(sep + 1)) || undefined : undefined;
+    const afterId = sep > 0 ? parseIdOrNull(after.slice(sep + 1)) ?? undefined : undefined;
     const rows = await listUsers(db, { q: q || undefined, role, afterName, afterId, limit: PAGE_SIZE + 1 });
     const hasMore = rows.length > PAGE_SIZE;
     const users = rows.slice(0, PAGE_SIZE);

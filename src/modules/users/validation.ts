@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../auth/roles';
 import { PASSWORD_MIN_LENGTH } from '../auth/password';
-import { email, optionalId, text, version } from '../../shared/validation';
+import { email, optionalId, text, version, cleanText } from '../../shared/validation';
 
 const role = z.enum(ROLES, { error: 'Choisissez un rôle parmi contributeur, ambassadeur ou DSI.' });
 
@@ -46,5 +46,5 @@ export const importRowSchema = z.object({
     .toLowerCase()
     .transform((v) => (v === '' ? 'contributeur' : v))
     .pipe(role),
-  structure: z.string().trim().max(200, 'Le nom de structure est trop long.').optional(),
+  structure: z.string().trim().max(200, 'Le nom de structure est trop long.').superRefine(cleanText('Le nom de structure')).optional(),
 });

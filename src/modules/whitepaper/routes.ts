@@ -36,17 +36,12 @@ import { renderPdfInWorker } from './render-in-worker';
 import { setConsent } from './set-consent';
 import { updateContent } from './update-content';
 import { changelogQuery, contentSchema, INTRO_MAX, readIntros, SECTION_MAX } from './validation';
+import { parseId } from '../../shared/http/params';
 
 const PUBLIC = '/consultations/:slug/livre-blanc';
 const ADMIN = '/admin/consultations/:slug/livre-blanc';
 /** Prepared views of published editions kept in memory (least recently read dropped first). */
 const VIEWS_KEPT = 4;
-
-function editionNumber(raw: unknown): number {
-  const s = String(raw);
-  if (!/^[1-9][0-9]{0,5}$/.test(s)) throw new NotFoundError();
-  return Number(s);
-}
 
 /** The white paper: the DSI's editorial page and publication, drafts for the ambassadors, public editions. */
 export function whitepaperRoutes(deps: AppDeps): Router {
@@ -117,10 +112,10 @@ export function whitepaperRoutes(deps: AppDeps): Router {
   }
 
   r.get(`${PUBLIC}.pdf`, (req, res) => sendEditionPdf(req, res));
-  r.get(`${PUBLIC}/editions/:number.pdf`, (req, res) => sendEditionPdf(req, res, editionNumber(req.params.number)));
+  r.get(`${PUBLIC}/editions/:number.pdf`, (req, res) => sendEditionPdf(req, res, parseId(req.params.number)));
   r.get(`${PUBLIC}/editions/:number`, async (req, res) => {
     const consultation = await consultationOf(req);
-    await renderEdition(res, consultation, await editionOf(req, consultation, editionNumber(req.params.number)));
+    await renderEdition(res, consultation, await editionOf(req, consultation, parseId(req.params.number)));
   });
 
   r.get(`${PUBLIC}/editions`, async (req, res) => {
@@ -215,8 +210,7 @@ export function whitepaperRoutes(deps: AppDeps): Router {
 
   async function draftPdfOf(req: Request) {
     const { consultation, actor, ambassadorHere } = await draftAccess(req);
-    const id = Number(req.params.id);
-    const draftPdf = Number.isInteger(id) && id > 0 ? await findDraftPdf(db, consultation.id, id) : undefined;
+    const draftPdf = await findDraftPdf(db, consultation.id, parseId(req.params.id));
     if (!draftPdf) throw new NotFoundError();
     authorize(whitepaperPolicy.canReadDraftPdf(actor, draftPdf, { consultationId: consultation.id, ambassadorHere }));
     return { consultation, draftPdf };
@@ -361,9 +355,7 @@ export function whitepaperRoutes(deps: AppDeps): Router {
 
   async function publicationOf(req: Request) {
     const consultation = await managed(req);
-    const id = Number(req.params.id);
-    if (!Number.isInteger(id) || id <= 0) throw new NotFoundError();
-    const publication = await findPublication(db, consultation.id, id);
+    const publication = await findPublication(db, consultation.id, parseId(req.params.id));
     if (!publication) throw new NotFoundError();
     return { consultation, publication };
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from '../../shared/validation';
+import { text, cleanText } from '../../shared/validation';
 
 /** Bounds of the editorial texts: a chapter of a printed document, not a book. */
 export const SECTION_MAX = 12_000;
@@ -10,7 +10,7 @@ const markdown = (label: string, max: number) =>
     .string()
     .optional()
     .transform((v) => (v ?? '').replace(/\r\n/g, '\n').trim())
-    .pipe(z.string().max(max, `${label} ne doit pas dépasser ${max.toLocaleString('fr-FR')} caractères.`));
+    .pipe(z.string().max(max, `${label} ne doit pas dépasser ${max.toLocaleString('fr-FR')} caractères.`).superRefine(cleanText(label)));
 
 /**
  * The editorial form. Every section may be saved empty (the DSI writes over several days);

@@ -38,19 +38,14 @@ import { cancelRegistration } from './cancel-registration';
 import { recordAttendance } from './record-attendance';
 import { closeWorkshop } from './close-workshop';
 import { captureContribution } from './capture-contribution';
+import { parseId, parseIdOrNull } from '../../shared/http/params';
 
 const PAGE_SIZE = 20;
 const MAX_PAGE = 1000;
 const LAST_CAPTURED = 10;
 
-function parseId(raw: unknown): number {
-  const s = String(raw ?? '');
-  if (!/^\d{1,9}$/.test(s) || Number(s) <= 0) throw new NotFoundError();
-  return Number(s);
-}
 
 const one = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '').trim();
-const positiveId = (v: string): number | null => (/^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null);
 const validDay = (v: string): string | null => (/^\d{4}-\d{2}-\d{2}$/.test(v) && parisToUtc(v, '00:00') ? v : null);
 const asList = (v: unknown): string[] => (v == null || v === '' ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 const wantsJson = (req: Request): boolean => /application\/json/.test(String(req.headers.accept ?? ''));
@@ -73,15 +68,15 @@ export function workshopsRoutes({ db }: AppDeps): Router {
     // Dates typed in the filter are more precise than the period: they take over.
     const when: When = from || to ? 'tous' : whenRaw === 'passes' || whenRaw === 'tous' ? whenRaw : 'a_venir';
     const filter: WorkshopFilter = {
-      consultationId: positiveId(one(q.consultation)),
+      consultationId: parseIdOrNull(one(q.consultation)),
       region: one(q.region).slice(0, 80) || null,
-      themeId: positiveId(one(q.theme)),
+      themeId: parseIdOrNull(one(q.theme)),
       fromIso: from ? parisToUtc(from, '00:00')!.toISOString() : null,
       toIso: to ? parisToUtc(nextDay(to), '00:00')!.toISOString() : null,
       when,
       now: new Date(),
     };
-    const page = Math.min(MAX_PAGE, Math.max(1, Number(positiveId(one(q.page)) ?? 1)));
+    const page = Math.min(MAX_PAGE, Math.max(1, Number(parseIdOrNull(one(q.page)) ?? 1)));
     const [total, rows, consultations, regions] = await Promise.all([
       countWorkshops(db, filter),
       listWorkshops(db, filter, PAGE_SIZE, (page - 1) * PAGE_SIZE),
@@ -144,7 +139,7 @@ export function workshopsRoutes({ db }: AppDeps): Router {
   r.get('/ateliers/nouveau', allow(workshopsPolicy.canPlan), async (req, res) => {
     const actor = currentActor(req)!;
     const consultations = await listConsultations(db);
-    const chosen = positiveId(one(req.query.consultation)) ?? (consultations.length === 1 ? consultations[0]!.id : null);
+    const chosen = parseIdOrNull(one(req.query.consultation)) ?? (consultations.length === 1 ? consultations[0]!.id : null);
     if (!chosen || !consultations.some((c) => c.id === chosen)) {
       return res.render('workshops/choose-consultation', { title: 'Planifier un atelier', consultations });
     }
@@ -155,7 +150,7 @@ export function workshopsRoutes({ db }: AppDeps): Router {
   r.post('/ateliers', allow(workshopsPolicy.canPlan), async (req, res) => {
     const actor = currentActor(req)!;
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const consultationId = positiveId(one(body.consultationId));
+    const consultationId = parseIdOrNull(one(body.consultationId));
     if (!consultationId) throw new NotFoundError();
     const parsed = workshopSchema.safeParse(body);
     const result = parsed.success ? await planWorkshop(db, actor, parsed.data, req.id as string) : null;
@@ -380,7 +375,7 @@ export function workshopsRoutes({ db }: AppDeps): Router {
     // The theme stays as it was for the next note (facilitators type a theme's sheets in a row).
     const theme = one(req.query.theme);
     const firstOwn = ((await themesOfWorkshops(db, [w.id])).get(w.id) ?? [])[0];
-    const themeId = theme === 'a_classer' ? '' : positiveId(theme) ?? firstOwn?.id ?? '';
+    const themeId = theme === 'a_classer' ? '' : parseIdOrNull(theme) ?? firstOwn?.id ?? '';
     await renderCapture(res, w, 200, { themeId: String(themeId), clientKey: crypto.randomUUID() }, {});
   });
 

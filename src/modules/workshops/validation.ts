@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatNumber } from '../../shared/i18n';
-import { optionalId, text, version } from '../../shared/validation';
+import { optionalId, text, version, cleanText } from '../../shared/validation';
 import { CAPACITY_MAX, CAPACITY_MIN, MODES, parisToUtc } from './rules';
 
 const asList = (v: unknown): unknown[] => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]);
@@ -37,7 +37,7 @@ export const workshopSchema = z
     startTime: time('L’heure de début'),
     endTime: time('L’heure de fin'),
     mode: z.enum(MODES, { error: 'Choisissez « en présentiel » ou « à distance ».' }),
-    place: z.string().trim().max(300, 'Le lieu ne doit pas dépasser 300 caractères.').optional().default(''),
+    place: z.string().trim().max(300, 'Le lieu ne doit pas dépasser 300 caractères.').superRefine(cleanText('Le lieu')).optional().default(''),
     structureId: z.coerce.number({ error: 'Choisissez la structure organisatrice.' }).int().positive('Choisissez la structure organisatrice.'),
     facilitatorId: optionalId('L’animateur'),
     facilitatorEmail: z
@@ -86,7 +86,7 @@ export const attendanceSchema = z.object({
       .min(0, 'Le nombre de participants sans compte doit être un nombre entier de 0 à 1 000.')
       .max(1000, 'Le nombre de participants sans compte doit être un nombre entier de 0 à 1 000.'),
   ),
-  reportMd: z.string().max(20_000, 'Le compte rendu ne doit pas dépasser 20 000 caractères.').optional().default(''),
+  reportMd: z.string().max(20_000, 'Le compte rendu ne doit pas dépasser 20 000 caractères.').superRefine(cleanText('Le compte rendu')).optional().default(''),
   version: version(),
 });
 export type AttendanceInput = z.output<typeof attendanceSchema>;
@@ -103,7 +103,7 @@ export const captureSchema = z.object({
     else if (n < CAPTURE_MIN) ctx.addIssue({ code: 'custom', message: `Le texte doit faire au moins ${CAPTURE_MIN} caractères (actuellement ${n}).` });
     else if (n > CAPTURE_MAX)
       ctx.addIssue({ code: 'custom', message: `Le texte ne doit pas dépasser ${formatNumber(CAPTURE_MAX)} caractères (actuellement ${formatNumber(n)}).` });
-    else if (v.includes('\u0000')) ctx.addIssue({ code: 'custom', message: 'Le texte contient un caractère invalide.' });
+    else cleanText('Le texte')(v, ctx);
   }),
   themeId: optionalId('La thématique'),
   participantId: optionalId('La personne'),
