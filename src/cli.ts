@@ -11,6 +11,7 @@ import { seedDemo } from '../seeds/demo';
 import { registerImportCommand } from './cli/import-contributions';
 import { registerSuggestGroupsCommand } from './cli/suggest-groups';
 import { registerRenderWhitepaperCommand } from './cli/render-whitepaper';
+import { registerBackupCommands } from './cli/backup';
 
 /** `npx ensemble …`: the operator's commands. Messages in French; exit code 1 on any failure. */
 function out(msg: string): void {
@@ -110,5 +111,6 @@ program
 registerImportCommand(program);
 registerSuggestGroupsCommand(program);
 registerRenderWhitepaperCommand(program);
+registerBackupCommands(program);
 
 program.parseAsync(process.argv).catch((err) => fail(err instanceof Error ? err.message : String(err)));
