@@ -6,6 +6,7 @@ import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { detectDelimiter, normaliseHeader } from '../../shared/csv';
 import { t } from '../../shared/i18n';
+import { xlsxRefusal } from './xlsx-guard';
 
 /**
  * Reads an uploaded file of raw contributions AS A STREAM, record by record, whatever French
@@ -14,10 +15,12 @@ import { t } from '../../shared/i18n';
  * reader). The whole file is never decoded into one string, nor turned into one array of rows.
  */
 
-/** A file that can be read several times (the encoding check, the preview, the run). */
+/** A file that can be read several times (the encoding check, the preview, the run), or in part (a ZIP's directory). */
 export interface ImportSource {
   name: string;
-  open(): Readable;
+  /** The whole file, or the bytes from start (included) to end (excluded). */
+  open(range?: { start: number; end: number }): Readable;
+  size(): Promise<number>;
 }
 
 const CHUNK = 256 * 1024;
@@ -25,18 +28,28 @@ const CHUNK = 256 * 1024;
 export function bufferSource(name: string, buf: Buffer): ImportSource {
   return {
     name,
-    open: () =>
-      Readable.from(
+    open: (range) => {
+      const part = range ? buf.subarray(range.start, range.end) : buf;
+      return Readable.from(
         (function* () {
-          for (let i = 0; i < buf.length; i += CHUNK) yield buf.subarray(i, i + CHUNK);
+          for (let i = 0; i < part.length; i += CHUNK) yield part.subarray(i, i + CHUNK);
         })(),
         { objectMode: false },
-      ),
+      );
+    },
+    size: async () => buf.length,
   };
 }
 
 export function fileSource(name: string, path: string): ImportSource {
-  return { name, open: () => fs.createReadStream(path, { highWaterMark: CHUNK }) };
+  return {
+    name,
+    open: (range) => {
+      if (range && range.end <= range.start) return Readable.from([], { objectMode: false });
+      return fs.createReadStream(path, { highWaterMark: CHUNK, ...(range ? { start: range.start, end: range.end - 1 } : {}) });
+    },
+    size: async () => (await fs.promises.stat(path)).size,
+  };
 }
 
 /** A malformed, empty or unsupported file: its French message is shown as a file-level error. */
@@ -89,6 +102,8 @@ async function isUtf8(source: ImportSource): Promise<boolean> {
 export async function openImportFile(source: ImportSource, maxRows: number): Promise<OpenedFile> {
   const head = await readHead(source, 64 * 1024);
   if (head.length === 0) throw new ImportFileError(t('imports.file.empty'));
+  const refusal = await xlsxRefusal(source);
+  if (refusal) throw new ImportFileError(refusal);
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return openXlsx(source, maxRows);
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) throw new ImportFileError(t('imports.file.oldXls'));
 

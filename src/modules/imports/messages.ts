@@ -11,6 +11,17 @@ registerMessages({
   'imports.file.unreadableXlsx': 'Le fichier XLSX est illisible : enregistrez-le de nouveau depuis votre tableur, ou exportez-le en CSV.',
   'imports.file.oldXls': 'Le format Excel 97-2003 (.xls) n’est pas pris en charge : enregistrez le fichier au format .xlsx ou CSV.',
   'imports.file.binary': 'Le fichier ne semble pas être un fichier CSV ni XLSX.',
+  'imports.file.tooLarge': 'Le fichier dépasse {max} Mo : découpez-le en plusieurs fichiers de {max} Mo au plus.',
+  'imports.file.notXlsx':
+    'Ce fichier n’est pas un classeur XLSX : son contenu ne correspond pas à son extension. Enregistrez-le au format .xlsx depuis votre tableur, ou exportez-le en CSV.',
+  'imports.file.xlsxTooLarge':
+    'Ce classeur XLSX se décompresse en plus de {max} Mo : il est refusé par sécurité. Exportez ses données en CSV, ou découpez-le en plusieurs classeurs.',
+  'imports.file.xlsxRatio':
+    'Ce classeur XLSX est anormalement compressé (l’élément « {name} » grossit plus de {max} fois une fois décompressé) : il est refusé par sécurité. Enregistrez-le de nouveau depuis votre tableur, ou exportez-le en CSV.',
+  'imports.file.xlsxTooManyEntries':
+    'Ce classeur XLSX contient trop d’éléments internes ({count} ; {max} au plus) : il est refusé par sécurité. Exportez ses données en CSV.',
+  'imports.file.xlsxSizesLie':
+    'Ce classeur XLSX est incohérent : les tailles qu’il annonce ne correspondent pas à leur contenu. Il est refusé par sécurité ; enregistrez-le de nouveau depuis votre tableur, ou exportez-le en CSV.',
   'imports.file.missingText':
     'Colonne obligatoire absente : « texte » (ou « text », « contribution »). Colonnes trouvées : {found}.',
   'imports.row.textMissing': 'Le texte de la contribution est vide.',

@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import type { Actor } from '../auth/roles';
 import { analyseImport, hasErrors, type ImportAnalysis } from './analyse-import';
 import { bufferSource } from './file-reader';
+import { xlsxRefusal } from './xlsx-guard';
 import { abandonedPreviews, insertRun, setRunFile } from './queries';
 
 export const UPLOAD_DIR = 'imports';
@@ -22,9 +23,12 @@ export function cleanFileName(original: string): string {
   return name.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 255) || 'fichier';
 }
 
+export type PreviewOutcome = { ok: true; value: { runId: number; analysis: ImportAnalysis } } | { ok: false; errors: { fichier: string } };
+
 /**
  * The DSI uploads a file: every row's fate is decided (nothing is imported) and recorded as a run
  * in the « preview » state. A file without errors waits under DATA_DIR until the DSI launches it.
+ * A hostile workbook (zip bomb, renamed file) is refused before anything is recorded.
  * Not audited: nothing changes in the consultation.
  */
 export async function previewImport(
@@ -32,11 +36,14 @@ export async function previewImport(
   actor: Actor,
   consultation: { id: number },
   upload: { originalName: string; buffer: Buffer },
-): Promise<{ runId: number; analysis: ImportAnalysis }> {
+): Promise<PreviewOutcome> {
   const { db, dataDir } = deps;
-  await forgetAbandonedPreviews(db, dataDir);
   const fileName = cleanFileName(upload.originalName);
-  const analysis = await analyseImport(db, consultation.id, bufferSource(fileName, upload.buffer));
+  const source = bufferSource(fileName, upload.buffer);
+  const refusal = await xlsxRefusal(source);
+  if (refusal) return { ok: false, errors: { fichier: refusal } };
+  await forgetAbandonedPreviews(db, dataDir);
+  const analysis = await analyseImport(db, consultation.id, source);
   const runId = await insertRun(db, {
     consultation_id: consultation.id,
     created_by: actor.id,
@@ -57,7 +64,7 @@ export async function previewImport(
     await fs.writeFile(path.join(dataDir, relative), upload.buffer, { mode: 0o600 });
     await setRunFile(db, runId, relative);
   }
-  return { runId, analysis };
+  return { ok: true, value: { runId, analysis } };
 }
 
 async function forgetAbandonedPreviews(db: Knex, dataDir: string): Promise<void> {

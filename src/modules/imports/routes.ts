@@ -98,13 +98,20 @@ export function importsRoutes({ db, config, logger }: AppDeps): Router {
     await renderList(res);
   });
 
-  r.post(BASE, allow(importsPolicy.canUse), loadConsultation, singleUpload('fichier', IMPORT_MAX_BYTES), async (req, res) => {
+  /** An upload over the limit is answered on the form, in French (the file is the form's only field). */
+  const tooLarge: RequestHandler = async (_req, res) => {
+    await renderList(res, 413, t('imports.file.tooLarge', { max: IMPORT_MAX_BYTES / 1024 / 1024 }));
+  };
+
+  r.post(BASE, allow(importsPolicy.canUse), loadConsultation, singleUpload('fichier', IMPORT_MAX_BYTES, { onTooLarge: tooLarge }), async (req, res) => {
     const actor = currentActor(req)!;
     if (!req.file || req.file.size === 0) return renderList(res, 422, t('imports.file.none'));
-    const { runId } = await previewImport({ db, dataDir: config.dataDir }, actor, consultationOf(res), {
+    const outcome = await previewImport({ db, dataDir: config.dataDir }, actor, consultationOf(res), {
       originalName: req.file.originalname,
       buffer: req.file.buffer,
     });
+    if (!outcome.ok) return renderList(res, 422, outcome.errors.fichier);
+    const { runId } = outcome.value;
     const run = (await findRun(db, runId))!;
     if (run.errors_json !== '[]') return renderRun(res, run, 422);
     res.redirect(303, `/admin/consultations/${encodeURIComponent(consultationOf(res).slug)}/imports/${runId}`);

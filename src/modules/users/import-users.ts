@@ -4,6 +4,8 @@ import type { Actor } from '../auth/roles';
 import { listStructures } from '../structures';
 import { CsvFormatError, parseCsv } from '../../shared/csv';
 import { fieldErrors } from '../../shared/validation';
+import { t } from '../../shared/i18n';
+import './messages';
 import { existingEmails, insertUser } from './queries';
 import { importRowSchema } from './validation';
 import type { Role } from '../auth/roles';
@@ -37,6 +39,19 @@ export interface ImportReport {
   created?: number;
 }
 
+/** Signatures of what is sent by mistake (or on purpose) instead of a CSV: ZIP (XLSX, DOCX), PDF, PNG, JPEG, GIF, Excel 97. */
+const BINARY_MAGIC = ['504b0304', '504b0506', '25504446', '89504e47', 'ffd8ff', '47494638', 'd0cf11e0'];
+
+/**
+ * A CSV is text: no known binary signature and no NUL byte in its first 64 KB. Checked before
+ * decoding so that a workbook or a zip bomb is refused without being read as text, let alone unzipped.
+ */
+function looksLikeText(file: Buffer): boolean {
+  const head = file.subarray(0, 64 * 1024);
+  const hex = head.subarray(0, 4).toString('hex');
+  return !BINARY_MAGIC.some((m) => hex.startsWith(m)) && !head.includes(0);
+}
+
 function pick(values: Record<string, string>, names: string[]): string {
   for (const n of names) if (values[n] !== undefined) return values[n]!;
   return '';
@@ -48,6 +63,7 @@ function pick(values: Record<string, string>, names: string[]): string {
  * known is left untouched. Imported accounts have no password until the DSI gives them one.
  */
 export async function importUsers(db: Knex, actor: Actor, file: Buffer, options: { dryRun: boolean; requestId?: string }): Promise<ImportReport> {
+  if (!looksLikeText(file)) return { lines: [], fileErrors: [t('users.import.notCsv')], toCreate: 0, existing: 0, errors: 1 };
   let parsed;
   try {
     parsed = parseCsv(file, USER_IMPORT_MAX_ROWS);

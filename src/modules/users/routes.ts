@@ -1,4 +1,4 @@
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { AppDeps } from '../../shared/http/context';
 import { allow, authorize, currentActor, requireLogin } from '../../shared/http/guards';
 import { flash } from '../../shared/http/flash';
@@ -67,16 +67,20 @@ export function usersRoutes({ db }: AppDeps): Router {
     res.render('users/import', { title: 'Importer des comptes', report: null, maxRows: USER_IMPORT_MAX_ROWS });
   });
 
-  r.post('/admin/utilisateurs/import', allow(usersPolicy.canImport), singleUpload('fichier', IMPORT_MAX_BYTES), async (req, res) => {
+  /** The import form again with a file-level message, keeping the chosen action (sent before the file). */
+  const importRefused = (req: Request, res: Response, status: number, message: string) => {
+    res.status(status).render('users/import', {
+      title: 'Importer des comptes',
+      report: { lines: [], fileErrors: [message], toCreate: 0, existing: 0, errors: 1 },
+      dryRun: req.body?.mode !== 'importer',
+      maxRows: USER_IMPORT_MAX_ROWS,
+    });
+  };
+  const importTooLarge = (req: Request, res: Response) => importRefused(req, res, 413, t('users.import.tooLarge', { max: IMPORT_MAX_BYTES / 1024 / 1024 }));
+
+  r.post('/admin/utilisateurs/import', allow(usersPolicy.canImport), singleUpload('fichier', IMPORT_MAX_BYTES, { onTooLarge: importTooLarge }), async (req, res) => {
     const actor = currentActor(req)!;
-    if (!req.file || req.file.size === 0) {
-      res.status(422);
-      return res.render('users/import', {
-        title: 'Importer des comptes',
-        report: { lines: [], fileErrors: ['Choisissez un fichier CSV à importer.'], toCreate: 0, existing: 0, errors: 1 },
-        maxRows: USER_IMPORT_MAX_ROWS,
-      });
-    }
+    if (!req.file || req.file.size === 0) return importRefused(req, res, 422, t('users.import.none'));
     const dryRun = req.body?.mode !== 'importer';
     const report = await importUsers(db, actor, req.file.buffer, { dryRun, requestId: req.id as string });
     if (report.fileErrors.length || report.errors) res.status(422);

@@ -1,9 +1,23 @@
 import multer from 'multer';
+import type { RequestHandler } from 'express';
 
-/** Uploads stay in memory and are bounded: one file, a few fields, a fixed size. */
-export function singleUpload(field: string, maxBytes: number) {
-  return multer({
+/**
+ * Uploads stay in memory and are bounded: one file, a few fields, a fixed size. A file over the
+ * size is answered by `onTooLarge` when given (the form again, with its French message and the
+ * fields read before the file), else by the error page (413).
+ */
+export function singleUpload(field: string, maxBytes: number, options: { onTooLarge?: RequestHandler } = {}): RequestHandler {
+  const upload = multer({
     storage: multer.memoryStorage(),
     limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 10_000 },
   }).single(field);
+  return (req, res, next) => {
+    upload(req, res, (err?: unknown) => {
+      if ((err as { code?: string } | undefined)?.code === 'LIMIT_FILE_SIZE' && options.onTooLarge) {
+        Promise.resolve(options.onTooLarge(req, res, next)).catch(next);
+        return;
+      }
+      next(err);
+    });
+  };
 }
