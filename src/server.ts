@@ -29,24 +29,63 @@ async function main(): Promise<void> {
     logger.info({ ...summary, ms: Date.now() - started }, 'consultation de démonstration chargée');
   }
   const app = createApp({ config, db, logger });
-  const server = http.createServer(app);
+
+  // Responses being written, so that a shutdown can tell their connections to close once they are sent.
+  const inFlight = new Set<http.ServerResponse>();
+  let stopping = false;
+  const server = http.createServer((req, res) => {
+    // A request that reaches a stopping server (on a kept-alive connection) is served, then its connection closes.
+    if (stopping) res.setHeader('Connection', 'close');
+    inFlight.add(res);
+    res.on('close', () => {
+      inFlight.delete(res);
+      // Its connection may now be idle: release it at once rather than after the keep-alive timeout.
+      if (stopping) server.closeIdleConnections();
+    });
+    app(req, res);
+  });
   server.listen(config.port, config.host, () => {
     logger.info(
       { port: config.port, database: config.databaseUrl ? 'postgresql' : 'sqlite' },
       `Ensemble écoute sur http://localhost:${config.port}`,
     );
   });
+
+  /**
+   * Stop accepting connections, let the requests in flight finish, wait for the current step of the
+   * background jobs, close the database, exit 0. A deployment waits for us: past the grace period the
+   * process gives up (exit 1), so that a stuck request never blocks a restart.
+   */
   const shutdown = (signal: string) => {
-    logger.info({ signal }, 'arrêt en cours');
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, inFlight: inFlight.size }, 'arrêt en cours : plus de nouvelles connexions, fin des requêtes en cours');
+    setTimeout(() => {
+      logger.fatal(
+        { inFlight: inFlight.size, graceSeconds: config.shutdownGraceMs / 1000 },
+        `arrêt forcé : des requêtes ou des tâches de fond n’étaient pas terminées après ${config.shutdownGraceMs / 1000} s`,
+      );
+      process.exit(1);
+    }, config.shutdownGraceMs);
+    for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
     server.close(() => {
-      // A background import or publication finishes (or rolls back) before the database closes.
+      // A background import or layout finishes (or rolls back) before the database closes.
       Promise.all([importsSettled(), whitepaperJobsSettled()])
-        .catch(() => undefined)
+        .catch((err: unknown) => logger.error({ err }, 'une tâche de fond a échoué pendant l’arrêt'))
         .then(() => db.destroy())
-        .finally(() => process.exit(0));
+        .then(
+          () => {
+            logger.info('arrêt terminé');
+            process.exit(0);
+          },
+          (err: unknown) => {
+            logger.error({ err }, 'échec de la fermeture de la base de données');
+            process.exit(1);
+          },
+        );
     });
-    // Keep-alive connections may hold the server open: give them a bounded grace period.
-    setTimeout(() => process.exit(0), 60_000).unref();
+    // server.close() drops the connections idle at this instant; busy ones close as their response ends.
+    server.closeIdleConnections();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
