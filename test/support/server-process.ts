@@ -57,7 +57,6 @@ export async function startServer(t: TestDb, env: NodeJS.ProcessEnv = {}): Promi
     // A clean environment: the test runner's own DATABASE_URL or LOG_LEVEL must not leak in.
     env: {
       PATH: process.env.PATH,
-      ...(process.env.NODE_PATH ? { NODE_PATH: process.env.NODE_PATH } : {}),
       NODE_ENV: 'test',
       SEED_DEMO: 'false',
       HOST: '127.0.0.1',
