@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { formatNumber } from '../../shared/i18n';
 import { optionalId, version, cleanText } from '../../shared/validation';
 import { SOURCES, STATUSES, type ContributionStatus, type SelectionFilter, type Source } from './queries';
+import { parseIdOrNull } from '../../shared/http/params';
 
 export const BODY_MIN = 10;
 export const BODY_MAX = 5000;
@@ -44,7 +45,6 @@ export type ContributionFilter = SelectionFilter;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const one = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '').trim();
-const positiveId = (v: string): number | null => (/^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null);
 const validDay = (v: string): string | null => (DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : null);
 
 /** Reads the filter from a query string. Unknown or malformed values are ignored, never an error page. */
@@ -53,8 +53,8 @@ export function parseFilter(query: Record<string, unknown>): ContributionFilter 
   const status = one(query.statut);
   const source = one(query.source);
   return {
-    theme: theme === 'a_classer' ? 'a_classer' : positiveId(theme),
-    workshop: positiveId(one(query.atelier)),
+    theme: theme === 'a_classer' ? 'a_classer' : parseIdOrNull(theme),
+    workshop: parseIdOrNull(one(query.atelier)),
     region: one(query.region).slice(0, 80) || null,
     status: (STATUSES as readonly string[]).includes(status) ? (status as ContributionStatus) : null,
     source: (SOURCES as readonly string[]).includes(source) ? (source as Source) : null,
@@ -66,7 +66,7 @@ export function parseFilter(query: Record<string, unknown>): ContributionFilter 
 
 /** The keyset cursor (`?avant=<id>`): the page shows contributions with a smaller id. */
 export function parseCursor(query: Record<string, unknown>): number | null {
-  return positiveId(one(query.avant));
+  return parseIdOrNull(one(query.avant));
 }
 
 /** The filter as a query string (for pagination and export links), empty values left out. */
