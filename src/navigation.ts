@@ -1,4 +1,4 @@
-import type { MaybeActor } from './modules/auth';
+import type { MaybeActor } from './shared/actor';
 import { authPolicy } from './modules/auth';
 import { usersPolicy } from './modules/users';
 import { auditPolicy } from './modules/audit';

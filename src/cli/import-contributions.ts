@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { createDb, migrateLatest } from '../shared/db';
 import { formatNumber } from '../shared/i18n';
 import { findUserByEmail } from '../modules/users';
-import type { Actor } from '../modules/auth';
+import type { Actor } from '../shared/actor';
 import { analyseImport, finishRun, fileSource, hasErrors, importsPolicy, insertRun, runImport, type LineError } from '../modules/imports';
 import { consultationNamed, loadConfigOrExit } from './support';
 

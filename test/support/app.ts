@@ -7,7 +7,7 @@ import { createApp } from '../../src/app';
 import { createLogger } from '../../src/shared/logger';
 import { hashPassword } from '../../src/modules/auth/password';
 import { insertUser } from '../../src/modules/users';
-import type { Role } from '../../src/modules/auth/roles';
+import type { Role } from '../../src/shared/actor';
 
 export const TEST_PASSWORD = 'mot-de-passe-de-test-2024';
 let hashed: Promise<string> | undefined;

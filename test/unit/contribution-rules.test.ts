@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { contributionsPolicy } from '../../src/modules/contributions/policy';
 import { parisDayStart } from '../../src/modules/contributions/queries';
 import { characterCount, contributionSchema, parseFilter } from '../../src/modules/contributions/validation';
-import type { Actor } from '../../src/modules/auth';
+import type { Actor } from '../../src/shared/actor';
 
 const person = (id: number, role: Actor['role']): Actor => ({ id, email: null, displayName: `p${id}`, role, structureId: null });
 const author = person(1, 'contributeur');

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { usersPolicy } from '../../src/modules/users/policy';
 import { auditPolicy } from '../../src/modules/audit/policy';
-import type { Actor, Role } from '../../src/modules/auth/roles';
+import type { Actor, Role } from '../../src/shared/actor';
 import { currentEntry } from '../../src/navigation';
 
 const actor = (role: Role, id = 1): Actor => ({ id, role, email: `${role}@x.test`, displayName: role, structureId: null });

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { decideRegistration, formatSchedule, nextDay, parisToUtc, placesLeft, seatsToPromote, utcToParis, type RegistrationContext } from '../../src/modules/workshops/rules';
 import { attendanceCsv, BOM, csvLine, safeCell } from '../../src/modules/workshops/attendance-csv';
 import { workshopsPolicy } from '../../src/modules/workshops/policy';
-import type { Actor, Role } from '../../src/modules/auth/roles';
+import type { Actor, Role } from '../../src/shared/actor';
 
 const now = new Date('2026-11-29T10:00:00Z');
 const ctx = (over: Partial<RegistrationContext> = {}): RegistrationContext => ({

@@ -1,7 +1,7 @@
 /**
  * Pure rules of the call for ambassadors (unit-tested, no database).
  */
-import type { Role } from '../auth/roles';
+import type { Role } from '../../shared/actor';
 
 export const APPLICATION_STATUSES = ['en_attente', 'retenue', 'non_retenue'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];

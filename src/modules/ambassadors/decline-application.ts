@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { NotFoundError, invalid, ok } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
-import type { Actor, Role } from '../auth/roles';
+import type { Actor, Role } from '../../shared/actor';
 import { decisionMark, roleAfterDecline } from './decision';
 import { assignedThemeIds, countAssignmentsOf, findApplicationById, recordDecision, replaceAssignments, setUserRole } from './queries';
 import type { DecisionOutcome } from './select-ambassador';

@@ -1,7 +1,6 @@
 import './messages';
 import './panel';
 
-export { ambassadorsRoutes } from './routes';
 export { ambassadorsPolicy } from './policy';
 export { APPLICATION_STATUSES } from './decision';
 export type { ApplicationStatus } from './decision';

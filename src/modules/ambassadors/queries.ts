@@ -1,6 +1,6 @@
 import type { Db } from '../../shared/db';
 import { insertReturningId, toDate } from '../../shared/db';
-import type { Role } from '../auth/roles';
+import type { Role } from '../../shared/actor';
 import { parseThemeList, type ApplicationStatus } from './decision';
 
 export interface ApplicationRow {

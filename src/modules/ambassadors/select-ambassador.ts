@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { NotFoundError, Result, invalid, ok } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
-import type { Actor, Role } from '../auth/roles';
+import type { Actor, Role } from '../../shared/actor';
 import { listThemes } from '../consultations';
 import { decisionMark, roleAfterSelection } from './decision';
 import { assignedThemeIds, findApplicationById, recordDecision, replaceAssignments, setUserRole, type ApplicationRow } from './queries';

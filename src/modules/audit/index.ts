@@ -3,4 +3,3 @@ export { auditDiff } from './diff';
 export type { DiffLine } from './diff';
 export type { AuditEntry, AuditRow } from './queries';
 export { auditPolicy } from './policy';
-export { auditRoutes } from './routes';

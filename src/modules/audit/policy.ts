@@ -1,4 +1,4 @@
-import type { MaybeActor } from '../auth/roles';
+import type { MaybeActor } from '../../shared/actor';
 
 export const auditPolicy = {
   /** The audit log shows every actor's actions: the DSI only. */

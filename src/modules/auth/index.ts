@@ -1,8 +1,5 @@
-export { authRoutes } from './routes';
 export { configurePassport, loadActor } from './passport';
 export { createLoginThrottle } from './throttle';
 export type { LoginThrottle } from './throttle';
 export { authPolicy } from './policy';
 export { hashPassword, verifyPassword, generatePassword, PASSWORD_MIN_LENGTH } from './password';
-export { ROLES, isRole } from './roles';
-export type { Actor, Role, MaybeActor } from './roles';

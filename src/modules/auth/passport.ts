@@ -2,7 +2,7 @@ import passport from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
 import type { Knex } from 'knex';
 import { dummyPasswordHash, verifyPassword } from './password';
-import type { Actor, Role } from './roles';
+import type { Actor, Role } from '../../shared/actor';
 
 /** Loads the actor of a session: a deactivated or anonymised account is logged out at its next request. */
 export async function loadActor(db: Knex, id: number): Promise<Actor | null> {

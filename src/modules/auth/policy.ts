@@ -1,4 +1,4 @@
-import type { MaybeActor } from './roles';
+import type { MaybeActor } from '../../shared/actor';
 
 /** What a person may do with their own session and account. */
 export const authPolicy = {

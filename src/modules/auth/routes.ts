@@ -6,7 +6,7 @@ import { flash } from '../../shared/http/flash';
 import { currentActor } from '../../shared/http/guards';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
-import type { Actor } from './roles';
+import type { Actor } from '../../shared/actor';
 import type { LoginThrottle } from './throttle';
 
 const loginSchema = z.object({

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { NotFoundError, invalid, ok, type Result } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
-import type { Actor } from '../auth';
+import type { Actor } from '../../shared/actor';
 import type { WorkScope } from './policy';
 import { findLink, lockConsolidated, refreshStatuses, undoLinks } from './queries';
 import { requireWork } from './scope';

@@ -1,6 +1,5 @@
 import './messages';
 
-export { consolidationRoutes } from './routes';
 export { consolidationPolicy } from './policy';
 export type { WorkScope } from './policy';
 export { coverageOf, progressOf, nextCode, themePrefix, checkExtract, isUniqueViolation } from './rules';

@@ -1,4 +1,4 @@
-import type { MaybeActor } from '../auth';
+import type { MaybeActor } from '../../shared/actor';
 
 /**
  * What an actor may do in one consultation's consolidation: whether the step is open, and which

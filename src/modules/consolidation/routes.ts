@@ -7,7 +7,7 @@ import { NotFoundError, type FieldErrors } from '../../shared/http/errors';
 import { fieldErrors, failureOf } from '../../shared/validation';
 import { renderMarkdown } from '../../shared/markdown';
 import { t } from '../../shared/i18n';
-import type { Actor } from '../auth';
+import type { Actor } from '../../shared/actor';
 import { findConsultationById, findConsultationBySlug, type ConsultationRow } from '../consultations';
 import { contributionsPolicy } from '../contributions';
 import { similarConsolidated, similarRawContributions, suggestGroupsFor } from '../similarity';

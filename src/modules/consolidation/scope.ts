@@ -1,7 +1,7 @@
 import type { Db } from '../../shared/db';
 import { ForbiddenError, invalid, type Result } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
-import type { Actor } from '../auth';
+import type { Actor } from '../../shared/actor';
 import { listPhases, openings, parisDay, type ConsultationRow } from '../consultations';
 import { consolidationPolicy, type WorkScope } from './policy';
 import { activeWholeLinks, assignedThemeIds, rawByIds, type RawRow } from './queries';

@@ -1,6 +1,5 @@
 import './messages';
 
-export { consultationsRoutes } from './routes';
 export { consultationsPolicy } from './policy';
 export { listConsultations, findConsultationBySlug, findConsultationById, listPhases, listThemes, ambassadorThemes } from './queries';
 export type { ConsultationRow, ThemeRow, PhaseRow } from './queries';

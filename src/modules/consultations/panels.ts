@@ -1,5 +1,5 @@
 import type { Db } from '../../shared/db';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../shared/actor';
 import type { Openings } from './phases';
 import type { ConsultationRow, ThemeRow } from './queries';
 
@@ -21,17 +21,28 @@ export interface ConsultationPanel {
 }
 export type PanelProvider = (ctx: PanelContext) => Promise<ConsultationPanel | null>;
 
-const providers = new Map<string, PanelProvider>();
+/**
+ * Where a section stands on the page: `summary` right under the description (the figures), `sections`
+ * after the calendar. Within a slot the page's own order applies, whatever order the modules happen to
+ * be loaded in (that order depends on who imports whom first, which must not reshuffle the page).
+ */
+export type PanelSlot = 'summary' | 'sections';
+// The order the running server has always shown (a test loading the demo seed first used to see another).
+const PAGE_ORDER = ['figures', 'contributions', 'ambassadors', 'needs', 'whitepaper'];
+const rank = (key: string) => (PAGE_ORDER.includes(key) ? PAGE_ORDER.indexOf(key) : PAGE_ORDER.length);
 
-export function registerConsultationPanel(key: string, provider: PanelProvider): void {
-  providers.set(key, provider);
+const providers = new Map<string, { slot: PanelSlot; provider: PanelProvider }>();
+
+export function registerConsultationPanel(key: string, provider: PanelProvider, slot: PanelSlot = 'sections'): void {
+  providers.set(key, { slot, provider });
 }
 
-export async function panelsFor(ctx: PanelContext): Promise<ConsultationPanel[]> {
-  const out: ConsultationPanel[] = [];
-  for (const provider of providers.values()) {
+export async function panelsFor(ctx: PanelContext): Promise<Record<PanelSlot, ConsultationPanel[]>> {
+  const out: Record<PanelSlot, ConsultationPanel[]> = { summary: [], sections: [] };
+  // Array.prototype.sort is stable: unlisted keys keep their registration order, after the listed ones.
+  for (const [, { slot, provider }] of [...providers].sort(([a], [b]) => rank(a) - rank(b))) {
     const panel = await provider(ctx);
-    if (panel) out.push(panel);
+    if (panel) out[slot].push(panel);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import type { MaybeActor } from '../auth/roles';
+import type { MaybeActor } from '../../shared/actor';
 
 export const consultationsPolicy = {
   /** A consultation's public page (calendar, themes, figures, data notice) is open to everyone, even visitors. */

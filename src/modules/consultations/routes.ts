@@ -8,7 +8,6 @@ import { panelsFor } from './panels';
 import { consultationsPolicy } from './policy';
 import { calendarSummary, currentPhase, openings, parisDay, phaseState, PHASE_LABELS } from './phases';
 import { findConsultationBySlug, listConsultations, listPhases, listThemes, phasesByConsultation } from './queries';
-import { participationFigures } from '../stats';
 
 export function consultationsRoutes(deps: AppDeps): Router {
   const { db } = deps;
@@ -48,7 +47,6 @@ export function consultationsRoutes(deps: AppDeps): Router {
       open,
       themes: themes.map((t) => ({ ...t, descriptionHtml: renderMarkdown(t.description_md) })),
       panels: await panelsFor({ db, actor, consultation, open, themes }),
-      figures: await participationFigures(db, consultation.id),
       policy: consultationsPolicy,
     });
   });

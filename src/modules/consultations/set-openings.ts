@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { NotFoundError } from '../../shared/http/errors';
 import { recordAudit } from '../audit';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../shared/actor';
 import { overrideFromChoice } from './phases';
 import { findConsultationById, setOverrides } from './queries';
 import type { OpeningsInput } from './validation';

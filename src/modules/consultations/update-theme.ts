@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { NotFoundError, Result, invalid, ok } from '../../shared/http/errors';
 import { recordAudit } from '../audit';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../shared/actor';
 import { themeClashes } from './add-theme';
 import { findTheme, updateTheme as writeTheme } from './queries';
 import type { ThemeInput } from './validation';

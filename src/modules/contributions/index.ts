@@ -3,7 +3,6 @@ import './panel';
 
 export { insertRawContribution, rawContributionRow, updateRawContributionBody, whereMatches, SOURCES, STATUSES } from './queries';
 export type { NewRawContribution, Source, ContributionStatus, ContributionView } from './queries';
-export { contributionsRoutes } from './routes';
 export { contributionsPolicy } from './policy';
 export { contributionsOpen, isPublished } from './calendar';
 export { neutraliseCell } from './export-contributions';

@@ -1,6 +1,4 @@
-// The panel registry is a leaf (types only): importing it directly, not through the consultations
-// index, keeps module loading free of cycles (consultations → stats → contributions → here).
-import { registerConsultationPanel } from '../consultations/panels';
+import { registerConsultationPanel } from '../consultations';
 import { isPublished } from './calendar';
 import { contributionsPolicy } from './policy';
 

@@ -1,4 +1,4 @@
-import type { MaybeActor } from '../auth';
+import type { MaybeActor } from '../../shared/actor';
 
 /** The fields of a raw contribution that decide who may see or change it. */
 export interface ContributionTarget {

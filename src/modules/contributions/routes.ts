@@ -7,7 +7,7 @@ import { markdownToText, renderMarkdown } from '../../shared/markdown';
 import { fieldErrors, failureOf } from '../../shared/validation';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
-import type { MaybeActor } from '../auth';
+import type { MaybeActor } from '../../shared/actor';
 import { findConsultationBySlug, listConsultations, listThemes, parisDay, type ConsultationRow } from '../consultations';
 import { contributionsOpen, isPublished } from './calendar';
 import { editContribution } from './edit-contribution';

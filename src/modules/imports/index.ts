@@ -1,6 +1,5 @@
 import './messages';
 
-export { importsRoutes } from './routes';
 export { importsPolicy } from './policy';
 export { analyseImport, hasErrors } from './analyse-import';
 export type { ImportAnalysis, LineError } from './analyse-import';

@@ -6,7 +6,7 @@ import type { Logger } from '../../shared/logger';
 import { isPostgres } from '../../shared/db';
 import { Result, invalid, ok } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../shared/actor';
 import { fileSource } from './file-reader';
 import { claimRun, finishRun, updateRunProgress, type ImportRunRow } from './queries';
 import { runImport } from './run-import';

@@ -1,4 +1,4 @@
-import type { MaybeActor } from '../auth/roles';
+import type { MaybeActor } from '../../shared/actor';
 
 /** Importing raw contributions is the DSI's: it writes contributions in other people's names. */
 export const importsPolicy = {

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Knex } from 'knex';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../shared/actor';
 import { analyseImport, hasErrors, type ImportAnalysis } from './analyse-import';
 import { bufferSource } from './file-reader';
 import { xlsxRefusal } from './xlsx-guard';

@@ -3,7 +3,7 @@ import { insertReturningId } from '../../shared/db';
 import { NotFoundError, Result, invalid, ok } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../shared/actor';
 import { findNeed } from './queries';
 
 /** Marks a raw contribution behind the need (whole, or one of its extracts) as a representative quote. */

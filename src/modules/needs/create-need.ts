@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { insertReturningId, isUniqueViolation } from '../../shared/db';
 import { Result, invalid, ok } from '../../shared/http/errors';
 import { recordAudit } from '../audit';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../shared/actor';
 import { needCodes, nextPosition } from './queries';
 import { nextNeedCode } from './rules';
 import type { NeedInput } from './validation';

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { insertReturningId } from '../../shared/db';
 import { NotFoundError, Result, ok } from '../../shared/http/errors';
 import { recordAudit } from '../audit';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../shared/actor';
 import { findNeed, listProposals, nextPosition, touchNeed } from './queries';
 import { nextProposalRank, proposalCode } from './rules';
 import type { ProposalInput } from './validation';

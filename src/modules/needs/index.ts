@@ -1,7 +1,6 @@
 import './messages';
 import './panel';
 
-export { needsRoutes } from './routes';
 export { needsPolicy } from './policy';
 export type { NeedsContext } from './policy';
 export { needTrace, needTraces, whereItEndedUp, needsSupportedBy, funnel, validatedNeedsWithProposals } from './trace';

@@ -1,5 +1,4 @@
-// The panel registry is a leaf (types only): imported directly to keep module loading free of cycles.
-import { registerConsultationPanel } from '../consultations/panels';
+import { registerConsultationPanel } from '../consultations';
 import { needsPolicy } from './policy';
 
 /** « Besoins » on the consultation's public page: the needs and the funnel, for logged-in staff. */

@@ -1,4 +1,4 @@
-import type { MaybeActor } from '../auth/roles';
+import type { MaybeActor } from '../../shared/actor';
 
 /** What the policy needs to know about the actor's place in a consultation. */
 export interface NeedsContext {

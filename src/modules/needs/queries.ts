@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../../shared/db';
 import { groupByKey, inChunks, toDate } from '../../shared/db';
 import { listPhases, openings, parisDay, type ConsultationRow } from '../consultations';
-import type { MaybeActor } from '../auth/roles';
+import type { MaybeActor } from '../../shared/actor';
 import type { NeedsContext } from './policy';
 
 export interface NeedRow {

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { Result, ok } from '../../shared/http/errors';
 import { recordAudit } from '../audit';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../shared/actor';
 import { renumberPlan, type RenumberNeed } from './rules';
 
 /**

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { NotFoundError, Result, invalid, ok } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../shared/actor';
 import { findNeed, updateIfVersion } from './queries';
 
 /** The DSI returns a need to the ambassadors with a comment they will read on the need's page. */

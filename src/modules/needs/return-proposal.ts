@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { NotFoundError, Result, invalid, ok } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../shared/actor';
 import { findNeed, findProposal, updateIfVersion } from './queries';
 
 export async function returnProposal(db: Knex, actor: Actor, id: number, version: number, comment: string, requestId?: string): Promise<Result<{ code: string }>> {

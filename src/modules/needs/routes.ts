@@ -7,7 +7,7 @@ import { fieldErrors } from '../../shared/validation';
 import { renderMarkdown } from '../../shared/markdown';
 import { t } from '../../shared/i18n';
 import { findConsultationById, findConsultationBySlug, listThemes, type ConsultationRow } from '../consultations';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../shared/actor';
 import { needsPolicy, type NeedsContext } from './policy';
 import {
   findNeed, findProposal, listComments, listNeeds, listProposals, listQuotes, listThemeConsolidated, needsContext, streamSuggestions,

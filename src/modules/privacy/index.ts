@@ -1,6 +1,5 @@
 import './messages';
 
-export { privacyRoutes } from './routes';
 export { privacyPolicy } from './policy';
 export { closingDay, isClosed } from './retention';
 export { purgePersonalData } from './purge-personal-data';

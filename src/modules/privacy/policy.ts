@@ -1,4 +1,4 @@
-import type { MaybeActor } from '../auth/roles';
+import type { MaybeActor } from '../../shared/actor';
 
 export const privacyPolicy = {
   /** Purging personal data is the DSI's responsibility (on behalf of the data controller). */

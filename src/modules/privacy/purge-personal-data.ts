@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { ForbiddenError, NotFoundError, Result, invalid, ok } from '../../shared/http/errors';
 import { formatDate, t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../shared/actor';
 import { listPhases, parisDay } from '../consultations';
 import { privacyPolicy } from './policy';
 import { detachContributions, eraseApplicationTexts, markPurged } from './queries';

@@ -1,6 +1,6 @@
 import './messages';
+import './panel';
 
-export { statsRoutes } from './routes';
 export { statsPolicy } from './policy';
 export { participationFigures } from './figures';
 export type { ParticipationFigures, Funnel } from './figures';

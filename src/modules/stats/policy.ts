@@ -1,4 +1,4 @@
-import type { MaybeActor } from '../auth/roles';
+import type { MaybeActor } from '../../shared/actor';
 
 export const statsPolicy = {
   /** The detailed figures page (by region, by source, charts) is the DSI's steering view. */

@@ -2,8 +2,8 @@ import type { Knex } from 'knex';
 import { Result, invalid, ok } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
-import { hashPassword, verifyPassword } from '../auth/password';
-import type { Actor } from '../auth/roles';
+import { hashPassword, verifyPassword } from '../auth';
+import type { Actor } from '../../shared/actor';
 import { findUserById, setPasswordHash } from './queries';
 
 /** A person changes their own password, proving they know the current one. */

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { recordAudit } from '../audit';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../shared/actor';
 import { listStructures } from '../structures';
 import { CsvFormatError, parseCsv } from '../../shared/csv';
 import { fieldErrors } from '../../shared/validation';
@@ -8,7 +8,7 @@ import { t } from '../../shared/i18n';
 import './messages';
 import { existingEmails, insertUser } from './queries';
 import { importRowSchema } from './validation';
-import type { Role } from '../auth/roles';
+import type { Role } from '../../shared/actor';
 
 export const USER_IMPORT_MAX_ROWS = 5000;
 

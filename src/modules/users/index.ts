@@ -1,6 +1,5 @@
 import './messages';
 
-export { usersRoutes } from './routes';
 export { usersPolicy } from './policy';
 export { findUserById, findUserByEmail, insertUser, touchLastLogin, countUsersByRole } from './queries';
 export type { UserRow } from './queries';

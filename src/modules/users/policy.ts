@@ -1,4 +1,4 @@
-import type { MaybeActor } from '../auth/roles';
+import type { MaybeActor } from '../../shared/actor';
 
 export interface UserTarget {
   id: number;

@@ -1,6 +1,6 @@
 import type { Db } from '../../shared/db';
 import { insertReturningId, toBool } from '../../shared/db';
-import type { Role } from '../auth/roles';
+import type { Role } from '../../shared/actor';
 
 export interface UserRow {
   id: number;

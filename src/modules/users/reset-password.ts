@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import { ForbiddenError, NotFoundError } from '../../shared/http/errors';
 import { recordAudit } from '../audit';
-import { generatePassword, hashPassword } from '../auth/password';
-import type { Actor } from '../auth/roles';
+import { generatePassword, hashPassword } from '../auth';
+import type { Actor } from '../../shared/actor';
 import { usersPolicy } from './policy';
 import { destroySessionsOf, findUserById, setPasswordHash } from './queries';
 

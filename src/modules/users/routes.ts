@@ -6,7 +6,7 @@ import { NotFoundError } from '../../shared/http/errors';
 import { singleUpload } from '../../shared/http/upload';
 import { fieldErrors, failureOf } from '../../shared/validation';
 import { t } from '../../shared/i18n';
-import { isRole, ROLES } from '../auth/roles';
+import { isRole, ROLES } from '../../shared/actor';
 import { listStructures } from '../structures';
 import { usersPolicy } from './policy';
 import { findUserById, listUsers, personFootprint, type UserRow } from './queries';

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { ForbiddenError, NotFoundError, Result, invalid, ok } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../shared/actor';
 import { usersPolicy } from './policy';
 import { countActiveDsi, destroySessionsOf, findUserById, updateUserIfVersion, UserRow } from './queries';
 

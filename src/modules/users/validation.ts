@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ROLES } from '../auth/roles';
-import { PASSWORD_MIN_LENGTH } from '../auth/password';
+import { ROLES } from '../../shared/actor';
+import { PASSWORD_MIN_LENGTH } from '../auth';
 import { email, optionalId, text, version, cleanText } from '../../shared/validation';
 
 const role = z.enum(ROLES, { error: 'Choisissez un rôle parmi contributeur, ambassadeur ou DSI.' });

@@ -1,7 +1,6 @@
 import './messages';
 import './panel';
 
-export { whitepaperRoutes } from './routes';
 export { whitepaperPolicy } from './policy';
 export { assembleDocument } from './assemble';
 export { startPublication, authorOf } from './publish-edition';

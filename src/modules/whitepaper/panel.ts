@@ -1,4 +1,4 @@
-import { registerConsultationPanel } from '../consultations/panels';
+import { registerConsultationPanel } from '../consultations';
 import { whitepaperPolicy } from './policy';
 import { isAmbassadorOf, latestEdition, listEditions } from './queries';
 

@@ -1,4 +1,4 @@
-import type { MaybeActor } from '../auth/roles';
+import type { MaybeActor } from '../../shared/actor';
 
 /**
  * The DSI writes and publishes the white paper; the consultation's ambassadors preview the draft they

@@ -1,5 +1,5 @@
 import { isUniqueViolation } from '../../shared/db';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../shared/actor';
 import { assembleDocument } from './assemble';
 import { failureReason, inBackground, isStale, progressWriter, STALE_ERROR } from './background';
 import { allNeeds, type WhitePaperDocument } from './document';

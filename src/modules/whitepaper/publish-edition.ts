@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../shared/db';
 import { invalid, ok, type Result } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../shared/actor';
 import { listThemes } from '../consultations';
 import { findStructure } from '../structures';
 import { assembleDocument } from './assemble';

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { invalid, ok, type Result } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
-import type { Actor } from '../auth/roles';
+import type { Actor } from '../../shared/actor';
 import { findContent, replaceThemeIntros, saveContentIfVersion, themeIntros, type ContentRow } from './queries';
 import type { ContentInput } from './validation';
 

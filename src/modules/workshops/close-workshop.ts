@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Actor } from '../auth';
+import type { Actor } from '../../shared/actor';
 import { saveAttendance, type AttendanceOutcome } from './record-attendance';
 import type { AttendanceInput } from './validation';
 

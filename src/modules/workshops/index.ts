@@ -1,5 +1,4 @@
 import './messages';
-export { workshopsRoutes } from './routes';
 export { workshopsPolicy } from './policy';
 export type { WorkshopTarget } from './policy';
 export { safeCell, csvLine, attendanceCsv, BOM } from './attendance-csv';

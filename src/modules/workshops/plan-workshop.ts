@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { insertReturningId } from '../../shared/db';
 import { invalid, ok, type Result } from '../../shared/http/errors';
 import { recordAudit } from '../audit';
-import type { Actor } from '../auth';
+import type { Actor } from '../../shared/actor';
 import { checkWorkshopInput, workshopColumns } from './check-workshop-input';
 import { setWorkshopThemes } from './queries';
 import type { WorkshopInput } from './validation';

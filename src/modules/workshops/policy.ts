@@ -1,4 +1,4 @@
-import type { MaybeActor } from '../auth';
+import type { MaybeActor } from '../../shared/actor';
 import type { WorkshopStatus } from './rules';
 
 /** The fields of a workshop that decide who may do what with it. */

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { NotFoundError, invalid, ok, type Result } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
-import type { Actor } from '../auth';
+import type { Actor } from '../../shared/actor';
 import { findWorkshop, listRegistrations, lockWorkshop, setAttendance, updateWorkshopIfVersion, type WorkshopRow } from './queries';
 import type { AttendanceInput } from './validation';
 

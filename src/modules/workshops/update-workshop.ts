@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { NotFoundError, invalid, ok, type Result } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
-import type { Actor } from '../auth';
+import type { Actor } from '../../shared/actor';
 import { checkWorkshopInput, workshopColumns } from './check-workshop-input';
 import { findWorkshop, lockWorkshop, promoteFromWaitingList, setWorkshopThemes, themesOfWorkshops, updateWorkshopIfVersion, type WorkshopRow } from './queries';
 import { seatsToPromote } from './rules';

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { ForbiddenError } from './errors';
-import type { Actor } from '../../modules/auth/roles';
+import type { Actor } from '../actor';
 import { t } from '../i18n';
 
 /** Returns the logged-in actor or null; the single place that reads req.user. */

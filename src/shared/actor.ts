@@ -1,3 +1,9 @@
+/**
+ * Who is acting, as every layer sees it: shared/http's guards, each module's policy, the audit log.
+ * It lives in shared/ (not in the auth module) because shared/ imports no module and every module
+ * needs it; auth only fills it in at login and on each request (passport.ts).
+ */
+
 /** The three roles of Ensemble. Glossary: contributeur = network staff, ambassadeur = ambassador, dsi = administrator. */
 export const ROLES = ['contributeur', 'ambassadeur', 'dsi'] as const;
 export type Role = (typeof ROLES)[number];

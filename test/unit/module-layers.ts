@@ -1,0 +1,39 @@
+/**
+ * The allowed direction between modules: each module → the modules whose index.ts it may import.
+ * Listed from the bottom layer up; a module may only name modules of the layers below it, so the map
+ * itself has no cycle (module-graph.test.ts checks that too). A new dependency is a design decision:
+ * add it here, downward only. A module that wants to show something on a lower module's page
+ * registers a panel instead (consultations' registerConsultationPanel).
+ *
+ * shared/ sits under every layer and imports no module; app.ts, server.ts, cli.ts, cli/ and
+ * navigation.ts sit above every layer and may import any module's index.ts (app.ts alone its routes.ts).
+ */
+export const MODULE_LAYERS: Readonly<Record<string, readonly string[]>> = {
+  // Layer 0: the audit log and the reference lists, which everyone reads or writes.
+  audit: [],
+  structures: [],
+  similarity: [],
+
+  // Layer 1: identity and the consultation itself (calendar, themes, the public page and its panels).
+  auth: ['audit'],
+  consultations: ['audit'],
+
+  // Layer 2: what happens within a consultation.
+  contributions: ['audit', 'consultations'],
+  ambassadors: ['audit', 'consultations', 'structures'],
+  privacy: ['audit', 'consultations'],
+
+  // Layer 3: accounts, the figures, the imports of contributions.
+  users: ['audit', 'auth', 'privacy', 'structures'],
+  stats: ['consultations', 'contributions'],
+  imports: ['audit', 'consultations', 'contributions'],
+
+  // Layer 4: workshops (their facilitators are users), needs (traced down to the figures), home pages.
+  workshops: ['audit', 'consultations', 'contributions', 'structures', 'users'],
+  needs: ['audit', 'consultations', 'stats'],
+  dashboard: ['audit', 'consultations', 'users'],
+
+  // Layer 5: what gathers the needs: their consolidation from the contributions, the white paper.
+  consolidation: ['audit', 'consultations', 'contributions', 'needs', 'similarity'],
+  whitepaper: ['audit', 'consultations', 'needs', 'stats', 'structures'],
+};
