@@ -4,4 +4,5 @@ import './panel';
 export { ambassadorsRoutes } from './routes';
 export { ambassadorsPolicy } from './policy';
 export { APPLICATION_STATUSES } from './decision';
+export { assignedThemeIds, findSelectedApplication, setApplicationConsent } from './queries';
 export type { ApplicationStatus } from './decision';

@@ -1,7 +1,9 @@
 import './messages';
 import './panel';
 
-export { insertRawContribution, rawContributionRow, updateRawContributionBody, whereMatches, SOURCES, STATUSES } from './queries';
+export {
+  insertRawContribution, insertImportedRows, rawContributionRow, setConsolidationStatus, setRawFields, updateRawContributionBody, whereMatches, SOURCES, STATUSES,
+} from './queries';
 export type { NewRawContribution, Source, ContributionStatus, ContributionView } from './queries';
 export { contributionsRoutes } from './routes';
 export { contributionsPolicy } from './policy';
