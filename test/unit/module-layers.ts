@@ -18,9 +18,8 @@ export const MODULE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   auth: ['audit'],
   consultations: ['audit'],
 
-  // Layer 2: what happens within a consultation.
+  // Layer 2: what is said within a consultation, and personal data.
   contributions: ['audit', 'consultations'],
-  ambassadors: ['audit', 'consultations', 'structures'],
   privacy: ['audit', 'consultations'],
 
   // Layer 3: accounts, the figures, the imports of contributions.
@@ -28,12 +27,16 @@ export const MODULE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   stats: ['consultations', 'contributions'],
   imports: ['audit', 'consultations', 'contributions'],
 
-  // Layer 4: workshops (their facilitators are users), needs (traced down to the figures), home pages.
+  // Layer 4: ambassadors (selecting one changes a user's role), workshops (their facilitators are
+  // users), home pages.
+  ambassadors: ['audit', 'consultations', 'structures', 'users'],
   workshops: ['audit', 'consultations', 'contributions', 'structures', 'users'],
-  needs: ['audit', 'consultations', 'stats'],
   dashboard: ['audit', 'consultations', 'users'],
 
-  // Layer 5: what gathers the needs: their consolidation from the contributions, the white paper.
+  // Layer 5: needs, traced down to the figures and drafted by the theme's ambassadors.
+  needs: ['ambassadors', 'audit', 'consultations', 'stats'],
+
+  // Layer 6: what gathers the needs: their consolidation from the contributions, the white paper.
   consolidation: ['audit', 'consultations', 'contributions', 'needs', 'similarity'],
-  whitepaper: ['audit', 'consultations', 'needs', 'stats', 'structures'],
+  whitepaper: ['ambassadors', 'audit', 'consultations', 'needs', 'stats', 'structures'],
 };

@@ -2,9 +2,10 @@ import type { Knex } from 'knex';
 import { NotFoundError, invalid, ok } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
+import { setUserRole } from '../users';
 import type { Actor, Role } from '../../shared/actor';
 import { decisionMark, roleAfterDecline } from './decision';
-import { assignedThemeIds, countAssignmentsOf, findApplicationById, recordDecision, replaceAssignments, setUserRole } from './queries';
+import { assignedThemeIds, countAssignmentsOf, findApplicationById, recordDecision, replaceAssignments } from './queries';
 import type { DecisionOutcome } from './select-ambassador';
 
 /**

@@ -3,4 +3,5 @@ import './panel';
 
 export { ambassadorsPolicy } from './policy';
 export { APPLICATION_STATUSES } from './decision';
+export { assignedThemeIds, findSelectedApplication, setApplicationConsent } from './queries';
 export type { ApplicationStatus } from './decision';

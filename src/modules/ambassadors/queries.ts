@@ -1,5 +1,5 @@
 import type { Db } from '../../shared/db';
-import { insertReturningId, toDate } from '../../shared/db';
+import { insertReturningId, toBool, toDate } from '../../shared/db';
 import type { Role } from '../../shared/actor';
 import { parseThemeList, type ApplicationStatus } from './decision';
 
@@ -121,19 +121,19 @@ export async function countAssignmentsOf(db: Db, userId: number): Promise<number
   return Number(r?.n ?? 0);
 }
 
-/**
- * The role follows the decision. The users module owns accounts but offers no role setter to other
- * modules; this write mirrors its optimistic scheme (version bumped) so that an open account form
- * in the DSI's other tab sees the change as a conflict rather than overwriting it.
- */
-export async function setUserRole(db: Db, userId: number, role: Role): Promise<void> {
-  await db('users')
-    .where({ id: userId })
-    .update({ role, version: db.raw('version + 1'), updated_at: new Date().toISOString() });
-}
-
 /** Applications and their assignments, summed by theme (for the review page). */
 export async function assignmentsByTheme(db: Db, consultationId: number): Promise<Map<number, number>> {
   const rows = await db('ambassador_themes').where({ consultation_id: consultationId }).select('theme_id').count({ n: '*' }).groupBy('theme_id');
   return new Map(rows.map((r: any) => [Number(r.theme_id), Number(r.n)]));
+}
+
+/** The person's selected application in the consultation (none: not one of its ambassadors), with their consent. */
+export async function findSelectedApplication(db: Db, consultationId: number, userId: number): Promise<{ id: number; consent: boolean } | undefined> {
+  const row = await db('ambassador_applications').where({ consultation_id: consultationId, user_id: userId, status: 'retenue' }).first('id', 'whitepaper_consent');
+  return row ? { id: Number(row.id), consent: toBool(row.whitepaper_consent) } : undefined;
+}
+
+/** An ambassador's consent to be named in the white paper (the whitepaper module asks it). */
+export async function setApplicationConsent(db: Db, applicationId: number, consent: boolean): Promise<void> {
+  await db('ambassador_applications').where({ id: applicationId }).update({ whitepaper_consent: consent, whitepaper_consent_at: new Date().toISOString() });
 }

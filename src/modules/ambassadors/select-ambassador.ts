@@ -2,10 +2,11 @@ import type { Knex } from 'knex';
 import { NotFoundError, Result, invalid, ok } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
+import { setUserRole } from '../users';
 import type { Actor, Role } from '../../shared/actor';
 import { listThemes } from '../consultations';
 import { decisionMark, roleAfterSelection } from './decision';
-import { assignedThemeIds, findApplicationById, recordDecision, replaceAssignments, setUserRole, type ApplicationRow } from './queries';
+import { assignedThemeIds, findApplicationById, recordDecision, replaceAssignments, type ApplicationRow } from './queries';
 
 export type DecisionOutcome = Result<ApplicationRow> & { current?: ApplicationRow };
 

@@ -106,3 +106,8 @@ export async function* auditBatches(db: Db, f: Omit<AuditFilter, 'limit' | 'befo
     beforeId = Number(batch[batch.length - 1]!.id);
   }
 }
+
+/** Replaces an entry's before/after texts: only the privacy module's redaction of a person's identity does. */
+export async function rewriteAuditEntry(db: Db, id: number, before: string | null, after: string | null): Promise<void> {
+  await db('audit_log').where({ id }).update({ before_json: before, after_json: after });
+}

@@ -45,3 +45,10 @@ export async function refundAttempt(db: Db, key: string): Promise<void> {
 export async function clearAttempts(db: Db, key: string): Promise<void> {
   await db(TABLE).where({ key }).del();
 }
+
+/** Ends every session of a person (deactivation, password reset): sessions hold the user id in JSON text. */
+export async function destroySessionsOf(db: Db, userId: number): Promise<void> {
+  const pattern = `%"passport":{"user":${userId}}%`;
+  if (db.client.config.client === 'pg') await db('sessions').whereRaw('sess::text like ?', [pattern]).delete();
+  else await db('sessions').where('sess', 'like', pattern).delete();
+}

@@ -1,10 +1,11 @@
 import type { Knex } from 'knex';
+import { setRawFields } from '../contributions';
 import { NotFoundError, invalid, ok, type Result } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
 import type { Actor } from '../../shared/actor';
 import type { WorkScope } from './policy';
-import { lockRaw, setRawFields } from './queries';
+import { lockRaw } from './queries';
 import { requireWork } from './scope';
 
 /** Undoes « hors périmètre »: the contribution is to process again; the former reason stays in the audit log. */

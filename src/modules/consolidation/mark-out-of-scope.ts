@@ -1,10 +1,11 @@
 import type { Knex } from 'knex';
+import { setRawFields } from '../contributions';
 import { NotFoundError, invalid, ok, type Result } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
 import type { Actor } from '../../shared/actor';
 import type { WorkScope } from './policy';
-import { activeLinksOfRaw, lockRaw, setRawFields } from './queries';
+import { activeLinksOfRaw, lockRaw } from './queries';
 import { requireWork } from './scope';
 
 /** Sets a raw contribution aside as out of scope, with a required reason (it then counts as accounted for). */

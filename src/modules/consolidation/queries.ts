@@ -1,5 +1,6 @@
 import type { Db } from '../../shared/db';
 import { insertReturningId, isPostgres, toBool } from '../../shared/db';
+import { setConsolidationStatus } from '../contributions';
 import { chunk } from './rules';
 
 const num = (v: unknown) => (v == null ? null : Number(v));
@@ -76,34 +77,15 @@ export async function rawDetails(db: Db, ids: number[]): Promise<RawDetail[]> {
 
 /** The status follows the links: consolidated while at least one active link exists, else back to « à traiter ». */
 export async function refreshStatuses(db: Db, rawIds: number[]): Promise<void> {
-  const now = new Date().toISOString();
   for (const part of chunk(rawIds)) {
     const linked = new Set(
       (await db('consolidation_links').whereIn('raw_contribution_id', part).whereNull('undone_at').distinct('raw_contribution_id')).map((r: any) =>
         Number(r.raw_contribution_id),
       ),
     );
-    const toConsolidated = part.filter((id) => linked.has(id));
-    const toProcess = part.filter((id) => !linked.has(id));
-    if (toConsolidated.length) {
-      await db('raw_contributions')
-        .whereIn('id', toConsolidated)
-        .where('status', 'a_traiter')
-        .update({ status: 'consolidee', version: db.raw('version + 1'), updated_at: now });
-    }
-    if (toProcess.length) {
-      await db('raw_contributions')
-        .whereIn('id', toProcess)
-        .where('status', 'consolidee')
-        .update({ status: 'a_traiter', version: db.raw('version + 1'), updated_at: now });
-    }
+    await setConsolidationStatus(db, part.filter((id) => linked.has(id)), true);
+    await setConsolidationStatus(db, part.filter((id) => !linked.has(id)), false);
   }
-}
-
-export async function setRawFields(db: Db, id: number, fields: Record<string, unknown>): Promise<void> {
-  await db('raw_contributions')
-    .where({ id })
-    .update({ ...fields, version: db.raw('version + 1'), updated_at: new Date().toISOString() });
 }
 
 /** Locks a raw contribution's row until the transaction ends on PostgreSQL (SQLite serialises writes). */

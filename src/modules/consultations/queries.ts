@@ -179,3 +179,8 @@ export async function themeUsage(db: Db, themeId: number): Promise<{ contributio
 export async function deleteTheme(db: Db, id: number): Promise<void> {
   await db('themes').where({ id }).delete();
 }
+
+/** The personal data of the consultation were purged (by the privacy module) at `at`. */
+export async function markPersonalDataPurged(db: Db, consultationId: number, at: string): Promise<void> {
+  await db('consultations').where({ id: consultationId }).update({ personal_data_purged_at: at, updated_at: at });
+}

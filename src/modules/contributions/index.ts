@@ -1,7 +1,9 @@
 import './messages';
 import './panel';
 
-export { insertRawContribution, rawContributionRow, updateRawContributionBody, whereMatches, SOURCES, STATUSES } from './queries';
+export {
+  insertRawContribution, insertImportedRows, rawContributionRow, setConsolidationStatus, setRawFields, updateRawContributionBody, whereMatches, SOURCES, STATUSES,
+} from './queries';
 export type { NewRawContribution, Source, ContributionStatus, ContributionView } from './queries';
 export { contributionsPolicy } from './policy';
 export { contributionsOpen, isPublished } from './calendar';

@@ -145,7 +145,7 @@ export async function updateRunProgress(db: Db, id: number, rowsDone: number): P
 export async function finishRun(
   db: Db,
   id: number,
-  outcome: { status: 'done' | 'failed'; rows_done?: number; created?: number; skipped?: number; error_rows?: number; errors_json?: string },
+  outcome: { status: 'done' | 'failed'; rows_total?: number; rows_done?: number; created?: number; skipped?: number; error_rows?: number; errors_json?: string },
 ): Promise<void> {
   const now = new Date().toISOString();
   await db('import_runs').where({ id }).update({ ...outcome, file_path: null, updated_at: now, finished_at: now });

@@ -1,11 +1,12 @@
 import './messages';
 import type { Knex } from 'knex';
-import { rawContributionRow } from '../contributions';
+import { insertImportedRows, rawContributionRow } from '../contributions';
 import { recordAudit } from '../audit';
 import { t } from '../../shared/i18n';
 import { ImportFileError, openImportFile, type ImportSource } from './file-reader';
 import { BATCH_SIZE, MAX_LISTED_ERRORS, type LineError } from './analyse-import';
 import { batches, loadContext, resolveBatch } from './resolve-rows';
+import { finishRun } from './queries';
 import { IMPORT_MAX_ROWS, mapColumns } from './row-rules';
 
 export interface RunInput {
@@ -72,7 +73,7 @@ export async function runImport(db: Knex, input: RunInput): Promise<RunOutcome> 
         // SQLite turns a multi-row insert into a compound SELECT, limited to 500 terms: insert by halves.
         for (let i = 0; errorRows === 0 && i < rows.length; i += INSERT_SLICE) {
           const slice = rows.slice(i, i + INSERT_SLICE);
-          const inserted = await trx('raw_contributions').insert(slice).onConflict(['consultation_id', 'import_key']).ignore().returning('id');
+          const inserted = await insertImportedRows(trx, slice);
           created += inserted.length;
           skipped += slice.length - inserted.length;
         }
@@ -82,10 +83,7 @@ export async function runImport(db: Knex, input: RunInput): Promise<RunOutcome> 
       if (errorRows > 0) throw new Rejected({ ok: false, fileErrors: [], errorRows, errors, rowsTotal });
 
       if (input.runId) {
-        const now = new Date().toISOString();
-        await trx('import_runs')
-          .where({ id: input.runId })
-          .update({ status: 'done', rows_total: rowsTotal, rows_done: rowsTotal, created, skipped, file_path: null, updated_at: now, finished_at: now });
+        await finishRun(trx, input.runId, { status: 'done', rows_total: rowsTotal, rows_done: rowsTotal, created, skipped });
       }
       await recordAudit(trx, {
         actorId: input.actorId,

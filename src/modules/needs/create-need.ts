@@ -1,9 +1,10 @@
 import type { Knex } from 'knex';
-import { insertReturningId, isUniqueViolation } from '../../shared/db';
+import { isUniqueViolation } from '../../shared/db';
 import { Result, invalid, ok } from '../../shared/http/errors';
 import { recordAudit } from '../audit';
 import type { Actor } from '../../shared/actor';
-import { needCodes, nextPosition } from './queries';
+import { findTheme } from '../consultations';
+import { insertNeed, needCodes, nextPosition } from './queries';
 import { nextNeedCode } from './rules';
 import type { NeedInput } from './validation';
 
@@ -13,7 +14,7 @@ export async function createNeed(db: Knex, actor: Actor, consultationId: number,
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.transaction(async (trx) => {
-        const theme = await trx('themes').where({ id: input.themeId, consultation_id: consultationId }).first('id');
+        const theme = await findTheme(trx, consultationId, input.themeId);
         if (!theme) return invalid({ themeId: "Ce thème n'appartient pas à cette consultation." });
         const code = nextNeedCode(await needCodes(trx, consultationId));
         const row = {
@@ -23,12 +24,9 @@ export async function createNeed(db: Knex, actor: Actor, consultationId: number,
           title: input.title,
           description_md: input.descriptionMd,
           position: await nextPosition(trx, 'needs', { consultation_id: consultationId, theme_id: input.themeId }),
-          status: 'brouillon',
           created_by: actor.id,
-          created_at: new Date().toISOString(),
-          updated_at: new Date().toISOString(),
         };
-        const id = await insertReturningId(trx, 'needs', row);
+        const id = await insertNeed(trx, row);
         await recordAudit(trx, { actorId: actor.id, action: 'need.create', objectType: 'need', objectId: id, consultationId, after: { code, title: input.title, themeId: input.themeId, descriptionMd: input.descriptionMd }, requestId });
         return ok({ id, code });
       });

@@ -1,9 +1,8 @@
 import type { Knex } from 'knex';
-import { insertReturningId } from '../../shared/db';
 import { NotFoundError, Result, ok } from '../../shared/http/errors';
 import { recordAudit } from '../audit';
 import type { Actor } from '../../shared/actor';
-import { findNeed, listProposals, nextPosition, touchNeed } from './queries';
+import { findNeed, insertProposal, listProposals, nextPosition, touchNeed } from './queries';
 import { nextProposalRank, proposalCode } from './rules';
 import type { ProposalInput } from './validation';
 
@@ -13,10 +12,9 @@ export async function createProposal(db: Knex, actor: Actor, needId: number, inp
     const need = await findNeed(trx, needId);
     if (!need || need.merged_into_id) throw new NotFoundError();
     const code = proposalCode(need.code, nextProposalRank(need.code, (await listProposals(trx, needId)).map((p) => p.code)));
-    const now = new Date().toISOString();
-    const id = await insertReturningId(trx, 'functional_proposals', {
+    const id = await insertProposal(trx, {
       need_id: needId, code, title: input.title, description_md: input.descriptionMd, priority: input.priority, target_stream: input.targetStream,
-      position: await nextPosition(trx, 'functional_proposals', { need_id: needId }), status: 'brouillon', created_by: actor.id, created_at: now, updated_at: now,
+      position: await nextPosition(trx, 'functional_proposals', { need_id: needId }), created_by: actor.id,
     });
     await touchNeed(trx, needId);
     await recordAudit(trx, { actorId: actor.id, action: 'proposal.create', objectType: 'proposal', objectId: id, consultationId: need.consultation_id, after: { needId, code, ...input }, requestId });

@@ -3,7 +3,7 @@ import { NotFoundError, Result, invalid, ok } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
 import type { Actor } from '../../shared/actor';
-import { findNeed, listProposals, nextPosition, touchNeed } from './queries';
+import { findNeed, listProposals, markNeedMerged, moveQuotesAndComments, moveSupports, nextPosition, reassignProposal, touchNeed } from './queries';
 import { nextProposalRank, proposalCode } from './rules';
 
 /**
@@ -18,14 +18,7 @@ export async function mergeNeeds(db: Knex, actor: Actor, intoId: number, fromId:
     const from = await findNeed(trx, fromId);
     if (!from || from.merged_into_id || from.consultation_id !== into.consultation_id) return invalid({ fromId: t('needs.mergeTarget') });
 
-    const supports = (await trx('need_supports').where({ need_id: fromId }).select('consolidated_contribution_id', 'created_by', 'created_at')) as any[];
-    const existing = new Set((await trx('need_supports').where({ need_id: intoId }).select('consolidated_contribution_id')).map((r: any) => Number(r.consolidated_contribution_id)));
-    for (const s of supports) {
-      if (!existing.has(Number(s.consolidated_contribution_id))) {
-        await trx('need_supports').insert({ need_id: intoId, consolidated_contribution_id: s.consolidated_contribution_id, created_by: s.created_by, created_at: s.created_at });
-      }
-    }
-    await trx('need_supports').where({ need_id: fromId }).delete();
+    const supports = await moveSupports(trx, fromId, intoId);
 
     const targetCodes = (await listProposals(trx, intoId)).map((p) => p.code);
     let position = await nextPosition(trx, 'functional_proposals', { need_id: intoId });
@@ -33,24 +26,18 @@ export async function mergeNeeds(db: Knex, actor: Actor, intoId: number, fromId:
     for (const p of await listProposals(trx, fromId)) {
       const code = proposalCode(into.code, nextProposalRank(into.code, targetCodes));
       targetCodes.push(code);
-      await trx('functional_proposals').where({ id: p.id }).update({ need_id: intoId, code, position: position++, version: p.version + 1, updated_at: new Date().toISOString() });
+      await reassignProposal(trx, p, intoId, code, position++);
       moved.push({ id: p.id, from: p.code, to: code });
     }
 
-    const quoted = new Set((await trx('representative_quotes').where({ need_id: intoId }).select('raw_contribution_id')).map((r: any) => Number(r.raw_contribution_id)));
-    for (const q of (await trx('representative_quotes').where({ need_id: fromId }).select('id', 'raw_contribution_id')) as any[]) {
-      // The same contribution quoted under both needs: one quote is enough under the merged need.
-      if (quoted.has(Number(q.raw_contribution_id))) await trx('representative_quotes').where({ id: q.id }).delete();
-      else await trx('representative_quotes').where({ id: q.id }).update({ need_id: intoId });
-    }
-    await trx('need_comments').where({ need_id: fromId }).update({ need_id: intoId });
+    await moveQuotesAndComments(trx, fromId, intoId);
 
-    await trx('needs').where({ id: fromId }).update({ merged_into_id: intoId, version: from.version + 1, updated_at: new Date().toISOString() });
+    await markNeedMerged(trx, from, intoId);
     await touchNeed(trx, intoId);
     await recordAudit(trx, {
       actorId: actor.id, action: 'need.merge', objectType: 'need', objectId: intoId, consultationId: into.consultation_id,
       before: { mergedNeed: { id: fromId, code: from.code, title: from.title } },
-      after: { into: { id: intoId, code: into.code }, supports: supports.map((s) => Number(s.consolidated_contribution_id)), proposals: moved }, requestId,
+      after: { into: { id: intoId, code: into.code }, supports, proposals: moved }, requestId,
     });
     return ok({ into: into.code, from: from.code });
   });

@@ -3,7 +3,7 @@ import { NotFoundError, Result, invalid, ok } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
 import type { Actor } from '../../shared/actor';
-import { findNeed, findProposal, listProposals, nextPosition, touchNeed } from './queries';
+import { findNeed, findProposal, listProposals, nextPosition, reassignProposal, touchNeed } from './queries';
 import { nextProposalRank, proposalCode } from './rules';
 
 /** Moves a proposal under another need of the same consultation; it takes the next code there. */
@@ -16,9 +16,7 @@ export async function moveProposal(db: Knex, actor: Actor, proposalId: number, t
     if (!target || target.merged_into_id || target.consultation_id !== from.consultation_id) return invalid({ needId: t('needs.mergeTarget') });
     if (target.id === from.id) return invalid({ needId: t('needs.mergeSelf') });
     const code = proposalCode(target.code, nextProposalRank(target.code, (await listProposals(trx, target.id)).map((x) => x.code)));
-    await trx('functional_proposals').where({ id: p.id }).update({
-      need_id: target.id, code, position: await nextPosition(trx, 'functional_proposals', { need_id: target.id }), version: p.version + 1, updated_at: new Date().toISOString(),
-    });
+    await reassignProposal(trx, p, target.id, code, await nextPosition(trx, 'functional_proposals', { need_id: target.id }));
     await touchNeed(trx, from.id);
     await touchNeed(trx, target.id);
     await recordAudit(trx, {

@@ -1,9 +1,13 @@
-import type { Knex } from 'knex';
 import type { Db } from '../../shared/db';
-import { groupByKey, inChunks, toDate } from '../../shared/db';
+import { groupByKey, inChunks, insertReturningId } from '../../shared/db';
+import { assignedThemeIds } from '../ambassadors';
 import { listPhases, openings, parisDay, type ConsultationRow } from '../consultations';
 import type { MaybeActor } from '../../shared/actor';
 import type { NeedsContext } from './policy';
+import { numbers } from './reads';
+
+export { findConsolidated, listSupports, supportsOf, listThemeConsolidated, listComments, joinPlaces, listQuotes, quotesOf, streamSuggestions } from './reads';
+export type { ConsolidatedRow, SupportRow, CommentRow, QuoteRow } from './reads';
 
 export interface NeedRow {
   id: number;
@@ -39,19 +43,12 @@ export interface ProposalRow {
   version: number;
 }
 
-const numbers = <T extends Record<string, unknown>>(row: T, keys: string[]): T => {
-  const out: Record<string, unknown> = { ...row };
-  for (const k of keys) if (out[k] != null) out[k] = Number(out[k]);
-  return out as T;
-};
 const needOut = (r: any): NeedRow => numbers(r, ['id', 'consultation_id', 'theme_id', 'position', 'merged_into_id', 'version', 'created_by', 'validated_by']);
 const proposalOut = (r: any): ProposalRow => numbers(r, ['id', 'need_id', 'position', 'version', 'validated_by']);
 
 /** The actor's place in the consultation, as the policy needs it. */
 export async function needsContext(db: Db, actor: MaybeActor, consultation: ConsultationRow): Promise<NeedsContext> {
-  const themeIds = actor
-    ? (await db('ambassador_themes').where({ consultation_id: consultation.id, user_id: actor.id }).select('theme_id')).map((r: { theme_id: number }) => Number(r.theme_id))
-    : [];
+  const themeIds = actor ? await assignedThemeIds(db, consultation.id, actor.id) : [];
   const open = openings(await listPhases(db, consultation.id), consultation, parisDay(new Date()));
   return { themeIds, consolidationOpen: open.consolidation };
 }
@@ -112,62 +109,143 @@ export async function writeOrder(db: Db, table: 'needs' | 'functional_proposals'
 }
 
 /** Optimistic lock: updates only when the version still matches, and bumps it. */
-export async function updateIfVersion(db: Db, table: 'needs' | 'functional_proposals', id: number, version: number, changes: Record<string, unknown>): Promise<boolean> {
+async function updateIfVersion(db: Db, table: 'needs' | 'functional_proposals', id: number, version: number, changes: Record<string, unknown>): Promise<boolean> {
   const n = await db(table)
     .where({ id, version })
     .update({ ...changes, version: version + 1, updated_at: new Date().toISOString() });
   return Number(n) === 1;
 }
+export const updateNeedIfVersion = (db: Db, id: number, version: number, changes: Record<string, unknown>) => updateIfVersion(db, 'needs', id, version, changes);
+export const updateProposalIfVersion = (db: Db, id: number, version: number, changes: Record<string, unknown>) =>
+  updateIfVersion(db, 'functional_proposals', id, version, changes);
 
 /** Bumps the version of a need changed through its parts (links, proposals): open edit forms then see it. */
 export async function touchNeed(db: Db, id: number): Promise<void> {
   await db('needs').where({ id }).update({ version: db.raw('version + 1'), updated_at: new Date().toISOString() });
 }
 
-export interface ConsolidatedRow {
-  id: number;
-  consultation_id: number;
-  theme_id: number;
-  code: string | null;
-  title: string;
-  status: string;
+const now = () => new Date().toISOString();
+
+export async function insertNeed(db: Db, row: { consultation_id: number; theme_id: number; code: string; title: string; description_md: string; position: number; created_by: number }): Promise<number> {
+  return insertReturningId(db, 'needs', { ...row, status: 'brouillon', created_at: now(), updated_at: now() });
 }
 
-export async function findConsolidated(db: Db, id: number): Promise<ConsolidatedRow | undefined> {
-  const row = await db('consolidated_contributions').where({ id }).first('id', 'consultation_id', 'theme_id', 'code', 'title', 'status');
-  return row ? numbers(row, ['id', 'consultation_id', 'theme_id']) : undefined;
+/** The need's draft and returned proposals go to the DSI with it. */
+export async function submitProposalsOf(db: Db, needId: number): Promise<void> {
+  await db('functional_proposals').where({ need_id: needId }).whereIn('status', ['brouillon', 'renvoye']).update({ status: 'soumis', updated_at: now() });
 }
 
-export type SupportRow = ConsolidatedRow & { raw_count: number };
-
-export async function listSupports(db: Db, needId: number): Promise<SupportRow[]> {
-  return (await supportsOf(db, [needId])).get(needId)!;
+export async function insertProposal(
+  db: Db,
+  row: { need_id: number; code: string; title: string; description_md: string; priority: string; target_stream: string; position: number; created_by: number },
+): Promise<number> {
+  return insertReturningId(db, 'functional_proposals', { ...row, status: 'brouillon', created_at: now(), updated_at: now() });
 }
 
-/** The consolidated contributions supporting each need, with their raw contributions counted (one query per 500 needs). */
-export async function supportsOf(db: Db, needIds: number[]): Promise<Map<number, SupportRow[]>> {
-  const rows = await inChunks(needIds, (slice) =>
-    db('need_supports as s')
-      .join('consolidated_contributions as c', 'c.id', 's.consolidated_contribution_id')
-      .whereIn('s.need_id', slice)
-      .select(
-        's.need_id', 'c.id', 'c.consultation_id', 'c.theme_id', 'c.code', 'c.title', 'c.status',
-        db.raw('(select count(distinct l.raw_contribution_id) from consolidation_links l where l.consolidated_contribution_id = c.id and l.undone_at is null) as raw_count'),
-      )
-      .orderBy('c.code')
-      .orderBy('c.id'),
+/** A proposal under another need (moved or merged): its new code and place there, its version bumped. */
+export async function reassignProposal(db: Db, p: ProposalRow, needId: number, code: string, position: number): Promise<void> {
+  await db('functional_proposals').where({ id: p.id }).update({ need_id: needId, code, position, version: p.version + 1, updated_at: now() });
+}
+
+/** A merged need keeps its row, hidden from lists; merged_into_id says where it went. */
+export async function markNeedMerged(db: Db, from: NeedRow, intoId: number): Promise<void> {
+  await db('needs').where({ id: from.id }).update({ merged_into_id: intoId, version: from.version + 1, updated_at: now() });
+}
+
+/**
+ * Writes new codes. Codes are unique per consultation, so a first pass moves every changed need to a
+ * temporary code no live code can take.
+ */
+export async function writeCodes(db: Db, needs: Array<{ id: number; to: string }>, proposals: Array<{ id: number; to: string }>): Promise<void> {
+  for (const c of needs) await db('needs').where({ id: c.id }).update({ code: `~${c.id}` });
+  const at = now();
+  for (const c of needs) await db('needs').where({ id: c.id }).update({ code: c.to, updated_at: at });
+  for (const c of proposals) await db('functional_proposals').where({ id: c.id }).update({ code: c.to, updated_at: at });
+}
+
+/** Every need (merged ones too) and proposal of a consultation, with what renumbering orders them by. */
+export async function codesToRenumber(db: Db, consultationId: number): Promise<{ needs: any[]; proposals: any[] }> {
+  const needs = await db('needs as n')
+    .join('themes as t', 't.id', 'n.theme_id')
+    .where('n.consultation_id', consultationId)
+    .select('n.id', 'n.code', 'n.position', 'n.theme_id', 'n.merged_into_id', 't.position as theme_position');
+  const proposals = await db('functional_proposals as p').join('needs as n', 'n.id', 'p.need_id').where('n.consultation_id', consultationId).select('p.id', 'p.code', 'p.position', 'p.need_id');
+  return { needs, proposals };
+}
+
+/** Which of `ids` already support the need (all of its supports when ids is omitted). */
+export async function supportedIds(db: Db, needId: number, ids?: number[]): Promise<Set<number>> {
+  const q = db('need_supports').where({ need_id: needId });
+  if (ids) q.whereIn('consolidated_contribution_id', ids);
+  return new Set((await q.select('consolidated_contribution_id')).map((r: any) => Number(r.consolidated_contribution_id)));
+}
+
+export async function countSupports(db: Db, needId: number): Promise<number> {
+  return Number((await db('need_supports').where({ need_id: needId }).count({ n: '*' }).first())?.n ?? 0);
+}
+
+export async function insertSupports(db: Db, rows: Array<{ need_id: number; consolidated_contribution_id: number; created_by: number | null; created_at: string }>): Promise<void> {
+  for (const row of rows) await db('need_supports').insert(row);
+}
+
+/** The supports a merged need had, moved to the need it went into (one kept where both had it). */
+export async function moveSupports(db: Db, fromId: number, intoId: number): Promise<number[]> {
+  const supports = (await db('need_supports').where({ need_id: fromId }).select('consolidated_contribution_id', 'created_by', 'created_at')) as any[];
+  const existing = await supportedIds(db, intoId);
+  await insertSupports(
+    db,
+    supports
+      .filter((s) => !existing.has(Number(s.consolidated_contribution_id)))
+      .map((s) => ({ need_id: intoId, consolidated_contribution_id: s.consolidated_contribution_id, created_by: s.created_by, created_at: s.created_at })),
   );
-  const grouped = groupByKey(needIds, rows as any[], (r) => Number(r.need_id));
-  return new Map(
-    [...grouped].map(([id, list]) => [id, list.map(({ need_id: _n, ...r }) => ({ ...numbers(r, ['id', 'consultation_id', 'theme_id']), raw_count: Number(r.raw_count) }) as SupportRow)]),
-  );
+  await db('need_supports').where({ need_id: fromId }).delete();
+  return supports.map((s) => Number(s.consolidated_contribution_id));
 }
 
-/** The theme's consolidated contributions an ambassador can tick, optionally searched by title (bounded). */
-export async function listThemeConsolidated(db: Db, consultationId: number, themeId: number, q: string, limit = 300): Promise<ConsolidatedRow[]> {
-  const query = db('consolidated_contributions').where({ consultation_id: consultationId, theme_id: themeId }).orderBy('code').orderBy('id').limit(limit);
-  if (q) query.whereRaw('lower(title) like ?', [`%${q.toLowerCase().replace(/[\\%_]/g, '')}%`]);
-  return (await query.select('id', 'consultation_id', 'theme_id', 'code', 'title', 'status')).map((r: any) => numbers(r, ['id', 'consultation_id', 'theme_id']));
+/** Returns how many links went (0: the contribution did not support the need). */
+export async function deleteSupport(db: Db, needId: number, consolidatedId: number): Promise<number> {
+  return Number(await db('need_supports').where({ need_id: needId, consolidated_contribution_id: consolidatedId }).delete());
+}
+
+/** The consultation of each consolidated contribution found among `ids`. */
+export async function consultationsOfConsolidated(db: Db, ids: number[]): Promise<Array<{ id: number; consultation_id: number }>> {
+  return (await db('consolidated_contributions').whereIn('id', ids).select('id', 'consultation_id')).map((r: any) => numbers(r, ['id', 'consultation_id']));
+}
+
+/** Whether the raw contribution (through this extract, if one is given) is behind the need by an active link. */
+export async function isBehindNeed(db: Db, needId: number, rawId: number, extractId: number | null): Promise<boolean> {
+  const q = db('need_supports as s')
+    .join('consolidation_links as l', 'l.consolidated_contribution_id', 's.consolidated_contribution_id')
+    .where({ 's.need_id': needId, 'l.raw_contribution_id': rawId })
+    .whereNull('l.undone_at');
+  if (extractId) q.where('l.extract_id', extractId);
+  return Boolean(await q.first('l.id'));
+}
+
+export async function findQuote(db: Db, needId: number, where: { id: number } | { raw_contribution_id: number }): Promise<any> {
+  return db('representative_quotes').where({ need_id: needId, ...where }).first();
+}
+
+export async function insertQuote(db: Db, row: { need_id: number; raw_contribution_id: number; extract_id: number | null; created_by: number }): Promise<number> {
+  return insertReturningId(db, 'representative_quotes', { ...row, created_at: now() });
+}
+
+export async function deleteQuote(db: Db, id: number): Promise<void> {
+  await db('representative_quotes').where({ id }).delete();
+}
+
+/** Quotes and comments follow a merged need; a contribution quoted under both is quoted once. */
+export async function moveQuotesAndComments(db: Db, fromId: number, intoId: number): Promise<void> {
+  const quoted = new Set((await db('representative_quotes').where({ need_id: intoId }).select('raw_contribution_id')).map((r: any) => Number(r.raw_contribution_id)));
+  for (const q of (await db('representative_quotes').where({ need_id: fromId }).select('id', 'raw_contribution_id')) as any[]) {
+    if (quoted.has(Number(q.raw_contribution_id))) await db('representative_quotes').where({ id: q.id }).delete();
+    else await db('representative_quotes').where({ id: q.id }).update({ need_id: intoId });
+  }
+  await db('need_comments').where({ need_id: fromId }).update({ need_id: intoId });
+}
+
+export async function insertComment(db: Db, row: { need_id: number; author_id: number; body: string }): Promise<number> {
+  return insertReturningId(db, 'need_comments', { ...row, created_at: now() });
 }
 
 export async function findProposal(db: Db, id: number): Promise<ProposalRow | undefined> {
@@ -185,77 +263,3 @@ export async function proposalsOf(db: Db, needIds: number[]): Promise<Map<number
   return groupByKey(needIds, rows.map(proposalOut), (p) => p.need_id);
 }
 
-export interface CommentRow {
-  id: number;
-  body: string;
-  author_name: string | null;
-  author_role: string | null;
-  created_at: Date | null;
-}
-
-export async function listComments(db: Db, needId: number): Promise<CommentRow[]> {
-  const rows = await db('need_comments as c')
-    .leftJoin('users as u', 'u.id', 'c.author_id')
-    .where('c.need_id', needId)
-    .select('c.id', 'c.body', 'c.created_at', 'u.display_name as author_name', 'u.role as author_role')
-    .orderBy('c.id')
-    .limit(500);
-  return rows.map((r: any) => ({ ...r, id: Number(r.id), created_at: toDate(r.created_at) }));
-}
-
-/**
- * Joins where a raw contribution (alias `rc`) was said: its structure (`st`), its workshop (`w`) and
- * the workshop's structure (`ws`). Quotes and traces read their region from these.
- */
-export function joinPlaces(q: Knex.QueryBuilder): void {
-  q.leftJoin('structures as st', 'st.id', 'rc.structure_id')
-    .leftJoin('workshops as w', 'w.id', 'rc.workshop_id')
-    .leftJoin('structures as ws', 'ws.id', 'w.structure_id');
-}
-
-export interface QuoteRow {
-  id: number;
-  need_id: number;
-  raw_contribution_id: number;
-  extract_id: number | null;
-  text: string;
-  reference: string | null;
-  /** The raw contribution's source (atelier, individuelle…) and status: where the words come from, never who. */
-  source: string;
-  status: string;
-  /** Where it was said: the workshop's region, else the region of the contribution's structure. */
-  region: string | null;
-}
-
-/** Representative quotes: the text only (the extract's quote when one was chosen), never a name. */
-export async function listQuotes(db: Db, needId: number): Promise<QuoteRow[]> {
-  return (await quotesOf(db, [needId])).get(needId)!;
-}
-
-/** The representative quotes of each need, in the order they were chosen (one query per 500 needs). */
-export async function quotesOf(db: Db, needIds: number[]): Promise<Map<number, QuoteRow[]>> {
-  const rows = await inChunks(needIds, (slice) =>
-    db('representative_quotes as q')
-      .join('raw_contributions as rc', 'rc.id', 'q.raw_contribution_id')
-      .leftJoin('contribution_extracts as e', 'e.id', 'q.extract_id')
-      .modify(joinPlaces)
-      .whereIn('q.need_id', slice)
-      .select(
-        'q.id', 'q.need_id', 'q.raw_contribution_id', 'q.extract_id', 'rc.reference', 'rc.source', 'rc.status',
-        db.raw('coalesce(e.quote, rc.body) as text'),
-        db.raw('coalesce(ws.region, st.region) as region'),
-      )
-      .orderBy('q.id'),
-  );
-  const quotes = rows.map((r: any) => ({ ...numbers(r, ['id', 'need_id', 'raw_contribution_id', 'extract_id']), region: r.region || null }) as QuoteRow);
-  return groupByKey(needIds, quotes, (q) => q.need_id);
-}
-
-/** Suggestions for the target stream: the themes' titles and the streams already used. */
-export async function streamSuggestions(db: Db, consultationId: number): Promise<string[]> {
-  const themes = (await db('themes').where({ consultation_id: consultationId }).orderBy('position').select('title')).map((r: { title: string }) => r.title);
-  const used = (
-    await db('functional_proposals as p').join('needs as n', 'n.id', 'p.need_id').where('n.consultation_id', consultationId).whereNot('p.target_stream', '').distinct('p.target_stream').limit(200)
-  ).map((r: { target_stream: string }) => r.target_stream);
-  return [...new Set([...themes, ...used])].sort((a, b) => a.localeCompare(b, 'fr'));
-}

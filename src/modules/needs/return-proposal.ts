@@ -3,13 +3,13 @@ import { NotFoundError, Result, invalid, ok } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
 import type { Actor } from '../../shared/actor';
-import { findNeed, findProposal, updateIfVersion } from './queries';
+import { findNeed, findProposal, updateProposalIfVersion } from './queries';
 
 export async function returnProposal(db: Knex, actor: Actor, id: number, version: number, comment: string, requestId?: string): Promise<Result<{ code: string }>> {
   return db.transaction(async (trx) => {
     const p = await findProposal(trx, id);
     if (!p) throw new NotFoundError();
-    if (!(await updateIfVersion(trx, 'functional_proposals', id, version, { status: 'renvoye', review_comment: comment, validated_by: null, validated_at: null }))) {
+    if (!(await updateProposalIfVersion(trx, id, version, { status: 'renvoye', review_comment: comment, validated_by: null, validated_at: null }))) {
       return invalid({ _form: t('needs.proposalStale') }, 409);
     }
     const need = await findNeed(trx, p.need_id);

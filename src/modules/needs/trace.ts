@@ -1,17 +1,11 @@
 import type { Db } from '../../shared/db';
 import { groupByKey, inChunks } from '../../shared/db';
-import {
-  consolidatedContributions,
-  contributionsByTheme,
-  functionalProposals,
-  needs as needsCount,
-  rawContributions,
-} from '../stats';
+import { funnelByTheme, type FunnelLine } from '../stats';
 import { joinPlaces, proposalsOf, supportsOf, type ProposalRow, type SupportRow } from './queries';
 
 /**
  * Traceability both ways. One function per figure: the need's page and the white paper both ask
- * needTrace, the funnel reuses the stats module's counters, so numbers never disagree.
+ * needTrace; the funnel is the stats module's, so numbers never disagree.
  */
 
 export interface TracedRaw {
@@ -26,6 +20,8 @@ export interface TracedRaw {
   region: string | null;
   consolidatedIds: number[];
 }
+
+export type { FunnelLine };
 
 export interface NeedTrace {
   consolidated: SupportRow[];
@@ -170,45 +166,12 @@ export async function whereItEndedUp(db: Db, rawId: number): Promise<EndedUp> {
   };
 }
 
-export interface FunnelLine {
-  key: string;
-  label: string;
-  raw: number;
-  consolidated: number;
-  needs: number;
-  proposals: number;
-}
-
 /**
- * raw → consolidated → needs → proposals, overall (the stats module's counters, the same figures as
- * every other page) and per theme (same rules, grouped; the test checks the per-theme sums).
+ * raw → consolidated → needs → proposals, overall and per theme: the figures are the stats module's
+ * (one function per figure, convention 8); the needs' trace page shows them next to its own.
  */
 export async function funnel(db: Db, consultationId: number): Promise<{ overall: FunnelLine; themes: FunnelLine[] }> {
-  const overall: FunnelLine = {
-    key: 'TOTAL',
-    label: 'Ensemble de la consultation',
-    raw: await rawContributions(db, consultationId),
-    consolidated: await consolidatedContributions(db, consultationId),
-    needs: await needsCount(db, consultationId),
-    proposals: await functionalProposals(db, consultationId),
-  };
-  const themes = (await db('themes').where({ consultation_id: consultationId }).select('id', 'code', 'title').orderBy('position').orderBy('id')) as Array<{ id: number; code: string; title: string }>;
-  const group = async (q: any, col: string) => new Map<number, number>(((await q.select(`${col} as k`).count({ n: '*' }).groupBy(col)) as any[]).map((r) => [Number(r.k), Number(r.n)]));
-  const cons = await group(db('consolidated_contributions').where({ consultation_id: consultationId }), 'theme_id');
-  const nds = await group(db('needs').where({ consultation_id: consultationId }).whereNull('merged_into_id'), 'theme_id');
-  const props = await group(db('functional_proposals as fp').join('needs as n', 'n.id', 'fp.need_id').where('n.consultation_id', consultationId), 'n.theme_id');
-  const rawByCode = new Map((await contributionsByTheme(db, consultationId)).map((l) => [l.key, l]));
-  const lines: FunnelLine[] = themes.map((th) => ({
-    key: th.code,
-    label: th.title,
-    raw: rawByCode.get(th.code)?.count ?? 0,
-    consolidated: cons.get(Number(th.id)) ?? 0,
-    needs: nds.get(Number(th.id)) ?? 0,
-    proposals: props.get(Number(th.id)) ?? 0,
-  }));
-  const unclassified = rawByCode.get('A_CLASSER');
-  if (unclassified && unclassified.count > 0) lines.push({ key: 'A_CLASSER', label: unclassified.label, raw: unclassified.count, consolidated: 0, needs: 0, proposals: 0 });
-  return { overall, themes: lines };
+  return funnelByTheme(db, consultationId);
 }
 
 export interface WhitePaperNeed {

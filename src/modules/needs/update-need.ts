@@ -3,7 +3,8 @@ import { NotFoundError, Result, invalid, ok } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
 import type { Actor } from '../../shared/actor';
-import { findNeed, nextPosition, updateIfVersion, type NeedRow } from './queries';
+import { findTheme } from '../consultations';
+import { findNeed, nextPosition, updateNeedIfVersion, type NeedRow } from './queries';
 import type { UpdateNeedInput } from './validation';
 
 export type NeedOutcome = Result<NeedRow> & { current?: NeedRow };
@@ -14,11 +15,11 @@ export async function updateNeed(db: Knex, actor: Actor, id: number, input: Upda
     const before = await findNeed(trx, id);
     if (!before) throw new NotFoundError();
     if (before.version !== input.version) return { ...invalid({ _form: t('needs.stale') }, 409), current: before };
-    const theme = await trx('themes').where({ id: input.themeId, consultation_id: before.consultation_id }).first('id');
+    const theme = await findTheme(trx, before.consultation_id, input.themeId);
     if (!theme) return invalid({ themeId: "Ce thème n'appartient pas à cette consultation." });
     const changes: Record<string, unknown> = { title: input.title, description_md: input.descriptionMd, theme_id: input.themeId };
     if (input.themeId !== before.theme_id) changes.position = await nextPosition(trx, 'needs', { consultation_id: before.consultation_id, theme_id: input.themeId });
-    if (!(await updateIfVersion(trx, 'needs', id, input.version, changes))) {
+    if (!(await updateNeedIfVersion(trx, id, input.version, changes))) {
       return { ...invalid({ _form: t('needs.stale') }, 409), current: (await findNeed(trx, id))! };
     }
     await recordAudit(trx, {

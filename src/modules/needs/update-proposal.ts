@@ -3,7 +3,7 @@ import { NotFoundError, Result, invalid, ok } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
 import type { Actor } from '../../shared/actor';
-import { findNeed, findProposal, updateIfVersion, type ProposalRow } from './queries';
+import { findNeed, findProposal, updateProposalIfVersion, type ProposalRow } from './queries';
 import type { UpdateProposalInput } from './validation';
 
 export type ProposalOutcome = Result<ProposalRow> & { current?: ProposalRow };
@@ -14,7 +14,7 @@ export async function updateProposal(db: Knex, actor: Actor, id: number, input: 
     if (!before) throw new NotFoundError();
     if (before.version !== input.version) return { ...invalid({ _form: t('needs.proposalStale') }, 409), current: before };
     const changes = { title: input.title, description_md: input.descriptionMd, priority: input.priority, target_stream: input.targetStream };
-    if (!(await updateIfVersion(trx, 'functional_proposals', id, input.version, changes))) {
+    if (!(await updateProposalIfVersion(trx, id, input.version, changes))) {
       return { ...invalid({ _form: t('needs.proposalStale') }, 409), current: (await findProposal(trx, id))! };
     }
     const need = await findNeed(trx, before.need_id);

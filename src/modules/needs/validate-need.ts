@@ -3,7 +3,7 @@ import { NotFoundError, Result, invalid, ok } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
 import type { Actor } from '../../shared/actor';
-import { findNeed, listProposals, updateIfVersion } from './queries';
+import { countSupports, findNeed, listProposals, updateNeedIfVersion } from './queries';
 import { readinessMessage, validationReadiness } from './rules';
 
 /** The DSI validates a need — only one with a consolidated contribution and a validated proposal. */
@@ -11,11 +11,11 @@ export async function validateNeed(db: Knex, actor: Actor, id: number, version: 
   return db.transaction(async (trx) => {
     const need = await findNeed(trx, id);
     if (!need) throw new NotFoundError();
-    const supports = Number((await trx('need_supports').where({ need_id: id }).count({ n: '*' }).first())?.n ?? 0);
+    const supports = await countSupports(trx, id);
     const readiness = validationReadiness({ supports, proposals: await listProposals(trx, id) });
     if (!readiness.ready) return invalid({ _form: readinessMessage(need.code, readiness) });
     const now = new Date().toISOString();
-    if (!(await updateIfVersion(trx, 'needs', id, version, { status: 'valide', validated_by: actor.id, validated_at: now, review_comment: null }))) {
+    if (!(await updateNeedIfVersion(trx, id, version, { status: 'valide', validated_by: actor.id, validated_at: now, review_comment: null }))) {
       return invalid({ _form: t('needs.stale') }, 409);
     }
     await recordAudit(trx, { actorId: actor.id, action: 'need.validate', objectType: 'need', objectId: id, consultationId: need.consultation_id, before: { status: need.status }, after: { status: 'valide' }, requestId });

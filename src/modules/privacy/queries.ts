@@ -1,4 +1,6 @@
 import type { Db } from '../../shared/db';
+import { rewriteAuditEntry } from '../audit';
+import { markPersonalDataPurged } from '../consultations';
 import { IDENTITY_KEYS, identityValues, PURGED, redactJsonText } from './redact';
 
 /**
@@ -87,13 +89,12 @@ export async function redactAuditMentions(db: Db, userId: number, secrets: { ema
     const before = redactJsonText(r.before_json, list, keys);
     const after = redactJsonText(r.after_json, list, keys);
     if (before !== r.before_json || after !== r.after_json) {
-      await db('audit_log').where({ id: r.id }).update({ before_json: before, after_json: after });
+      await rewriteAuditEntry(db, r.id, before, after);
       changed++;
     }
   }
   return changed;
 }
 
-export async function markPurged(db: Db, consultationId: number, at: string): Promise<void> {
-  await db('consultations').where({ id: consultationId }).update({ personal_data_purged_at: at, updated_at: at });
-}
+/** The consultation row is the consultations module's: it records the purge there. */
+export const markPurged = markPersonalDataPurged;

@@ -17,4 +17,6 @@ export {
   functionalProposals,
 } from './queries';
 export type { BreakdownLine } from './queries';
+export { funnelByTheme } from './funnel';
+export type { FunnelLine } from './funnel';
 export { chartLines, funnelSteps, figuresCsv, figuresJson } from './present';

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit';
 import type { Actor } from '../../shared/actor';
 import { detachContributions, eraseApplicationTexts, redactAuditMentions } from '../privacy';
 import { usersPolicy } from './policy';
-import { countActiveDsi, destroySessionsOf, findUserById } from './queries';
+import { anonymiseUserRow, countActiveDsi, destroySessionsOf, findUserById } from './queries';
 
 export interface Anonymised {
   id: number;
@@ -38,17 +38,7 @@ export async function anonymisePerson(db: Knex, actor: Actor, id: number, reques
     const auditEntriesRedacted = await redactAuditMentions(trx, id, { email: target.email, name: target.display_name });
     const contributionsDetached = await detachContributions(trx, { authorId: id });
     const applicationsErased = await eraseApplicationTexts(trx, { authorId: id });
-    await trx('users')
-      .where({ id })
-      .update({
-        display_name: label,
-        email: null,
-        password_hash: null,
-        active: false,
-        anonymised_at: now,
-        updated_at: now,
-        version: trx.raw('version + 1'),
-      });
+    await anonymiseUserRow(trx, id, label, now);
     await destroySessionsOf(trx, id);
     await recordAudit(trx, {
       actorId: actor.id,

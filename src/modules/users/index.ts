@@ -1,7 +1,7 @@
 import './messages';
 
 export { usersPolicy } from './policy';
-export { findUserById, findUserByEmail, insertUser, touchLastLogin, countUsersByRole } from './queries';
+export { findUserById, findUserByEmail, insertUser, setUserRole, touchLastLogin, countUsersByRole } from './queries';
 export type { UserRow } from './queries';
 export { createUser } from './create-user';
 export { createUserSchema } from './validation';

@@ -2,6 +2,9 @@ import type { Db } from '../../shared/db';
 import { insertReturningId, toBool } from '../../shared/db';
 import type { Role } from '../../shared/actor';
 
+/** Sessions belong to the auth module; users' use cases end them through this name. */
+export { destroySessionsOf } from '../auth';
+
 export interface UserRow {
   id: number;
   email: string | null;
@@ -120,12 +123,6 @@ export async function existingEmails(db: Db, emails: string[]): Promise<Set<stri
   return found;
 }
 
-/** Ends every session of a person (deactivation, password reset): sessions hold the user id in JSON text. */
-export async function destroySessionsOf(db: Db, userId: number): Promise<void> {
-  const pattern = `%"passport":{"user":${userId}}%`;
-  if (db.client.config.client === 'pg') await db('sessions').whereRaw('sess::text like ?', [pattern]).delete();
-  else await db('sessions').where('sess', 'like', pattern).delete();
-}
 
 /** What a person left in the consultations (shown before anonymising them). */
 export async function personFootprint(db: Db, userId: number): Promise<{ contributions: number; registrations: number; applications: number }> {
@@ -136,4 +133,21 @@ export async function personFootprint(db: Db, userId: number): Promise<{ contrib
     n(db('ambassador_applications').where({ user_id: userId }).count({ n: '*' }).first()),
   ]);
   return { contributions, registrations, applications };
+}
+
+/**
+ * RGPD erasure of the account row: the name becomes `label`, the e-mail and password go, the account
+ * closes; the version is bumped so that an open form sees the change as a conflict.
+ */
+export async function anonymiseUserRow(db: Db, id: number, label: string, at: string): Promise<void> {
+  await db('users')
+    .where({ id })
+    .update({ display_name: label, email: null, password_hash: null, active: false, anonymised_at: at, updated_at: at, version: db.raw('version + 1') });
+}
+
+/** The role follows an ambassador decision (the ambassadors module asks); version bumped for open forms. */
+export async function setUserRole(db: Db, userId: number, role: Role): Promise<void> {
+  await db('users')
+    .where({ id: userId })
+    .update({ role, version: db.raw('version + 1'), updated_at: new Date().toISOString() });
 }

@@ -307,12 +307,5 @@ export async function isAmbassadorOf(db: Db, consultationId: number, userId: num
   return !!(await db('ambassador_themes').where({ consultation_id: consultationId, user_id: userId }).first('theme_id'));
 }
 
-/** The person's selected application in the consultation (none: not one of its ambassadors), with their consent. */
-export async function findSelectedApplication(db: Db, consultationId: number, userId: number): Promise<{ id: number; consent: boolean } | undefined> {
-  const row = await db('ambassador_applications').where({ consultation_id: consultationId, user_id: userId, status: 'retenue' }).first('id', 'whitepaper_consent');
-  return row ? { id: Number(row.id), consent: toBool(row.whitepaper_consent) } : undefined;
-}
-
-export async function setApplicationConsent(db: Db, applicationId: number, consent: boolean): Promise<void> {
-  await db('ambassador_applications').where({ id: applicationId }).update({ whitepaper_consent: consent, whitepaper_consent_at: new Date().toISOString() });
-}
+/** Kept here for the white paper's pages: the application itself belongs to the ambassadors module. */
+export { findSelectedApplication } from '../ambassadors';

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { NotFoundError, ok, type Result } from '../../shared/http/errors';
 import { recordAudit } from '../audit';
 import type { Actor } from '../../shared/actor';
-import { findSelectedApplication, setApplicationConsent } from './queries';
+import { findSelectedApplication, setApplicationConsent } from '../ambassadors';
 
 /**
  * An ambassador says whether the white paper may name them (name, structure, themes) in its list of

@@ -1,10 +1,9 @@
 import type { Knex } from 'knex';
-import { insertReturningId } from '../../shared/db';
 import { invalid, ok, type Result } from '../../shared/http/errors';
 import { recordAudit } from '../audit';
 import type { Actor } from '../../shared/actor';
 import { checkWorkshopInput, workshopColumns } from './check-workshop-input';
-import { setWorkshopThemes } from './queries';
+import { insertWorkshop, setWorkshopThemes } from './queries';
 import type { WorkshopInput } from './validation';
 
 /** The DSI or an ambassador plans a workshop of a consultation. */
@@ -21,7 +20,7 @@ export async function planWorkshop(db: Knex, actor: Actor, input: WorkshopInput,
       created_at: now,
       updated_at: now,
     };
-    const id = await insertReturningId(trx, 'workshops', row);
+    const id = await insertWorkshop(trx, row);
     await setWorkshopThemes(trx, id, checked.value.themeIds);
     await recordAudit(trx, {
       actorId: actor.id,

@@ -1,5 +1,5 @@
 import type { Db } from '../../shared/db';
-import { isPostgres, toBool, toDate } from '../../shared/db';
+import { insertReturningId, isPostgres, toBool, toDate } from '../../shared/db';
 import type { RegistrationStatus, WorkshopMode, WorkshopStatus } from './rules';
 
 export interface WorkshopRow {
@@ -144,6 +144,11 @@ export async function themesOfWorkshops(db: Db, workshopIds: number[]): Promise<
   return out;
 }
 
+
+/** A planned workshop's row (columns checked by check-workshop-input.ts). */
+export async function insertWorkshop(db: Db, row: Record<string, unknown>): Promise<number> {
+  return insertReturningId(db, 'workshops', row);
+}
 export async function setWorkshopThemes(db: Db, workshopId: number, themeIds: number[]): Promise<void> {
   await db('workshop_themes').where({ workshop_id: workshopId }).delete();
   if (themeIds.length) await db('workshop_themes').insert([...new Set(themeIds)].map((theme_id) => ({ workshop_id: workshopId, theme_id })));

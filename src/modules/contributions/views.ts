@@ -1,0 +1,114 @@
+import type { Knex } from 'knex';
+import type { Db } from '../../shared/db';
+import { isPostgres, toBool } from '../../shared/db';
+import { stems } from '../../shared/text/french';
+
+/**
+ * The vocabulary of a raw contribution and how pages read one (the view, the search). Read-only:
+ * queries.ts (the module's writes) and selection.ts both build on it, and queries.ts re-exports it.
+ */
+
+/** Where a raw contribution came from. */
+export const SOURCES = ['atelier', 'individuelle', 'import', 'partenaire'] as const;
+export type Source = (typeof SOURCES)[number];
+
+/** a_traiter → (consolidee | hors_perimetre) by ambassadors; retiree by its author before consolidation. */
+export const STATUSES = ['a_traiter', 'consolidee', 'hors_perimetre', 'retiree'] as const;
+export type ContributionStatus = (typeof STATUSES)[number];
+
+/**
+ * Restricts a query on `raw_contributions as <alias>` to the rows matching a French full-text query:
+ * every word must match (by stem, accents ignored). SQLite uses FTS5, PostgreSQL a GIN index on
+ * to_tsvector('simple', search_text); both index the same stems. Returns false when the query has
+ * no searchable word (then no restriction applies).
+ */
+export function whereMatches(db: Db, query: Knex.QueryBuilder, text: string, alias = 'rc'): boolean {
+  const terms = [...new Set(stems(text))].slice(0, 12);
+  if (!terms.length) return false;
+  if (isPostgres(db)) {
+    query.whereRaw(`to_tsvector('simple', ${alias}.search_text) @@ to_tsquery('simple', ?)`, [terms.map((t) => `${t}:*`).join(' & ')]);
+  } else {
+    // Each stem is quoted (FTS5 syntax is never taken from user input) and prefix-matched.
+    const match = terms.map((t) => `"${t.replace(/"/g, '')}"*`).join(' AND ');
+    query.whereRaw(`${alias}.id in (select rowid from raw_contributions_fts where raw_contributions_fts match ?)`, [match]);
+  }
+  return true;
+}
+
+// ---- Reading contributions (pages, lists, exports) -------------------------------------------
+
+/** A raw contribution with what every page and export shows around it. */
+export interface ContributionView {
+  id: number;
+  consultation_id: number;
+  consultation_slug: string;
+  consultation_title: string;
+  theme_id: number | null;
+  theme_title: string | null;
+  workshop_id: number | null;
+  workshop_title: string | null;
+  workshop_starts_at: string | Date | null;
+  author_id: number | null;
+  author_display_name: string | null;
+  author_name: string | null;
+  structure_id: number | null;
+  structure_name: string | null;
+  region: string | null;
+  anonymous: boolean;
+  source: Source;
+  reference: string | null;
+  body: string;
+  status: ContributionStatus;
+  out_of_scope_reason: string | null;
+  submitted_at: string | Date;
+  version: number;
+}
+
+const COLUMNS = [
+  'rc.id',
+  'rc.consultation_id',
+  'c.slug as consultation_slug',
+  'c.title as consultation_title',
+  'rc.theme_id',
+  't.title as theme_title',
+  'rc.workshop_id',
+  'w.title as workshop_title',
+  'w.starts_at as workshop_starts_at',
+  'rc.author_id',
+  'u.display_name as author_display_name',
+  'rc.author_name',
+  'rc.structure_id',
+  's.name as structure_name',
+  's.region',
+  'rc.anonymous',
+  'rc.source',
+  'rc.reference',
+  'rc.body',
+  'rc.status',
+  'rc.out_of_scope_reason',
+  'rc.submitted_at',
+  'rc.version',
+];
+
+export function viewQuery(db: Db) {
+  return db('raw_contributions as rc')
+    .join('consultations as c', 'c.id', 'rc.consultation_id')
+    .leftJoin('themes as t', 't.id', 'rc.theme_id')
+    .leftJoin('workshops as w', 'w.id', 'rc.workshop_id')
+    .leftJoin('users as u', 'u.id', 'rc.author_id')
+    .leftJoin('structures as s', 's.id', 'rc.structure_id')
+    .select(COLUMNS);
+}
+
+export const normaliseView = (row: any): ContributionView => ({
+  ...row,
+  id: Number(row.id),
+  consultation_id: Number(row.consultation_id),
+  theme_id: row.theme_id == null ? null : Number(row.theme_id),
+  workshop_id: row.workshop_id == null ? null : Number(row.workshop_id),
+  author_id: row.author_id == null ? null : Number(row.author_id),
+  structure_id: row.structure_id == null ? null : Number(row.structure_id),
+  anonymous: toBool(row.anonymous),
+  version: Number(row.version),
+});
+
