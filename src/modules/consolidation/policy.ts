@@ -17,6 +17,8 @@ const staff = (actor: MaybeActor): boolean => actor?.role === 'ambassadeur' || a
  * the DSI consolidates everything; nobody changes anything once the step is closed (reading stays).
  */
 export const consolidationPolicy = {
+  /** The DSI consolidates every theme, assigned or not. */
+  consolidatesEverything: (actor: MaybeActor): boolean => actor?.role === 'dsi',
   canEnter: (actor: MaybeActor): boolean => staff(actor),
   canRead: (actor: MaybeActor): boolean => staff(actor),
   /** themeId null: the « à classer » list. */

@@ -58,7 +58,7 @@ export function consolidationRoutes({ db }: AppDeps): Router {
   /** Themes one may consolidate (the « à classer » list is everyone's). */
   const workableThemes = (actor: Actor, scope: WorkScope, themes: ThemeLite[]) => themes.filter((th) => consolidationPolicy.canWorkOn(actor, scope, th.id));
   const myThemes = (actor: Actor, scope: WorkScope, themes: ThemeLite[]) =>
-    scope.themeIds === 'all' || actor.role === 'dsi' ? themes : themes.filter((th) => (scope.themeIds as ReadonlySet<number>).has(th.id));
+    scope.themeIds === 'all' || consolidationPolicy.consolidatesEverything(actor) ? themes : themes.filter((th) => (scope.themeIds as ReadonlySet<number>).has(th.id));
 
   // ---------- inbox ----------
   r.get('/consolidation', staff, async (req, res) => {

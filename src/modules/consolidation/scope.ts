@@ -9,7 +9,7 @@ import { activeWholeLinks, assignedThemeIds, rawByIds, type RawRow } from './que
 /** The actor's scope in one consultation: is the step open today (or forced open), and their themes. */
 export async function loadWorkScope(db: Db, actor: Actor, consultation: ConsultationRow, today = parisDay(new Date())): Promise<WorkScope> {
   const open = openings(await listPhases(db, consultation.id), consultation, today).consolidation;
-  const themeIds = actor.role === 'dsi' ? 'all' : new Set(await assignedThemeIds(db, consultation.id, actor.id));
+  const themeIds = consolidationPolicy.consolidatesEverything(actor) ? 'all' : new Set(await assignedThemeIds(db, consultation.id, actor.id));
   return { consultationId: consultation.id, open, themeIds };
 }
 

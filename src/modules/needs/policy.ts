@@ -33,6 +33,9 @@ export const needsPolicy = {
   /** Quotes are chosen for the white paper, also once the need is validated. */
   canQuote: (actor: MaybeActor, ctx: NeedsContext, need: NeedLike): boolean =>
     !need.merged_into_id && (actor?.role === 'dsi' || ownsTheme(actor, ctx, need.theme_id)),
+  /** A validated proposal is frozen for ambassadors, as a validated need is. */
+  canEditProposal: (actor: MaybeActor, ctx: NeedsContext, need: NeedLike, proposal: { status: string }): boolean =>
+    needsPolicy.canEdit(actor, ctx, need) && (actor?.role === 'dsi' || proposal.status !== 'valide'),
   canReview: (actor: MaybeActor, need?: NeedLike): boolean => actor?.role === 'dsi' && !need?.merged_into_id,
   canRenumber: (actor: MaybeActor): boolean => actor?.role === 'dsi',
   /** Ambassadors of the consultation and the DSI discuss a need. */

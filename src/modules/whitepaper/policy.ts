@@ -9,6 +9,8 @@ const canPreviewDraft = (actor: MaybeActor, ctx: { ambassadorHere: boolean }): b
   actor?.role === 'dsi' || (actor?.role === 'ambassadeur' && ctx.ambassadorHere);
 
 export const whitepaperPolicy = {
+  /** Only an ambassador may consolidate a consultation: for anyone else, no need to ask the database. */
+  mayBeAmbassadorHere: (actor: MaybeActor): boolean => actor?.role === 'ambassadeur',
   canEdit: (actor: MaybeActor, _consultation?: { id: number }): boolean => actor?.role === 'dsi',
   canPublish: (actor: MaybeActor, _consultation?: { id: number }): boolean => actor?.role === 'dsi',
   canPreviewDraft,

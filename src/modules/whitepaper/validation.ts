@@ -47,3 +47,11 @@ export const changelogQuery = z.object({
   de: z.coerce.number().int().min(1).max(100_000),
   vers: z.coerce.number().int().min(1).max(100_000),
 });
+
+/** The consent form's two buttons: « oui » gives it, anything else withdraws it. */
+export const consentSchema = z.object({ consent: z.unknown().optional().transform((v) => v === 'oui') });
+
+/** The publish button carries the content version the DSI read; an odd one names no version (-1), which the use case refuses. */
+export const publishSchema = z.object({
+  version: z.unknown().optional().transform((v) => (Number.isInteger(Number(v)) ? Number(v) : -1)),
+});

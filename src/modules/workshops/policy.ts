@@ -22,6 +22,8 @@ export const workshopsPolicy = {
   canBrowse: (actor: MaybeActor): boolean => !!actor,
   canView: (actor: MaybeActor, _w: WorkshopTarget): boolean => !!actor,
   canPlan: (actor: MaybeActor): boolean => actor?.role === 'dsi' || actor?.role === 'ambassadeur',
+  /** Staff facilitate with their account; anyone else is named on the form by e-mail only. */
+  canFacilitate: (person: { role: string } | null | undefined): boolean => person?.role === 'ambassadeur' || person?.role === 'dsi',
   canEdit: (actor: MaybeActor, w: WorkshopTarget): boolean => runs(actor, w),
   canRecordAttendance: (actor: MaybeActor, w: WorkshopTarget): boolean => runs(actor, w),
   canClose: (actor: MaybeActor, w: WorkshopTarget): boolean => runs(actor, w),

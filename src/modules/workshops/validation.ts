@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatNumber } from '../../shared/i18n';
 import { optionalId, text, version, cleanText } from '../../shared/validation';
+import { parseIdOrNull } from '../../shared/http/params';
 import { CAPACITY_MAX, CAPACITY_MIN, MODES, parisToUtc } from './rules';
 
 const asList = (v: unknown): unknown[] => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]);
@@ -113,3 +114,38 @@ export const captureSchema = z.object({
     .transform((v) => v.toLowerCase()),
 });
 export type CaptureInput = z.output<typeof captureSchema>;
+
+/** The edit form: the workshop's fields and the version the editor saw, errors of both reported. */
+export const editWorkshopSchema = z.intersection(versionSchema, workshopSchema);
+
+/**
+ * Query strings. A value repeated takes its first occurrence; an odd value is treated as absent
+ * (a link typed by hand or cut short should show the list, not an error).
+ */
+const first = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '').trim();
+const queryText = z.unknown().optional().transform(first);
+const queryId = queryText.transform(parseIdOrNull);
+const queryDay = queryText.transform((v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && parisToUtc(v, '00:00') ? v : null));
+export const LIST_MAX_PAGE = 1000;
+
+export const workshopListQuery = z
+  .object({
+    consultation: queryId,
+    region: queryText.transform((v) => v.slice(0, 80) || null),
+    theme: queryId,
+    du: queryDay,
+    au: queryDay,
+    quand: queryText,
+    page: queryId.transform((n) => Math.min(LIST_MAX_PAGE, Math.max(1, n ?? 1))),
+  })
+  // Dates typed in the filter are more precise than the period: they take over.
+  .transform((q) => ({ ...q, quand: q.du || q.au ? 'tous' : (q.quand === 'passes' ? 'passes' : q.quand === 'tous' ? 'tous' : 'a_venir') as 'a_venir' | 'passes' | 'tous' }));
+
+/** ?consultation=<id> on the planning form, when there are several consultations. */
+export const planQuery = z.object({ consultation: queryId });
+
+/** ?theme=<id> or ?theme=a_classer keeps the theme of the last note for the next one. */
+export const captureQuery = z.object({ theme: queryText.transform((v) => (v === 'a_classer' ? ('a_classer' as const) : parseIdOrNull(v))) });
+
+/** The attendance form's two buttons: save, or save and close the workshop. */
+export const attendanceStep = (body: Record<string, unknown>): 'clore' | 'enregistrer' => (first(body.action) === 'clore' ? 'clore' : 'enregistrer');
