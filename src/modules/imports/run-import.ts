@@ -85,7 +85,7 @@ export async function runImport(db: Knex, input: RunInput): Promise<RunOutcome> 
         const now = new Date().toISOString();
         await trx('import_runs')
           .where({ id: input.runId })
-          .update({ status: 'done', rows_total: rowsTotal, rows_done: rowsTotal, created, skipped, file_path: null, updated_at: now, finished_at: now });
+          .update({ status: 'terminee', rows_total: rowsTotal, rows_done: rowsTotal, created, skipped, file_path: null, updated_at: now, finished_at: now });
       }
       await recordAudit(trx, {
         actorId: input.actorId,
