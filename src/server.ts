@@ -4,8 +4,7 @@ import { createApp } from './app';
 import { createDb, migrateLatest } from './shared/db';
 import { createLogger } from './shared/logger';
 import { isDatabaseEmpty, seedDemo } from '../seeds/demo';
-import { importsSettled } from './modules/imports';
-import { whitepaperJobsSettled } from './modules/whitepaper';
+import { jobsSettled } from './shared/jobs';
 
 /** Starts Ensemble: validate configuration, migrate, load the demo data into an empty database (not in production), listen. */
 async function main(): Promise<void> {
@@ -70,7 +69,7 @@ async function main(): Promise<void> {
     for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
     server.close(() => {
       // A background import or layout finishes (or rolls back) before the database closes.
-      Promise.all([importsSettled(), whitepaperJobsSettled()])
+      jobsSettled()
         .catch((err: unknown) => logger.error({ err }, 'une tâche de fond a échoué pendant l’arrêt'))
         .then(() => db.destroy())
         .then(

@@ -84,7 +84,7 @@ async function importContributions(file: string, opts: Options): Promise<number>
       file_name: source.name.slice(0, 255),
       file_bytes: fs.statSync(file).size,
       format: analysis.format ?? 'csv',
-      status: 'running',
+      status: 'en_cours',
       rows_total: analysis.rowsTotal,
       to_create: analysis.toCreate,
       already_imported: analysis.alreadyImported,
@@ -95,7 +95,7 @@ async function importContributions(file: string, opts: Options): Promise<number>
     const outcome = await runImport(db, { consultationId: consultation.id, actorId, source, runId, via: 'cli', onProgress: progress('Import') });
     if (!outcome.ok) {
       await finishRun(db, runId, {
-        status: 'failed',
+        status: 'echouee',
         rows_done: outcome.rowsTotal,
         error_rows: outcome.errorRows,
         errors_json: JSON.stringify([...outcome.fileErrors.map((reason) => ({ line: 0, reason })), ...outcome.errors]),

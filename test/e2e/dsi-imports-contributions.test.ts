@@ -130,7 +130,7 @@ describe('The DSI imports contributions from a file in a real browser', function
       consultation_id: consultationId,
       file_name: 'grand.csv',
       format: 'csv',
-      status: 'running',
+      status: 'en_cours',
       rows_total: 100_000,
       rows_done: 40_000,
       created_at: now,
@@ -144,7 +144,7 @@ describe('The DSI imports contributions from a file in a real browser', function
     await screenshot(page, 'dsi-import-en-cours');
     await t.db('import_runs').where({ id: runId }).update({ rows_done: 70_000, updated_at: new Date().toISOString() });
     await page.waitForFunction(() => (document.getElementById('progress-bar') as HTMLProgressElement | null)?.value === 70000, undefined, { timeout: 10_000 });
-    await t.db('import_runs').where({ id: runId }).update({ status: 'done', rows_done: 100_000, created: 100_000, finished_at: new Date().toISOString() });
+    await t.db('import_runs').where({ id: runId }).update({ status: 'terminee', rows_done: 100_000, created: 100_000, finished_at: new Date().toISOString() });
     await page.getByRole('heading', { name: 'Import terminé' }).waitFor({ timeout: 10_000 });
     await expectAccessible(page, 'import-en-cours-termine');
   });

@@ -174,7 +174,7 @@ describe('The DSI imports raw contributions from a file', function () {
     const forced = await dsi.post(`${base}/${runIdOf(again)}/lancer`).type('form').send({ _csrf: token });
     expect(forced.status).to.equal(303);
     const run = await t.db('import_runs').where({ id: runIdOf(again) }).first();
-    expect(run.status).to.equal('done');
+    expect(run.status).to.equal('terminee');
     expect(Number(run.created)).to.equal(0);
     expect(Number(run.skipped)).to.equal(4);
     expect(await count(t.db, { consultation_id: seed.consultationId })).to.equal(4);

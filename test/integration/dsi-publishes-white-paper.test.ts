@@ -10,7 +10,7 @@ import { buildApp, csrfFrom, loginAs, makeUser, TEST_PASSWORD } from '../support
 import { inspectPdf, pagesToPng, plainSpaces, writeTemp } from '../support/pdf';
 import { DEMO_PASSWORD, DEMO_SLUG } from '../../seeds/demo';
 import { frenchSpacing } from '../../src/shared/text/typography';
-import { whitepaperJobsSettled } from '../../src/modules/whitepaper';
+import { jobsSettled } from '../../src/shared/jobs';
 
 const BASE = `/consultations/${DEMO_SLUG}/livre-blanc`;
 const ADMIN = `/admin/consultations/${DEMO_SLUG}/livre-blanc`;
@@ -261,7 +261,7 @@ describe('The DSI publishes the white paper; everyone reads it (demo consultatio
       state = (await agent.get(stateUrl)).body;
     }
     expect(state.finished).to.equal(true);
-    await whitepaperJobsSettled();
+    await jobsSettled();
   }
 
   it('publishes a long document in the background (WHITEPAPER_BACKGROUND_NEEDS), its page showing the progress', async () => {
@@ -329,7 +329,7 @@ describe('The DSI publishes the white paper; everyone reads it (demo consultatio
     expect((await ambassador.post(`${BASE}/brouillon/pdf`).type('form').send({})).status).to.equal(403);
 
     // A failed layout says why and offers to start again; finished files are forgotten after a day.
-    await db('whitepaper_draft_pdfs').where({ id: row.id }).update({ status: 'echec', error: 'mémoire insuffisante' });
+    await db('whitepaper_draft_pdfs').where({ id: row.id }).update({ status: 'echouee', error: 'mémoire insuffisante' });
     const failed = await ambassador.get(url);
     expect(failed.text).to.contain('La mise en page du PDF a échoué').and.contain('mémoire insuffisante').and.contain('Relancer la mise en page');
     expect((await ambassador.get(`${url}.pdf`)).status).to.equal(404);
@@ -337,7 +337,7 @@ describe('The DSI publishes the white paper; everyone reads it (demo consultatio
     const next = await ambassador.post(`${BASE}/brouillon/pdf`).type('form').send({ _csrf: csrfFrom(draft.text) });
     expect(next.headers.location).to.not.equal(url);
     expect((await ambassador.get(url)).status).to.equal(404);
-    await whitepaperJobsSettled();
+    await jobsSettled();
   });
 
   it('runs one publication at a time and refuses publishing to anyone but the DSI', async () => {
@@ -351,7 +351,7 @@ describe('The DSI publishes the white paper; everyone reads it (demo consultatio
     const res = await dsi.post(`${ADMIN}/publier`).type('form').send({ _csrf: csrfFrom(page.text), version: String(version) });
     expect(res.status).to.equal(409);
     expect(res.text).to.contain('Une publication est déjà en cours');
-    await db('whitepaper_publications').where({ status: 'en_cours' }).update({ status: 'echec' });
+    await db('whitepaper_publications').where({ status: 'en_cours' }).update({ status: 'echouee' });
     expect(running).to.not.equal(undefined);
 
     const ambassador = await loginAs(app, 'ambassadeur@ensemble.test', DEMO_PASSWORD);

@@ -6,7 +6,7 @@ export type { ImportAnalysis, LineError } from './analyse-import';
 export { runImport } from './run-import';
 export type { RunOutcome } from './run-import';
 export { previewImport } from './preview-import';
-export { launchImport, importsSettled, SYNC_MAX_ROWS } from './launch-import';
+export { launchImport, SYNC_MAX_ROWS } from './launch-import';
 export { bufferSource, fileSource } from './file-reader';
 export type { ImportSource } from './file-reader';
 export { insertRun, finishRun, findRun } from './queries';

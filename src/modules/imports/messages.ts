@@ -42,5 +42,13 @@ registerMessages({
   'imports.run.alreadyStarted': 'il est déjà en cours ou terminé.',
   'imports.run.fileGone': 'le fichier envoyé n’est plus disponible. Envoyez-le de nouveau.',
   'imports.run.unexpected': 'Erreur inattendue pendant l’import : aucune contribution n’a été importée. Réessayez ; si l’erreur persiste, contactez l’équipe technique.',
+  // A run's state, as the list and the run's page show it (the job states of shared/jobs, and the preview's cases).
+  'imports.status.en_attente': 'Aperçu, en attente de lancement',
+  'imports.status.expire': 'Aperçu expiré',
+  'imports.status.refuse': 'Refusé : le fichier contient des erreurs',
+  'imports.status.en_cours': 'En cours',
+  'imports.status.interrompu': 'Interrompu : rien n’a été importé',
+  'imports.status.terminee': 'Terminé',
+  'imports.status.echouee': 'Échoué : rien n’a été importé',
   'imports.run.interrupted': 'L’import a été interrompu (redémarrage du serveur ?) : aucune contribution n’a été importée. Envoyez le fichier de nouveau.',
 });

@@ -50,7 +50,7 @@ export async function previewImport(
     file_name: fileName,
     file_bytes: upload.buffer.length,
     format: analysis.format ?? 'csv',
-    status: 'preview',
+    status: 'en_attente',
     rows_total: analysis.rowsTotal,
     to_create: analysis.toCreate,
     already_imported: analysis.alreadyImported,

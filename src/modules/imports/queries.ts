@@ -1,5 +1,6 @@
 import type { Db } from '../../shared/db';
 import { insertReturningId, toInt } from '../../shared/db';
+import type { JobStatus } from '../../shared/jobs';
 
 export interface WorkshopRef {
   id: number;
@@ -48,7 +49,8 @@ export async function existingImportKeys(db: Db, consultationId: number, keys: s
   return new Set(rows.map((r) => r.import_key));
 }
 
-export type RunStatus = 'preview' | 'running' | 'done' | 'failed';
+/** A run is a job (shared/jobs): « en_attente » is its preview, waiting to be launched. */
+export type RunStatus = JobStatus;
 
 export interface ImportRunRow {
   id: number;
@@ -99,7 +101,7 @@ export interface NewImportRun {
 
 export async function insertRun(db: Db, run: NewImportRun): Promise<number> {
   const now = new Date().toISOString();
-  return insertReturningId(db, 'import_runs', { ...run, created_at: now, updated_at: now, started_at: run.status === 'running' ? now : null });
+  return insertReturningId(db, 'import_runs', { ...run, created_at: now, updated_at: now, started_at: run.status === 'en_cours' ? now : null });
 }
 
 export async function findRun(db: Db, id: number): Promise<ImportRunRow | undefined> {
@@ -132,9 +134,9 @@ export async function setRunFile(db: Db, id: number, filePath: string | null): P
 export async function claimRun(db: Db, id: number): Promise<boolean> {
   const now = new Date().toISOString();
   const n = await db('import_runs')
-    .where({ id, status: 'preview', error_rows: 0 })
+    .where({ id, status: 'en_attente', error_rows: 0 })
     .whereNotNull('file_path')
-    .update({ status: 'running', rows_done: 0, started_at: now, updated_at: now });
+    .update({ status: 'en_cours', rows_done: 0, started_at: now, updated_at: now });
   return n === 1;
 }
 
@@ -145,7 +147,7 @@ export async function updateRunProgress(db: Db, id: number, rowsDone: number): P
 export async function finishRun(
   db: Db,
   id: number,
-  outcome: { status: 'done' | 'failed'; rows_total?: number; rows_done?: number; created?: number; skipped?: number; error_rows?: number; errors_json?: string },
+  outcome: { status: 'terminee' | 'echouee'; rows_total?: number; rows_done?: number; created?: number; skipped?: number; error_rows?: number; errors_json?: string },
 ): Promise<void> {
   const now = new Date().toISOString();
   await db('import_runs').where({ id }).update({ ...outcome, file_path: null, updated_at: now, finished_at: now });
@@ -153,5 +155,5 @@ export async function finishRun(
 
 /** Previews never launched keep their file: forget those older than a day. */
 export async function abandonedPreviews(db: Db, olderThan: string): Promise<Array<{ id: number; file_path: string }>> {
-  return db('import_runs').where({ status: 'preview' }).whereNotNull('file_path').where('created_at', '<', olderThan).select('id', 'file_path').limit(100);
+  return db('import_runs').where({ status: 'en_attente' }).whereNotNull('file_path').where('created_at', '<', olderThan).select('id', 'file_path').limit(100);
 }

@@ -4,13 +4,13 @@ import { allow, authorize, currentActor } from '../../shared/http/guards';
 import { flash } from '../../shared/http/flash';
 import { NotFoundError } from '../../shared/http/errors';
 import { singleUpload } from '../../shared/http/upload';
-import { toDate } from '../../shared/db';
 import { formatNumber, t } from '../../shared/i18n';
 import { findConsultationBySlug, type ConsultationRow } from '../consultations';
 import { importsPolicy } from './policy';
 import { findRun, listRuns, type ImportRunRow } from './queries';
 import { previewImport } from './preview-import';
-import { launchImport, STALE_RUN_MS, SYNC_MAX_ROWS } from './launch-import';
+import { IMPORT_JOB, launchImport, SYNC_MAX_ROWS } from './launch-import';
+import { isStale as jobIsStale, type JobStatus } from '../../shared/jobs';
 import { MAX_LISTED_ERRORS, MAX_SAMPLE_ROWS, type LineError } from './analyse-import';
 import { COLUMN_NAMES, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, TEXT_MAX, TEXT_MIN } from './row-rules';
 import type { RowDisplay } from './resolve-rows';
@@ -19,21 +19,18 @@ import { parseId } from '../../shared/http/params';
 const BASE = '/admin/consultations/:slug/imports';
 
 
-const isStale = (run: ImportRunRow) => run.status === 'running' && Date.now() - (toDate(run.updated_at)?.getTime() ?? 0) > STALE_RUN_MS;
+// A stale run is shown as interrupted (nothing blocks on it, so its row is left as the job helper found it).
+const isStale = (run: ImportRunRow) => jobIsStale(IMPORT_JOB, run);
+
+/** The state endpoint's `status` keeps the words it has always answered with, for scripts that poll it. */
+const STATE_WORDS: Record<JobStatus, string> = { en_attente: 'preview', en_cours: 'running', terminee: 'done', echouee: 'failed' };
 
 /** A run's state in words (never a colour only). */
 export function runLabel(run: ImportRunRow): string {
-  switch (run.status) {
-    case 'done':
-      return 'Terminé';
-    case 'failed':
-      return 'Échoué : rien n’a été importé';
-    case 'running':
-      return isStale(run) ? 'Interrompu : rien n’a été importé' : 'En cours';
-    default:
-      if (run.errors_json !== '[]') return 'Refusé : le fichier contient des erreurs';
-      return run.file_path ? 'Aperçu, en attente de lancement' : 'Aperçu expiré';
-  }
+  if (isStale(run)) return t('imports.status.interrompu');
+  if (run.status !== 'en_attente') return t(`imports.status.${run.status}`);
+  if (run.errors_json !== '[]') return t('imports.status.refuse');
+  return t(run.file_path ? 'imports.status.en_attente' : 'imports.status.expire');
 }
 
 export function importsRoutes({ db, config, logger }: AppDeps): Router {
@@ -88,7 +85,7 @@ export function importsRoutes({ db, config, logger }: AppDeps): Router {
       sample,
       moreErrors: Math.max(0, run.error_rows - errors.length),
       limits: { maxListedErrors: MAX_LISTED_ERRORS, maxSampleRows: MAX_SAMPLE_ROWS },
-      canLaunch: run.status === 'preview' && !!run.file_path && !fileErrors.length && run.error_rows === 0,
+      canLaunch: run.status === 'en_attente' && !!run.file_path && !fileErrors.length && run.error_rows === 0,
       formError,
       base: `/admin/consultations/${encodeURIComponent(consultation.slug)}/imports`,
     });
@@ -124,12 +121,12 @@ export function importsRoutes({ db, config, logger }: AppDeps): Router {
   /** Progress for the page's script (public/js/progress.js, shared with the white paper's publication). */
   r.get(`${BASE}/:id/etat`, allow(importsPolicy.canUse), loadConsultation, async (req, res) => {
     const run = await loadRun(req, res);
-    const status = isStale(run) ? 'failed' : run.status;
+    const status: JobStatus = isStale(run) ? 'echouee' : run.status;
     res.set('Cache-Control', 'no-store').json({
-      status,
+      status: STATE_WORDS[status],
       rowsDone: run.rows_done,
       rowsTotal: run.rows_total,
-      finished: status !== 'running',
+      finished: status !== 'en_cours',
       done: run.rows_done,
       total: run.rows_total,
       message: `${formatNumber(run.rows_done)} ligne(s) traitée(s) sur ${formatNumber(run.rows_total)}.`,
@@ -145,7 +142,7 @@ export function importsRoutes({ db, config, logger }: AppDeps): Router {
     if (result.value.background) flash(req, 'info', t('imports.run.started'));
     else {
       const done = (await findRun(db, run.id))!;
-      if (done.status === 'done') flash(req, 'success', t('imports.run.done', { created: done.created, skipped: done.skipped }));
+      if (done.status === 'terminee') flash(req, 'success', t('imports.run.done', { created: done.created, skipped: done.skipped }));
     }
     res.redirect(303, `/admin/consultations/${encodeURIComponent(consultationOf(res).slug)}/imports/${run.id}`);
   });

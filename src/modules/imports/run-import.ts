@@ -83,7 +83,7 @@ export async function runImport(db: Knex, input: RunInput): Promise<RunOutcome> 
       if (errorRows > 0) throw new Rejected({ ok: false, fileErrors: [], errorRows, errors, rowsTotal });
 
       if (input.runId) {
-        await finishRun(trx, input.runId, { status: 'done', rows_total: rowsTotal, rows_done: rowsTotal, created, skipped });
+        await finishRun(trx, input.runId, { status: 'terminee', rows_total: rowsTotal, rows_done: rowsTotal, created, skipped });
       }
       await recordAudit(trx, {
         actorId: input.actorId,

@@ -92,7 +92,7 @@ export function draftRoutes(deps: AppDeps): Router {
 
   r.get(`${PUBLIC}/brouillon/pdf/:id.pdf`, requireLogin, async (req, res) => {
     const { consultation, draftPdf } = await draftPdfOf(req);
-    const pdf = draftPdf.status === 'prete' ? await draftPdfFile(db, draftPdf.id) : null;
+    const pdf = draftPdf.status === 'terminee' ? await draftPdfFile(db, draftPdf.id) : null;
     if (!pdf) throw new NotFoundError();
     res.set({
       'Content-Type': 'application/pdf',

@@ -5,7 +5,6 @@ export { whitepaperPolicy } from './policy';
 export { assembleDocument } from './assemble';
 export { startPublication, authorOf } from './publish-edition';
 export { prepareDraftPdf } from './prepare-draft-pdf';
-export { whitepaperJobsSettled } from './background';
 export { renderPdfInWorker, renderPdfBufferInWorker } from './render-in-worker';
 export { latestEdition, findEdition, editionPdf } from './queries';
 export type { WhitePaperDocument } from './document';

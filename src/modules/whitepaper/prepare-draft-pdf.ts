@@ -1,7 +1,7 @@
 import { isUniqueViolation } from '../../shared/db';
 import type { Actor } from '../../shared/actor';
 import { assembleDocument } from './assemble';
-import { failureReason, inBackground, isStale, progressWriter, STALE_ERROR } from './background';
+import { failIfStale, startJob, type JobStore } from '../../shared/jobs';
 import { allNeeds, type WhitePaperDocument } from './document';
 import { insertDraftPdf, purgeDraftPdfs, runningDraftPdf, updateDraftPdf } from './queries';
 import { authorOf, type PublishDeps } from './publish-edition';
@@ -20,8 +20,9 @@ export async function prepareDraftPdf(deps: PublishDeps, actor: Actor, consultat
   const { db } = deps;
   const prepared = await db.transaction(async (trx): Promise<{ join: number | null } | { id: number; doc: WhitePaperDocument }> => {
     const running = await runningDraftPdf(trx, consultation.id);
-    if (running && !isStale(running)) return { join: running.id };
-    if (running) await updateDraftPdf(trx, running.id, { status: 'echec', error: STALE_ERROR, finished_at: new Date().toISOString() });
+    // A running layout is joined, unless it is stale: then it is failed, and a new one starts.
+    const expire = (error: string) => updateDraftPdf(trx, running!.id, { status: 'echouee', error, finished_at: new Date().toISOString() });
+    if (running && !(await failIfStale(DRAFT_PDF_JOB, running, expire))) return { join: running.id };
     await purgeDraftPdfs(trx, consultation.id, new Date(Date.now() - DRAFT_PDF_KEPT_MS));
     const doc = await assembleDocument(trx, { consultation, author: await authorOf(trx, actor), edition: null });
     try {
@@ -33,18 +34,21 @@ export async function prepareDraftPdf(deps: PublishDeps, actor: Actor, consultat
     }
   });
   if ('join' in prepared) return prepared.join ?? (await runningDraftPdf(db, consultation.id))?.id ?? null;
-  inBackground(layOut(deps, prepared.id, prepared.doc));
+  void layOut(deps, prepared.id, prepared.doc);
   return prepared.id;
 }
 
-async function layOut(deps: PublishDeps, id: number, doc: WhitePaperDocument): Promise<void> {
+/** The draft PDFs' kind of job (see shared/jobs). */
+export const DRAFT_PDF_JOB = 'brouillon-pdf';
+
+function layOut(deps: PublishDeps, id: number, doc: WhitePaperDocument): Promise<void> {
   const { db, logger } = deps;
-  try {
-    const progress = progressWriter((done, total) => updateDraftPdf(db, id, { steps_done: done, steps_total: total }));
+  const store: JobStore = {
+    progress: (done, total) => updateDraftPdf(db, id, { steps_done: done, steps_total: total }),
+    fail: (error) => updateDraftPdf(db, id, { status: 'echouee', error, finished_at: new Date().toISOString() }),
+  };
+  return startJob({ kind: DRAFT_PDF_JOB, id, store, logger, failureLog: 'échec de la mise en page du PDF de travail' }, async (progress) => {
     const { pdf, pages } = await renderPdfBufferInWorker(doc, progress);
-    await updateDraftPdf(db, id, { status: 'prete', pdf, pdf_bytes: pdf.length, pages, steps_done: 1, steps_total: 1, finished_at: new Date().toISOString() });
-  } catch (err) {
-    logger.error({ err, draftPdf: id }, 'échec de la mise en page du PDF de travail');
-    await updateDraftPdf(db, id, { status: 'echec', error: failureReason(err), finished_at: new Date().toISOString() }).catch(() => undefined);
-  }
+    await updateDraftPdf(db, id, { status: 'terminee', pdf, pdf_bytes: pdf.length, pages, steps_done: 1, steps_total: 1, finished_at: new Date().toISOString() });
+  });
 }

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import { isUniqueViolation } from '../../shared/db';
+import { failIfStale, startJob, type JobStore } from '../../shared/jobs';
 import { invalid, ok, type Result } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
@@ -8,7 +9,6 @@ import type { Actor } from '../../shared/actor';
 import { listThemes } from '../consultations';
 import { findStructure } from '../structures';
 import { assembleDocument } from './assemble';
-import { failureReason, inBackground, isStale, progressWriter, STALE_ERROR } from './background';
 import { allNeeds, type WhitePaperDocument } from './document';
 import { findContent, insertEdition, insertPublication, nextEditionNumber, runningPublication, updatePublication } from './queries';
 import { renderPdfBufferInWorker } from './render-in-worker';
@@ -85,12 +85,15 @@ export async function startPublication(
 
   const background = allNeeds(prepared.doc).length > (opts.syncMaxNeeds ?? SYNC_MAX_NEEDS);
   const done = complete(deps, actor, consultation.id, prepared.id, prepared.doc, publishedAt, opts.requestId);
-  if (background) inBackground(done);
-  else await done;
+  if (!background) await done;
   return ok({ publicationId: prepared.id, number: prepared.number, background, done });
 }
 
-async function complete(
+/** The publications' kind of job (see shared/jobs). */
+export const PUBLICATION_JOB = 'publication';
+
+/** Lays the PDF out and records the edition, as a tracked job; a failure is stored with its audit entry. */
+function complete(
   deps: PublishDeps,
   actor: Actor,
   consultationId: number,
@@ -100,8 +103,23 @@ async function complete(
   requestId?: string,
 ): Promise<void> {
   const { db, logger } = deps;
-  const progress = progressWriter((done, total) => updatePublication(db, publicationId, { steps_done: done, steps_total: total }));
-  try {
+  const store: JobStore = {
+    progress: (done, total) => updatePublication(db, publicationId, { steps_done: done, steps_total: total }),
+    fail: (reason) =>
+      db.transaction(async (trx) => {
+        await updatePublication(trx, publicationId, { status: 'echouee', error: reason, finished_at: new Date().toISOString() });
+        await recordAudit(trx, {
+          actorId: actor.id,
+          action: 'whitepaper.publish.fail',
+          objectType: 'whitepaper_publication',
+          objectId: publicationId,
+          consultationId,
+          after: { number: doc.edition!.number, reason },
+          requestId,
+        });
+      }),
+  };
+  return startJob({ kind: PUBLICATION_JOB, id: publicationId, store, logger, failureLog: 'échec de la publication du livre blanc' }, async (progress) => {
     const { pdf, pages } = await renderPdfBufferInWorker(doc, progress);
     const sha256 = crypto.createHash('sha256').update(pdf).digest('hex');
     await db.transaction(async (trx) => {
@@ -117,7 +135,7 @@ async function complete(
         published_by: actor.id,
         published_at: publishedAt.toISOString(),
       });
-      await updatePublication(trx, publicationId, { status: 'publiee', edition_id: editionId, finished_at: new Date().toISOString() });
+      await updatePublication(trx, publicationId, { status: 'terminee', edition_id: editionId, finished_at: new Date().toISOString() });
       const needs = allNeeds(doc);
       await recordAudit(trx, {
         actorId: actor.id,
@@ -137,28 +155,11 @@ async function complete(
         requestId,
       });
     });
-  } catch (err) {
-    logger.error({ err, publication: publicationId }, 'échec de la publication du livre blanc');
-    const reason = failureReason(err);
-    await db
-      .transaction(async (trx) => {
-        await updatePublication(trx, publicationId, { status: 'echec', error: reason, finished_at: new Date().toISOString() });
-        await recordAudit(trx, {
-          actorId: actor.id,
-          action: 'whitepaper.publish.fail',
-          objectType: 'whitepaper_publication',
-          objectId: publicationId,
-          consultationId,
-          after: { number: doc.edition!.number, reason },
-          requestId,
-        });
-      })
-      .catch(() => undefined);
-  }
+  });
 }
 
 /** A publication whose process stopped mid-way would block the next ones forever: it is marked failed. */
 async function expireStale(db: Knex.Transaction, consultationId: number): Promise<void> {
   const running = await runningPublication(db, consultationId);
-  if (running && isStale(running)) await updatePublication(db, running.id, { status: 'echec', error: STALE_ERROR, finished_at: new Date().toISOString() });
+  if (running) await failIfStale(PUBLICATION_JOB, running, (error) => updatePublication(db, running.id, { status: 'echouee', error, finished_at: new Date().toISOString() }));
 }

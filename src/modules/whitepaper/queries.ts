@@ -1,5 +1,6 @@
 import type { Db } from '../../shared/db';
 import { groupByKey, insertReturningId, toBool, toDate, toIntOrNull } from '../../shared/db';
+import type { JobStatus } from '../../shared/jobs';
 
 /** Plain knex functions of the white paper; the use cases own the transactions. */
 
@@ -202,9 +203,9 @@ function layoutOut(r: any) {
 }
 
 /** The layout still running for the consultation, if any: a partial unique index allows one. */
-async function runningLayout(db: Db, table: LayoutTable, consultationId: number): Promise<{ id: number; updated_at: Date } | undefined> {
+async function runningLayout(db: Db, table: LayoutTable, consultationId: number): Promise<{ id: number; status: 'en_cours'; updated_at: Date } | undefined> {
   const r = await db(table).where({ consultation_id: consultationId, status: 'en_cours' }).first('id', 'updated_at');
-  return r ? { id: Number(r.id), updated_at: toDate(r.updated_at)! } : undefined;
+  return r ? { id: Number(r.id), status: 'en_cours', updated_at: toDate(r.updated_at)! } : undefined;
 }
 
 /** How far a layout is (a publication's or a draft PDF's), in whole percent (the steps are the renderer's own). */
@@ -216,7 +217,7 @@ export interface PublicationRow {
   id: number;
   consultation_id: number;
   requested_by: number | null;
-  status: 'en_cours' | 'publiee' | 'echec';
+  status: JobStatus;
   content_version: number;
   steps_total: number;
   steps_done: number;
@@ -245,7 +246,7 @@ export async function insertPublication(db: Db, p: { consultation_id: number; re
   return insertReturningId(db, 'whitepaper_publications', { ...p, status: 'en_cours', steps_done: 0, created_at: at, updated_at: at });
 }
 
-export async function updatePublication(db: Db, id: number, fields: Partial<{ status: string; steps_done: number; steps_total: number; edition_id: number; error: string; finished_at: string }>): Promise<void> {
+export async function updatePublication(db: Db, id: number, fields: Partial<{ status: JobStatus; steps_done: number; steps_total: number; edition_id: number; error: string; finished_at: string }>): Promise<void> {
   await db('whitepaper_publications').where({ id }).update({ ...fields, updated_at: new Date().toISOString() });
 }
 
@@ -255,7 +256,7 @@ export interface DraftPdfRow {
   id: number;
   consultation_id: number;
   requested_by: number | null;
-  status: 'en_cours' | 'prete' | 'echec';
+  status: JobStatus;
   needs: number;
   steps_total: number;
   steps_done: number;
@@ -277,7 +278,7 @@ export async function findDraftPdf(db: Db, consultationId: number, id: number): 
 }
 
 export async function draftPdfFile(db: Db, id: number): Promise<Buffer | null> {
-  const row = await db('whitepaper_draft_pdfs').where({ id, status: 'prete' }).first('pdf');
+  const row = await db('whitepaper_draft_pdfs').where({ id, status: 'terminee' }).first('pdf');
   return row?.pdf ? Buffer.from(row.pdf) : null;
 }
 
@@ -292,7 +293,7 @@ export async function insertDraftPdf(db: Db, p: { consultation_id: number; reque
 export async function updateDraftPdf(
   db: Db,
   id: number,
-  fields: Partial<{ status: string; steps_done: number; steps_total: number; pdf: Buffer; pdf_bytes: number; pages: number; error: string; finished_at: string }>,
+  fields: Partial<{ status: JobStatus; steps_done: number; steps_total: number; pdf: Buffer; pdf_bytes: number; pages: number; error: string; finished_at: string }>,
 ): Promise<void> {
   await db('whitepaper_draft_pdfs').where({ id }).update({ ...fields, updated_at: new Date().toISOString() });
 }
