@@ -124,9 +124,9 @@ export async function buildAuthzWorld(): Promise<AuthzWorld> {
     (await insertReturningId(db, 'representative_quotes', { need_id: needB, raw_contribution_id: contribB, created_by: dsi.id }));
 
   const application = await first<{ id: number; motivation: string }>(db('ambassador_applications').where({ consultation_id: consultationId }).whereNot({ user_id: amb.id }).orderBy('id'), 'candidature');
-  const importRun = await insertReturningId(db, 'import_runs', { consultation_id: consultationId, created_by: dsi.id, file_name: secrets.importRun, format: 'csv', status: 'done' });
+  const importRun = await insertReturningId(db, 'import_runs', { consultation_id: consultationId, created_by: dsi.id, file_name: secrets.importRun, format: 'csv', status: 'terminee' });
   const draftPdf = await insertReturningId(db, 'whitepaper_draft_pdfs', {
-    consultation_id: consultationId, requested_by: dsi.id, status: 'prete', pdf: Buffer.from('%PDF-1.4\n%%EOF\n'), pdf_bytes: 15, pages: 1, finished_at: new Date(),
+    consultation_id: consultationId, requested_by: dsi.id, status: 'terminee', pdf: Buffer.from('%PDF-1.4\n%%EOF\n'), pdf_bytes: 15, pages: 1, finished_at: new Date(),
   });
   const publication = Number((await first<{ id: number }>(db('whitepaper_publications').where({ consultation_id: consultationId }), 'publication')).id);
   const edition = Number((await first<{ number: number }>(db('whitepaper_editions').where({ consultation_id: consultationId }).orderBy('number'), 'édition')).number);
