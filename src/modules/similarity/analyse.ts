@@ -1,4 +1,5 @@
-import { foldAccents, stem, words } from '../../shared/text/french';
+import { foldAccents, words } from '../../shared/text/french';
+import { term as stem } from './lemmas';
 
 /**
  * From a contribution's text to the terms that similarity compares. The shared French analysis

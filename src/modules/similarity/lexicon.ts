@@ -1,4 +1,5 @@
-import { foldAccents, stem } from '../../shared/text/french';
+import { foldAccents } from '../../shared/text/french';
+import { term as stem } from './lemmas';
 import { canonicalWord } from './analyse';
 
 /**
