@@ -2,6 +2,7 @@ import { foldAccents } from '../../shared/text/french';
 import { term as stem } from './lemmas';
 import { analyseText, canonicalWord, displayWord } from './analyse';
 import { concepts } from './lexicon';
+import { NO_KNOWLEDGE, type Knowledge } from './knowledge';
 
 /**
  * French-aware text similarity between contributions, and suggested groups of near-duplicates.
@@ -46,6 +47,10 @@ export interface IndexOptions {
   conceptWeight: number;
   /** Weight of the character 4-grams of a stem (all of them together), relative to the stem itself. */
   gramWeight: number;
+  /** Weight of the terms a text's terms are associated with (learned from the ambassadors' links), times the association's strength. */
+  associationWeight: number;
+  /** The consultation's glossary and learned associations (none: the built-in lexicon only). */
+  knowledge?: Knowledge;
 }
 
 export interface GroupOptions extends IndexOptions {
@@ -70,6 +75,7 @@ export const DEFAULT_OPTIONS: Readonly<GroupOptions> = Object.freeze({
   bigramWeight: 0.5,
   conceptWeight: 2,
   gramWeight: 0,
+  associationWeight: 0.5,
   edgeThreshold: 0.15,
   linkThreshold: 0.35,
   neighbours: 10,
@@ -107,6 +113,16 @@ function termCounts(text: string, opts: IndexOptions): Map<string, number> {
   const counts = new Map<string, number>();
   for (const s of stems) counts.set(s, (counts.get(s) ?? 0) + 1);
   if (opts.conceptWeight > 0) for (const c of concepts(stems, folded)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const knowledge = opts.knowledge ?? NO_KNOWLEDGE;
+  if (opts.conceptWeight > 0) for (const [re, c] of knowledge.glossary) if (re.test(folded)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  if (opts.associationWeight > 0 && knowledge.associations.size) {
+    // Soft matching: a text also weighs, a little, the terms its own terms were learned to go with.
+    const extra = new Map<string, number>();
+    for (const s of new Set(stems)) {
+      for (const [b, strength] of knowledge.associations.get(s) ?? []) extra.set(b, (extra.get(b) ?? 0) + opts.associationWeight * strength);
+    }
+    for (const [b, x] of extra) counts.set(b, (counts.get(b) ?? 0) + Math.min(1, x));
+  }
   if (opts.gramWeight > 0) {
     for (const s of stems) {
       if (s.length < 5) continue;
@@ -175,6 +191,8 @@ export function buildIndex(docs: readonly Doc[], options: Partial<IndexOptions> 
     bigramWeight: options.bigramWeight ?? DEFAULT_OPTIONS.bigramWeight,
     conceptWeight: options.conceptWeight ?? DEFAULT_OPTIONS.conceptWeight,
     gramWeight: options.gramWeight ?? DEFAULT_OPTIONS.gramWeight,
+    associationWeight: options.associationWeight ?? DEFAULT_OPTIONS.associationWeight,
+    ...(options.knowledge ? { knowledge: options.knowledge } : {}),
   };
   const sorted = [...docs].sort((a, b) => a.id - b.id);
   const positionOf = new Map<number, number>();
