@@ -45,7 +45,7 @@ export interface RankOptions {
   knowledge?: Knowledge;
 }
 
-export const RANK_DEFAULTS: Readonly<RankOptions> = Object.freeze({ k: 5, memberWeight: 0.4, attachThreshold: 0.3, outOfScopeThreshold: 0.45 });
+export const RANK_DEFAULTS: Readonly<RankOptions> = Object.freeze({ k: 5, memberWeight: 0.4, attachThreshold: 0.5, outOfScopeThreshold: 0.5 });
 
 const dot = (a: SimilarityIndex['vectors'][number], b: SimilarityIndex['vectors'][number]) => {
   let i = 0;
