@@ -27,6 +27,7 @@ import { workshopsRoutes } from './modules/workshops';
 import { needsRoutes } from './modules/needs';
 import { consolidationRoutes } from './modules/consolidation';
 import { whitepaperRoutes } from './modules/whitepaper';
+import { similarityRoutes } from './modules/similarity/routes';
 import { currentEntry, navigationFor } from './navigation';
 
 export interface CreateAppOptions {
@@ -177,6 +178,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   app.use(needsRoutes(deps));
   app.use(consolidationRoutes(deps));
   app.use(whitepaperRoutes(deps));
+  app.use(similarityRoutes(deps));
 
   app.use(notFound);
   app.use(errorHandler);

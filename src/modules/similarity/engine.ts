@@ -1,6 +1,5 @@
-import { foldAccents } from '../../shared/text/french';
-import { term as stem } from './lemmas';
-import { analyseText, canonicalWord, displayWord } from './analyse';
+import { foldAccents, stem as snowball } from '../../shared/text/french';
+import { analyseText, canonicalWord, displayWord, termOf } from './analyse';
 import { concepts } from './lexicon';
 import { NO_KNOWLEDGE, type Knowledge } from './knowledge';
 
@@ -49,6 +48,8 @@ export interface IndexOptions {
   gramWeight: number;
   /** Weight of the terms a text's terms are associated with (learned from the ambassadors' links), times the association's strength. */
   associationWeight: number;
+  /** Weight of the Snowball stem of each lemma (derivations: « saisie » / « saisir »), relative to the lemma. */
+  stemWeight: number;
   /** Weight of a concept of the consultation's glossary, relative to a single stem. */
   glossaryWeight: number;
   /** The consultation's glossary and learned associations (none: the built-in lexicon only). */
@@ -79,6 +80,7 @@ export const DEFAULT_OPTIONS: Readonly<GroupOptions> = Object.freeze({
   gramWeight: 0,
   associationWeight: 0.5,
   glossaryWeight: 0.5,
+  stemWeight: 0.5,
   edgeThreshold: 0.15,
   linkThreshold: 0.35,
   neighbours: 10,
@@ -116,6 +118,8 @@ function termCounts(text: string, opts: IndexOptions): Map<string, number> {
   const counts = new Map<string, number>();
   for (const s of stems) counts.set(s, (counts.get(s) ?? 0) + 1);
   if (opts.conceptWeight > 0) for (const c of concepts(stems, folded)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  // Lemmas keep « direction » and « directement » apart; their stems, weighed less, keep some derivations close.
+  if (opts.stemWeight > 0) for (const s of stems) if (s.length > 3 && !/^\d+$/.test(s)) counts.set(`~:${snowball(s)}`, (counts.get(`~:${snowball(s)}`) ?? 0) + 1);
   const knowledge = opts.knowledge ?? NO_KNOWLEDGE;
   if (opts.glossaryWeight > 0) for (const [re, c] of knowledge.glossary) if (re.test(folded)) counts.set(c, (counts.get(c) ?? 0) + 1);
   if (opts.associationWeight > 0 && knowledge.associations.size) {
@@ -152,7 +156,7 @@ function termCounts(text: string, opts: IndexOptions): Map<string, number> {
 const idf = (n: number, df: number) => Math.log((1 + n) / (1 + df)) + 1;
 
 const termWeight = (term: string, opts: IndexOptions) =>
-  term.startsWith('#=') ? opts.glossaryWeight : term.startsWith('#') ? opts.conceptWeight : term.startsWith('~') ? opts.gramWeight : term.includes(' ') ? opts.bigramWeight : 1;
+  term.startsWith('~:') ? opts.stemWeight : term.startsWith('#=') ? opts.glossaryWeight : term.startsWith('#') ? opts.conceptWeight : term.startsWith('~') ? opts.gramWeight : term.includes(' ') ? opts.bigramWeight : 1;
 
 function weigh(counts: Map<string, number>, termIds: ReadonlyMap<string, number>, df: (termId: number) => number, n: number, opts: IndexOptions, unknown: (term: string) => number): Vector {
   const entries: Array<[number, number]> = [];
@@ -196,6 +200,7 @@ export function buildIndex(docs: readonly Doc[], options: Partial<IndexOptions> 
     gramWeight: options.gramWeight ?? DEFAULT_OPTIONS.gramWeight,
     associationWeight: options.associationWeight ?? DEFAULT_OPTIONS.associationWeight,
     glossaryWeight: options.glossaryWeight ?? DEFAULT_OPTIONS.glossaryWeight,
+    stemWeight: options.stemWeight ?? DEFAULT_OPTIONS.stemWeight,
     ...(options.knowledge ? { knowledge: options.knowledge } : {}),
   };
   const sorted = [...docs].sort((a, b) => a.id - b.id);
@@ -529,7 +534,7 @@ function label(index: SimilarityIndex, sum: Sum, members: readonly number[]): st
   const seen = new Map<string, Map<string, number>>(top.map((s) => [s, new Map()]));
   for (const pos of members.slice(0, 50)) {
     for (const raw of index.texts[pos]!.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
-      const s = stem(canonicalWord(foldAccents(raw)));
+      const s = termOf(canonicalWord(foldAccents(raw)));
       const forms = seen.get(s);
       if (forms) forms.set(raw, (forms.get(raw) ?? 0) + 1);
     }

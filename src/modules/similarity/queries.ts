@@ -197,3 +197,15 @@ export async function rawBodies(db: Db, consultationId: number, ids: readonly nu
   if (!ids.length) return [];
   return (await db('raw_contributions').select(RAW_COLUMNS).where({ consultation_id: consultationId }).whereIn('id', ids).orderBy('id')).map(toRaw);
 }
+
+/** Read-only look-ups of other modules' tables for the knowledge pages (joins allowed, writes not). */
+export async function consultationForKnowledge(db: Db, slug: string, userId: number): Promise<{ id: number; slug: string; title: string; ambassadorHere: boolean } | undefined> {
+  const c = await db('consultations').select('id', 'slug', 'title').where({ slug }).first();
+  if (!c) return undefined;
+  const here = await db('ambassador_themes').where({ consultation_id: c.id, user_id: userId }).first();
+  return { id: Number(c.id), slug: c.slug, title: c.title, ambassadorHere: !!here };
+}
+
+export async function themesOf(db: Db, consultationId: number): Promise<Array<{ id: number; code: string; title: string }>> {
+  return (await db('themes').select('id', 'code', 'title').where({ consultation_id: consultationId }).orderBy('position').orderBy('id')).map((t: any) => ({ id: Number(t.id), code: t.code, title: t.title }));
+}
