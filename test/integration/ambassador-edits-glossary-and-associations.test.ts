@@ -69,7 +69,7 @@ describe('Ambassadors edit the glossary and the DSI removes a learned associatio
     expect(stop.status).to.equal(422);
     expect(stop.text).to.include('mot vide');
     expect(stop.text).to.include('des choses');
-    expect(await t.db('audit_log').where({ action: 'similarity.glossary_added' }).count({ n: '*' }).first()).to.deep.include({ n: 1 });
+    expect(Number((await t.db('audit_log').where({ action: 'similarity.glossary_added' }).count({ n: '*' }).first())!.n)).to.equal(1);
   });
 
   it('shows the associations to ambassadors, lets only the DSI remove one, which stays removed after relearning', async () => {
@@ -82,6 +82,6 @@ describe('Ambassadors edit the glossary and the DSI removes a learned associatio
     await relearn(t.db, consultationId);
     const after = (await listAssociations(t.db, consultationId)).find((r) => r.theme_id === top!.theme_id && r.term_a === top!.term_a && r.term_b === top!.term_b);
     expect(after?.removed).to.equal(true);
-    expect(await t.db('audit_log').where({ action: 'similarity.association_removed' }).count({ n: '*' }).first()).to.deep.include({ n: 1 });
+    expect(Number((await t.db('audit_log').where({ action: 'similarity.association_removed' }).count({ n: '*' }).first())!.n)).to.equal(1);
   });
 });

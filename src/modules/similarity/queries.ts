@@ -127,7 +127,9 @@ const toAssociation = (r: any): StoredAssociation => ({ theme_id: Number(r.theme
 
 /** Every association row of a consultation, in a fixed order (the same on both engines). */
 export async function listAssociations(db: Db, consultationId: number): Promise<StoredAssociation[]> {
-  return (await db('similarity_associations').where({ consultation_id: consultationId }).orderBy(['theme_id', 'term_a', 'term_b'])).map(toAssociation);
+  // Sorted here, by code unit: PostgreSQL's collation would order « rendez-vous » differently from SQLite.
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return (await db('similarity_associations').where({ consultation_id: consultationId })).map(toAssociation).sort((x, y) => x.theme_id - y.theme_id || cmp(x.term_a, y.term_a) || cmp(x.term_b, y.term_b));
 }
 
 /** The strongest associations of one theme still in use, strongest first. */
