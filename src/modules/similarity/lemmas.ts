@@ -78,6 +78,20 @@ export function lemmaOf(word: string): string | undefined {
   return found[0];
 }
 
+/**
+ * An adverb in « -ment » made on an adjective that is its own lemma compares as that adjective
+ * (« automatiquement » → « automatique », « rapidement » → « rapide »), as the Snowball stem did. Only
+ * for words the dictionary knows as invariable (nouns in « -ment », « gouvernement », have a plural),
+ * and not through a feminine (« directement » is not « direct »: that is what kept « direction » apart).
+ */
+function adverbBase(word: string, lemma: string): string | undefined {
+  if (lemma !== word || !word.endsWith('ment') || word.length < 8) return undefined;
+  const t = (table ??= load());
+  if (t.paradigm.get(word) !== 0) return undefined;
+  const base = word.slice(0, -4);
+  return t.paradigm.has(base) ? base : undefined;
+}
+
 const cache = new Map<string, string>();
 
 /**
@@ -88,7 +102,12 @@ const cache = new Map<string, string>();
 export function term(word: string): string {
   let s = cache.get(word);
   if (s === undefined) {
-    s = /^\d+$/.test(word) ? word : (lemmaOf(word) ?? stem(word));
+    // Short tokens are abbreviations (« sms », « rdv », « cej »): no plural to take off.
+    if (/^\d+$/.test(word) || word.length <= 3) s = word;
+    else {
+      const lemma = lemmaOf(word);
+      s = lemma === undefined ? stem(word) : (adverbBase(word, lemma) ?? lemma);
+    }
     if (cache.size < 200_000) cache.set(word, s);
   }
   return s;
