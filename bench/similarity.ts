@@ -28,6 +28,8 @@ import { variation } from '../seeds/demo/compose';
 import { Random } from '../seeds/demo/random';
 import { analyse, buildIndex, groupIndex, pairwiseScores, suggestGroups, DEFAULT_OPTIONS, type Doc, type GroupOptions } from '../src/modules/similarity';
 import { labelledSet, readLabelled, DEFAULT_LABELLED_FILE } from './labelled-set';
+import { assisted, assistedGoal, demoKnowledge, groupGoal, groupQuality } from './similarity-assisted';
+import path from 'node:path';
 
 /** The first settings, before any tuning on the labelled set: stems and stem pairs only, strict thresholds. */
 const BEFORE: Partial<GroupOptions> = { bigramWeight: 0.5, conceptWeight: 0, gramWeight: 0, edgeThreshold: 0.3, linkThreshold: 0.3, neighbours: 10, scanBudget: 3000 };
@@ -179,6 +181,7 @@ function main(): void {
     console.log(`   before  ${scoreLine('held-out', set.docs, set.labelOf, BEFORE)}`);
     console.log(`   now     ${scoreLine('held-out', set.docs, set.labelOf, {})}`);
   }
+  knowledgeFigures(file, heldOut);
   const demo = demoContributions();
   console.log('-- demo: the 1 091 raw contributions against the ambassadors’ consolidation (whole links)');
   console.log(`   before  ${scoreLine('demo', demo.docs, demo.consolidatedOf, BEFORE)}`);
@@ -189,6 +192,38 @@ function main(): void {
   for (const n of sizes) {
     if (n === 1091) timeGrouping('demo contributions', demo.docs);
     else timeGrouping('generated', generated(n, 20261129 + n));
+  }
+}
+
+/**
+ * Issue 11: each split without the consultation's knowledge, with its glossary, and with the
+ * associations learned from the demo; then the assisted figure. The blind sets are only measured.
+ */
+function knowledgeFigures(file: ReturnType<typeof readLabelled>, heldOut: string | undefined): void {
+  const POST_IT = path.resolve(__dirname, '..', '..', 'bench', 'labelled', 'post-it.json');
+  const sets: Array<[string, ReturnType<typeof readLabelled>, string]> = [['train', file, 'train'], ['dev', file, 'dev']];
+  if (!process.argv.includes('--no-blind')) sets.push(['blind', file, 'blind'], ['post-it', readLabelled(POST_IT), 'all']);
+  if (heldOut) sets.push(['held-out', readLabelled(heldOut), 'all']);
+  const glossary = demoKnowledge(false);
+  const learned = demoKnowledge(true);
+  console.log(`\n== Issue 11: raw-to-raw groups without / with the glossary / with learning from the demo (${learned.associations.size} terms associated) ==`);
+  for (const [name, f, split] of sets) {
+    const set = labelledSet(f, split as 'all');
+    const blind = name === 'blind' || name === 'post-it' || name === 'held-out';
+    const rows: Array<[string, ReturnType<typeof groupQuality>]> = [
+      ['none    ', groupQuality(set.docs, set.labelOf, OVERRIDE)],
+      ['glossary', groupQuality(set.docs, set.labelOf, { ...OVERRIDE, knowledge: glossary })],
+      ['learned ', groupQuality(set.docs, set.labelOf, { ...OVERRIDE, knowledge: learned })],
+    ];
+    for (const [k, q] of rows) console.log(`   ${name.padEnd(8)} ${k} ${q.line}${blind ? `  ${groupGoal(q)}` : ''}`);
+  }
+  console.log('\n== Issue 11: assisted — first text of each topic placed by hand, the others (and distractors) ranked against those ==');
+  for (const [name, f, split] of sets) {
+    const blind = name === 'blind' || name === 'post-it' || name === 'held-out';
+    const before = assisted(f, split, undefined, true);
+    const after = assisted(f, split, learned);
+    console.log(`   ${name.padEnd(8)} before  ${before.line}`);
+    console.log(`   ${name.padEnd(8)} now     ${after.line}${blind ? `  ${assistedGoal(after)}` : ''}`);
   }
 }
 

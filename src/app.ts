@@ -22,6 +22,7 @@ import './modules/consultations';
 import './modules/contributions';
 import './modules/imports';
 import './modules/needs';
+import './modules/similarity';
 import './modules/privacy';
 import './modules/stats';
 import './modules/users';
@@ -41,6 +42,7 @@ import { workshopsRoutes } from './modules/workshops/routes';
 import { needsRoutes } from './modules/needs/routes';
 import { consolidationRoutes } from './modules/consolidation/routes';
 import { whitepaperRoutes } from './modules/whitepaper/routes';
+import { similarityRoutes } from './modules/similarity/routes';
 import { currentEntry, navigationFor } from './navigation';
 
 export interface CreateAppOptions {
@@ -191,6 +193,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   app.use(needsRoutes(deps));
   app.use(consolidationRoutes(deps));
   app.use(whitepaperRoutes(deps));
+  app.use(similarityRoutes(deps));
 
   app.use(notFound);
   app.use(errorHandler);

@@ -7,6 +7,7 @@ import { insertReturningId } from '../../src/shared/db';
 import { loginAs } from './app';
 import type { TestDb } from './db';
 import { openDemo } from './demo';
+import { ensureReady } from '../../src/modules/similarity';
 
 export const ROLES = ['anonyme', 'contributeur', 'ambassadeur', 'dsi'] as const;
 export type Who = (typeof ROLES)[number];
@@ -40,6 +41,10 @@ export interface WorldIds {
   draftPdf: number;
   publication: number;
   edition: number;
+  glossaryEntry: number;
+  /** A learned association of theme A (its two terms), which the DSI alone may remove. */
+  associationTermA: string;
+  associationTermB: string;
 }
 
 export interface AuthzWorld {
@@ -131,6 +136,14 @@ export async function buildAuthzWorld(): Promise<AuthzWorld> {
   const publication = Number((await first<{ id: number }>(db('whitepaper_publications').where({ consultation_id: consultationId }), 'publication')).id);
   const edition = Number((await first<{ number: number }>(db('whitepaper_editions').where({ consultation_id: consultationId }).orderBy('number'), 'édition')).number);
 
+  // The consultation's glossary (seeded from the built-in lexicon) and what the demo taught similarity.
+  await ensureReady(db, consultationId);
+  const glossaryEntry = Number((await first<{ id: number }>(db('similarity_glossary').where({ consultation_id: consultationId }).orderBy('id'), 'entrée du glossaire')).id);
+  const association = await first<{ term_a: string; term_b: string }>(
+    db('similarity_associations').where({ consultation_id: consultationId, theme_id: themeA }).orderBy(['term_a', 'term_b']),
+    'association apprise',
+  );
+
   const agents = {
     anonyme: request.agent(app),
     contributeur: await loginAs(app, 'contributeur@ensemble.test', DEMO_PASSWORD),
@@ -142,7 +155,7 @@ export async function buildAuthzWorld(): Promise<AuthzWorld> {
     ids: {
       slug: DEMO_SLUG, consultationId, themeA, themeB, contribA, contribB, workshopA, workshopB, ccA, ccB, linkB, needA, needB, ccOfNeedB, quoteB,
       proposalA: await proposalOf(needA), proposalB: await proposalOf(needB), application: Number(application.id), userB: Number(userB.id),
-      importRun, draftPdf, publication, edition,
+      importRun, draftPdf, publication, edition, glossaryEntry, associationTermA: association.term_a, associationTermB: association.term_b,
     },
     secrets: [...Object.values(secrets), userB.email, application.motivation.slice(0, 60)],
   };

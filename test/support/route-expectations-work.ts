@@ -113,4 +113,16 @@ export const WORK_ROUTES: Record<string, Expectation> = {
     'POST /consolidation/contributions/:id/classer': contribution(STAFF, DSI, (i) => ({ themeId: i.themeB })),
     'POST /consolidation/contributions/:id/extraits': contribution(STAFF, DSI, (i) => ({ quote: 'Marqueur-privé', start: '', end: '', targetId: i.ccB })),
   }),
+  ...group(['similarity_glossary', 'similarity_associations'], {
+    // The consultation's glossary: the DSI and the consultation's ambassadors; removing what was learned: the DSI.
+    'GET /consultations/:slug/glossaire': STAFF,
+    'POST /consultations/:slug/glossaire': { may: STAFF, body: () => ({ expression: 'sonde', meaning: 'essai de la matrice' }) },
+    'POST /consultations/:slug/glossaire/:id': { params: { id: 'glossaryEntry' }, may: STAFF, body: () => ({ expression: 'sonde', meaning: 'essai de la matrice' }) },
+    'POST /consultations/:slug/glossaire/:id/supprimer': { params: { id: 'glossaryEntry' }, may: STAFF },
+    'GET /consultations/:slug/associations': STAFF,
+    'POST /consultations/:slug/associations/retirer': {
+      may: DSI,
+      body: (i) => ({ theme_id: i.themeA, term_a: i.associationTermA, term_b: i.associationTermB }),
+    },
+  }),
 };

@@ -12,11 +12,12 @@ export const MODULE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   // Layer 0: the audit log and the reference lists, which everyone reads or writes.
   audit: [],
   structures: [],
-  similarity: [],
 
   // Layer 1: identity and the consultation itself (calendar, themes, the public page and its panels).
   auth: ['audit'],
   consultations: ['audit'],
+  // The consultation's glossary and what ambassadors taught it (edits are audited).
+  similarity: ['audit'],
 
   // Layer 2: what is said within a consultation, and personal data.
   contributions: ['audit', 'consultations'],

@@ -42,4 +42,7 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   ambassador_applications: 'ambassadors',
   ambassador_themes: 'ambassadors',
   audit_log: 'audit',
+  similarity_glossary: 'similarity',
+  similarity_associations: 'similarity',
+  similarity_state: 'similarity',
 };

@@ -1,4 +1,5 @@
-import { foldAccents, stem, words } from '../../shared/text/french';
+import { foldAccents, words } from '../../shared/text/french';
+import { term as stem } from './lemmas';
 
 /**
  * From a contribution's text to the terms that similarity compares. The shared French analysis
@@ -105,15 +106,25 @@ export function normalisedWords(text: string): string[] {
   return normalise(text).words;
 }
 
+/**
+ * The term of a normalised word: its lemma (or stem), then the synonym set's head word again, so that a
+ * form the synonym list does not spell out (« saisissent » → « saisir ») meets its set (« saisie »).
+ */
+export function termOf(word: string): string {
+  const t = stem(word);
+  const head = SYNONYM.get(t);
+  return head === undefined ? t : stem(head);
+}
+
 /** The stems of a text after normalisation, in order (duplicates kept). */
 export function analyse(text: string): string[] {
-  return normalisedWords(text).map(stem);
+  return normalisedWords(text).map(termOf);
 }
 
 /** The stems of a text and its folded text (where the lexicon looks for expressions). */
 export function analyseText(text: string): { stems: string[]; folded: string } {
   const { folded, words: ws } = normalise(text);
-  return { stems: ws.map(stem), folded };
+  return { stems: ws.map(termOf), folded };
 }
 
 /** A folded word as similarity sees it (its synonym's head word when it has one). */
@@ -137,7 +148,7 @@ const DISPLAY: Map<string, string> = new Map(
     capemploi: 'Cap emploi',
     faj: 'FAJ',
     obsolete: 'pas à jour',
-  }).map(([token, shown]) => [stem(token), shown]),
+  }).map(([token, shown]) => [termOf(token), shown]),
 );
 
 /** The display form of a stem made from a multi-word expression, if it is one. */

@@ -1,6 +1,7 @@
-import { foldAccents, stem } from '../../shared/text/french';
-import { analyseText, canonicalWord, displayWord } from './analyse';
+import { foldAccents, stem as snowball } from '../../shared/text/french';
+import { analyseText, canonicalWord, displayWord, termOf } from './analyse';
 import { concepts } from './lexicon';
+import { NO_KNOWLEDGE, type Knowledge } from './knowledge';
 
 /**
  * French-aware text similarity between contributions, and suggested groups of near-duplicates.
@@ -45,6 +46,14 @@ export interface IndexOptions {
   conceptWeight: number;
   /** Weight of the character 4-grams of a stem (all of them together), relative to the stem itself. */
   gramWeight: number;
+  /** Weight of the terms a text's terms are associated with (learned from the ambassadors' links), times the association's strength. */
+  associationWeight: number;
+  /** Weight of the Snowball stem of each lemma (derivations: « saisie » / « saisir »), relative to the lemma. */
+  stemWeight: number;
+  /** Weight of a concept of the consultation's glossary, relative to a single stem. */
+  glossaryWeight: number;
+  /** The consultation's glossary and learned associations (none: the built-in lexicon only). */
+  knowledge?: Knowledge;
 }
 
 export interface GroupOptions extends IndexOptions {
@@ -61,7 +70,7 @@ export interface GroupOptions extends IndexOptions {
 }
 
 /**
- * Tuned on the "train" half of bench/labelled/paraphrases.json together with the demo's consolidation
+ * Tuned on the "train" half (glossaryWeight, associationWeight: issue 11, train only) of bench/labelled/paraphrases.json together with the demo's consolidation
  * (maximising the mean of both F1, so that paraphrases are found without merging distinct ideas of
  * real data); "dev" and "blind" are only measured. See bench/similarity.ts for the figures.
  */
@@ -69,6 +78,9 @@ export const DEFAULT_OPTIONS: Readonly<GroupOptions> = Object.freeze({
   bigramWeight: 0.5,
   conceptWeight: 2,
   gramWeight: 0,
+  associationWeight: 0.5,
+  glossaryWeight: 0.5,
+  stemWeight: 0.5,
   edgeThreshold: 0.15,
   linkThreshold: 0.35,
   neighbours: 10,
@@ -106,6 +118,18 @@ function termCounts(text: string, opts: IndexOptions): Map<string, number> {
   const counts = new Map<string, number>();
   for (const s of stems) counts.set(s, (counts.get(s) ?? 0) + 1);
   if (opts.conceptWeight > 0) for (const c of concepts(stems, folded)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  // Lemmas keep « direction » and « directement » apart; their stems, weighed less, keep some derivations close.
+  if (opts.stemWeight > 0) for (const s of stems) if (s.length > 3 && !/^\d+$/.test(s)) counts.set(`~:${snowball(s)}`, (counts.get(`~:${snowball(s)}`) ?? 0) + 1);
+  const knowledge = opts.knowledge ?? NO_KNOWLEDGE;
+  if (opts.glossaryWeight > 0) for (const [re, c] of knowledge.glossary) if (re.test(folded)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  if (opts.associationWeight > 0 && knowledge.associations.size) {
+    // Soft matching: a text also weighs, a little, the terms its own terms were learned to go with.
+    const extra = new Map<string, number>();
+    for (const s of new Set(stems)) {
+      for (const [b, strength] of knowledge.associations.get(s) ?? []) extra.set(b, (extra.get(b) ?? 0) + opts.associationWeight * strength);
+    }
+    for (const [b, x] of extra) counts.set(b, (counts.get(b) ?? 0) + Math.min(1, x));
+  }
   if (opts.gramWeight > 0) {
     for (const s of stems) {
       if (s.length < 5) continue;
@@ -132,7 +156,7 @@ function termCounts(text: string, opts: IndexOptions): Map<string, number> {
 const idf = (n: number, df: number) => Math.log((1 + n) / (1 + df)) + 1;
 
 const termWeight = (term: string, opts: IndexOptions) =>
-  term.startsWith('#') ? opts.conceptWeight : term.startsWith('~') ? opts.gramWeight : term.includes(' ') ? opts.bigramWeight : 1;
+  term.startsWith('~:') ? opts.stemWeight : term.startsWith('#=') ? opts.glossaryWeight : term.startsWith('#') ? opts.conceptWeight : term.startsWith('~') ? opts.gramWeight : term.includes(' ') ? opts.bigramWeight : 1;
 
 function weigh(counts: Map<string, number>, termIds: ReadonlyMap<string, number>, df: (termId: number) => number, n: number, opts: IndexOptions, unknown: (term: string) => number): Vector {
   const entries: Array<[number, number]> = [];
@@ -174,6 +198,10 @@ export function buildIndex(docs: readonly Doc[], options: Partial<IndexOptions> 
     bigramWeight: options.bigramWeight ?? DEFAULT_OPTIONS.bigramWeight,
     conceptWeight: options.conceptWeight ?? DEFAULT_OPTIONS.conceptWeight,
     gramWeight: options.gramWeight ?? DEFAULT_OPTIONS.gramWeight,
+    associationWeight: options.associationWeight ?? DEFAULT_OPTIONS.associationWeight,
+    glossaryWeight: options.glossaryWeight ?? DEFAULT_OPTIONS.glossaryWeight,
+    stemWeight: options.stemWeight ?? DEFAULT_OPTIONS.stemWeight,
+    ...(options.knowledge ? { knowledge: options.knowledge } : {}),
   };
   const sorted = [...docs].sort((a, b) => a.id - b.id);
   const positionOf = new Map<number, number>();
@@ -506,7 +534,7 @@ function label(index: SimilarityIndex, sum: Sum, members: readonly number[]): st
   const seen = new Map<string, Map<string, number>>(top.map((s) => [s, new Map()]));
   for (const pos of members.slice(0, 50)) {
     for (const raw of index.texts[pos]!.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
-      const s = stem(canonicalWord(foldAccents(raw)));
+      const s = termOf(canonicalWord(foldAccents(raw)));
       const forms = seen.get(s);
       if (forms) forms.set(raw, (forms.get(raw) ?? 0) + 1);
     }

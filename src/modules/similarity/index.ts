@@ -10,3 +10,9 @@ export { similarRawContributions, similarConsolidated, consolidatedText } from '
 export type { SimilarRaw, SimilarConsolidated } from './find-similar';
 export { suggestGroupsFor } from './suggest-groups-for';
 export type { GroupScope, SuggestedGroup } from './suggest-groups-for';
+export { learnFromLinks, relearn, ensureReady, loadKnowledge, associationsFromMembers } from './learn-associations';
+export { buildKnowledge, learningTerms, pairsBetween, NO_KNOWLEDGE } from './knowledge';
+export type { Knowledge, GlossaryEntry } from './knowledge';
+export { rankTargets, rankAgainst, RANK_DEFAULTS } from './rank-targets';
+export type { Placement, RankedTarget, RankOptions, Target } from './rank-targets';
+export { lemmaOf } from './lemmas';

@@ -1,5 +1,5 @@
-import { foldAccents, stem } from '../../shared/text/french';
-import { canonicalWord } from './analyse';
+import { foldAccents } from '../../shared/text/french';
+import { canonicalWord, termOf } from './analyse';
 
 /**
  * Concepts of the Missions Locales' information-system vocabulary: words and expressions that staff
@@ -95,7 +95,7 @@ const byStem = new Map<string, string[]>();
 const phraseRules: Array<[RegExp, string]> = [];
 for (const [name, c] of Object.entries(CONCEPTS)) {
   for (const w of (c.words ?? '').split(/\s+/).filter(Boolean)) {
-    const s = stem(canonicalWord(foldAccents(w)));
+    const s = termOf(canonicalWord(foldAccents(w)));
     const list = byStem.get(s) ?? [];
     if (!list.includes(PREFIX + name)) list.push(PREFIX + name);
     byStem.set(s, list);

@@ -58,3 +58,156 @@ export async function themeOfConsultation(db: Db, consultationId: number, themeI
   const row = await db('themes').select('id', 'code', 'title').where({ consultation_id: consultationId, id: themeId }).first();
   return row ? { id: Number(row.id), code: row.code, title: row.title } : undefined;
 }
+
+/* The similarity module's own tables: similarity_glossary, similarity_associations, similarity_state. */
+
+export interface GlossaryRow {
+  id: number;
+  consultation_id: number;
+  expression: string;
+  meaning: string;
+  expression_key: string;
+}
+
+const toGlossary = (r: any): GlossaryRow => ({ id: Number(r.id), consultation_id: Number(r.consultation_id), expression: r.expression, meaning: r.meaning, expression_key: r.expression_key });
+
+export async function listGlossary(db: Db, consultationId: number): Promise<GlossaryRow[]> {
+  return (await db('similarity_glossary').where({ consultation_id: consultationId }).orderBy('expression_key').orderBy('id')).map(toGlossary);
+}
+
+export async function findGlossaryEntry(db: Db, consultationId: number, id: number): Promise<GlossaryRow | undefined> {
+  const r = await db('similarity_glossary').where({ consultation_id: consultationId, id }).first();
+  return r ? toGlossary(r) : undefined;
+}
+
+export async function insertGlossary(db: Db, row: Omit<GlossaryRow, 'id'> & { created_by: number | null }): Promise<number> {
+  const [r] = await db('similarity_glossary').insert(row).returning('id');
+  return Number(typeof r === 'object' ? r.id : r);
+}
+
+export async function updateGlossary(db: Db, id: number, row: Pick<GlossaryRow, 'expression' | 'meaning' | 'expression_key'>): Promise<void> {
+  await db('similarity_glossary').where({ id }).update({ ...row, updated_at: new Date().toISOString() });
+}
+
+export async function deleteGlossary(db: Db, id: number): Promise<void> {
+  await db('similarity_glossary').where({ id }).delete();
+}
+
+export interface StateRow {
+  glossary_seeded: boolean;
+  learned: boolean;
+  version: number;
+}
+
+export async function readState(db: Db, consultationId: number): Promise<StateRow> {
+  const r = await db('similarity_state').where({ consultation_id: consultationId }).first();
+  return { glossary_seeded: !!r?.glossary_seeded_at, learned: !!r?.learned_at, version: Number(r?.version ?? 0) };
+}
+
+/** Marks a change (seeded, learned, or any edit): the version tells every instance's cache to reload. */
+export async function touchState(db: Db, consultationId: number, mark: { seeded?: boolean; learned?: boolean } = {}): Promise<void> {
+  const at = new Date().toISOString();
+  const existing = await db('similarity_state').where({ consultation_id: consultationId }).first();
+  const set: Record<string, unknown> = {};
+  if (mark.seeded) set.glossary_seeded_at = at;
+  if (mark.learned) set.learned_at = at;
+  if (existing) await db('similarity_state').where({ consultation_id: consultationId }).update({ ...set, version: Number(existing.version) + 1 });
+  else await db('similarity_state').insert({ consultation_id: consultationId, ...set, version: 1 });
+}
+
+export interface StoredAssociation {
+  theme_id: number;
+  term_a: string;
+  term_b: string;
+  weight: number;
+  removed: boolean;
+}
+
+const toAssociation = (r: any): StoredAssociation => ({ theme_id: Number(r.theme_id), term_a: r.term_a, term_b: r.term_b, weight: Number(r.weight), removed: !!r.removed });
+
+/** Every association row of a consultation, in a fixed order (the same on both engines). */
+export async function listAssociations(db: Db, consultationId: number): Promise<StoredAssociation[]> {
+  // Sorted here, by code unit: PostgreSQL's collation would order « rendez-vous » differently from SQLite.
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return (await db('similarity_associations').where({ consultation_id: consultationId })).map(toAssociation).sort((x, y) => x.theme_id - y.theme_id || cmp(x.term_a, y.term_a) || cmp(x.term_b, y.term_b));
+}
+
+/** The strongest associations of one theme still in use, strongest first. */
+export async function strongestAssociations(db: Db, consultationId: number, themeId: number, limit: number): Promise<StoredAssociation[]> {
+  const rows = await db('similarity_associations')
+    .where({ consultation_id: consultationId, theme_id: themeId, removed: false })
+    .orderBy([{ column: 'weight', order: 'desc' }, 'term_a', 'term_b'])
+    .limit(limit);
+  return rows.map(toAssociation);
+}
+
+/** Adds weights to pairs of one theme (creating them), leaving removed pairs as they are. */
+export async function addAssociationWeights(db: Db, consultationId: number, themeId: number, deltas: ReadonlyMap<string, number>): Promise<void> {
+  const keys = [...deltas.keys()].sort();
+  for (let i = 0; i < keys.length; i += 200) {
+    const chunk = keys.slice(i, i + 200).map((k) => k.split(' ') as [string, string]);
+    const existing = await db('similarity_associations')
+      .where({ consultation_id: consultationId, theme_id: themeId })
+      .whereIn('term_a', [...new Set(chunk.map((c) => c[0]))])
+      .whereIn('term_b', [...new Set(chunk.map((c) => c[1]))]);
+    const have = new Map(existing.map((r: any) => [`${r.term_a} ${r.term_b}`, toAssociation(r)]));
+    const inserts = [];
+    for (const [a, b] of chunk) {
+      const d = deltas.get(`${a} ${b}`)!;
+      const row = have.get(`${a} ${b}`);
+      if (!row) inserts.push({ consultation_id: consultationId, theme_id: themeId, term_a: a, term_b: b, weight: d, removed: false });
+      else if (!row.removed) await db('similarity_associations').where({ consultation_id: consultationId, theme_id: themeId, term_a: a, term_b: b }).update({ weight: row.weight + d });
+    }
+    if (inserts.length) await db('similarity_associations').insert(inserts);
+  }
+}
+
+/** Replaces every learned (not removed) association of a consultation by the given rows. */
+export async function replaceAssociations(db: Db, consultationId: number, rows: ReadonlyArray<Omit<StoredAssociation, 'removed'>>): Promise<void> {
+  const removed = new Set((await db('similarity_associations').select('theme_id', 'term_a', 'term_b').where({ consultation_id: consultationId, removed: true })).map((r: any) => `${r.theme_id} ${r.term_a} ${r.term_b}`));
+  await db('similarity_associations').where({ consultation_id: consultationId, removed: false }).delete();
+  const fresh = rows.filter((r) => !removed.has(`${r.theme_id} ${r.term_a} ${r.term_b}`)).map((r) => ({ consultation_id: consultationId, ...r, removed: false }));
+  for (let i = 0; i < fresh.length; i += 150) await db('similarity_associations').insert(fresh.slice(i, i + 150));
+}
+
+export async function markAssociationRemoved(db: Db, consultationId: number, themeId: number, a: string, b: string): Promise<number> {
+  return db('similarity_associations').where({ consultation_id: consultationId, theme_id: themeId, term_a: a, term_b: b, removed: false }).update({ removed: true });
+}
+
+export interface MemberText {
+  consolidated_id: number;
+  theme_id: number;
+  raw_id: number;
+  body: string;
+}
+
+/** The raw contributions wholly attached (active links) to consolidated contributions, by consolidated then raw id. */
+export async function activeMembers(db: Db, consultationId: number, consolidatedIds?: readonly number[]): Promise<MemberText[]> {
+  const q = db('consolidation_links as l')
+    .join('consolidated_contributions as c', 'c.id', 'l.consolidated_contribution_id')
+    .join('raw_contributions as r', 'r.id', 'l.raw_contribution_id')
+    .select('c.id as consolidated_id', 'c.theme_id', 'r.id as raw_id', 'r.body')
+    .where('c.consultation_id', consultationId)
+    .whereNull('l.undone_at')
+    .whereNull('l.extract_id');
+  if (consolidatedIds) q.whereIn('c.id', consolidatedIds);
+  const rows = await q.orderBy([{ column: 'c.id' }, { column: 'r.id' }]);
+  return rows.map((r: any) => ({ consolidated_id: Number(r.consolidated_id), theme_id: Number(r.theme_id), raw_id: Number(r.raw_id), body: r.body }));
+}
+
+export async function rawBodies(db: Db, consultationId: number, ids: readonly number[]): Promise<RawText[]> {
+  if (!ids.length) return [];
+  return (await db('raw_contributions').select(RAW_COLUMNS).where({ consultation_id: consultationId }).whereIn('id', ids).orderBy('id')).map(toRaw);
+}
+
+/** Read-only look-ups of other modules' tables for the knowledge pages (joins allowed, writes not). */
+export async function consultationForKnowledge(db: Db, slug: string, userId: number): Promise<{ id: number; slug: string; title: string; ambassadorHere: boolean } | undefined> {
+  const c = await db('consultations').select('id', 'slug', 'title').where({ slug }).first();
+  if (!c) return undefined;
+  const here = await db('ambassador_themes').where({ consultation_id: c.id, user_id: userId }).first();
+  return { id: Number(c.id), slug: c.slug, title: c.title, ambassadorHere: !!here };
+}
+
+export async function themesOf(db: Db, consultationId: number): Promise<Array<{ id: number; code: string; title: string }>> {
+  return (await db('themes').select('id', 'code', 'title').where({ consultation_id: consultationId }).orderBy('position').orderBy('id')).map((t: any) => ({ id: Number(t.id), code: t.code, title: t.title }));
+}

@@ -1,5 +1,6 @@
 import type { Db } from '../../shared/db';
 import { suggestGroups, type GroupOptions } from './engine';
+import { loadKnowledge } from './learn-associations';
 import { listUnprocessedRaw } from './queries';
 
 /** Where groups are looked for: one theme's unprocessed contributions, or the « à classer » ones (no theme). */
@@ -21,7 +22,9 @@ export interface SuggestedGroup {
 export async function suggestGroupsFor(db: Db, consultationId: number, scope: GroupScope, options: Partial<GroupOptions> = {}): Promise<SuggestedGroup[]> {
   const rows = await listUnprocessedRaw(db, consultationId, scope === 'a_classer' ? null : scope.themeId);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const groups = suggestGroups(rows.map((r) => ({ id: r.id, text: r.body })), options);
+  // The consultation's glossary and learned associations (learned from its links on first use).
+  const knowledge = options.knowledge ?? (await loadKnowledge(db, consultationId));
+  const groups = suggestGroups(rows.map((r) => ({ id: r.id, text: r.body })), { ...options, knowledge });
   return groups.map((g, i) => ({
     number: i + 1,
     cohesion: g.cohesion,

@@ -1,0 +1,135 @@
+import type { Db } from '../../shared/db';
+import { buildIndex, similarTo, type SimilarityIndex } from './engine';
+import { consolidatedText } from './find-similar';
+import { loadKnowledge } from './learn-associations';
+import type { Knowledge } from './knowledge';
+import { activeMembers, listConsolidatedTexts, rawBodies } from './queries';
+
+/**
+ * Where a raw contribution belongs: the consolidated contributions ranked by similarity, each
+ * represented by its title and text AND all its members (their centroid), so that a new text finds
+ * the one it belongs to even when it shares few words with any single member; and the raw
+ * contributions already put out of scope that it resembles (look-alikes), with their reason.
+ */
+export interface Target {
+  id: number;
+  title: string;
+  body: string;
+  members: ReadonlyArray<{ id: number; text: string }>;
+}
+
+export interface RankedTarget {
+  consolidatedId: number;
+  score: number;
+  /** The two members closest to the text (the plan page shows them beside the target). */
+  bestMembers: Array<{ id: number; score: number }>;
+}
+
+export interface Placement {
+  /** The raw contribution's id, or the position of the text (0, 1…) when texts were given. */
+  key: number;
+  candidates: RankedTarget[];
+  outOfScope: { id: number; score: number; reason: string } | null;
+  /** What the plan page proposes: attach to the first candidate, create a new one, or set aside. */
+  proposal: 'attach' | 'new' | 'out_of_scope';
+}
+
+export interface RankOptions {
+  k: number;
+  /** Weight of the closest member's similarity, against the centroid's (1 − memberWeight). */
+  memberWeight: number;
+  /** Below this score, no target is proposed: the text starts a new consolidated contribution. */
+  attachThreshold: number;
+  /** A look-alike of an out-of-scope contribution at least this close (and closer than any target) proposes out of scope. */
+  outOfScopeThreshold: number;
+  knowledge?: Knowledge;
+}
+
+export const RANK_DEFAULTS: Readonly<RankOptions> = Object.freeze({ k: 5, memberWeight: 0.4, attachThreshold: 0.5, outOfScopeThreshold: 0.5 });
+
+const dot = (a: SimilarityIndex['vectors'][number], b: SimilarityIndex['vectors'][number]) => {
+  let i = 0;
+  let j = 0;
+  let s = 0;
+  while (i < a.terms.length && j < b.terms.length) {
+    if (a.terms[i] === b.terms[j]) s += a.weights[i++]! * b.weights[j++]!;
+    else if (a.terms[i]! < b.terms[j]!) i++;
+    else j++;
+  }
+  return s;
+};
+
+/** Pure ranking (the bench and rankTargets share it). Document ids in the index: parts numbered from 1. */
+export function rankAgainst(targets: readonly Target[], outOfScope: ReadonlyArray<{ id: number; text: string; reason: string }>, queries: ReadonlyArray<{ key: number; text: string }>, options: Partial<RankOptions> = {}): Placement[] {
+  const o = { ...RANK_DEFAULTS, ...options };
+  const idx = o.knowledge ? { knowledge: o.knowledge } : {};
+  // One part per target (its title and text) and one per member; a part knows its target.
+  const parts: Array<{ id: number; text: string }> = [];
+  const owner: Array<{ target: number; member: number | null }> = [{ target: -1, member: null }];
+  targets.forEach((t, ti) => {
+    parts.push({ id: parts.length + 1, text: consolidatedText(t.title, t.body) });
+    owner.push({ target: ti, member: null });
+    for (const m of t.members) {
+      parts.push({ id: parts.length + 1, text: m.text });
+      owner.push({ target: ti, member: m.id });
+    }
+  });
+  const index = buildIndex(parts, idx);
+  // |sum of a target's part vectors|, for the cosine with its centroid.
+  const norms = targets.map(() => 0);
+  const partsOf = targets.map(() => [] as number[]);
+  for (let p = 1; p < owner.length; p++) partsOf[owner[p]!.target]!.push(p - 1);
+  partsOf.forEach((ps, ti) => {
+    let s = 0;
+    for (const x of ps) for (const y of ps) s += dot(index.vectors[x]!, index.vectors[y]!);
+    norms[ti] = Math.sqrt(Math.max(s, 1e-12));
+  });
+  const oos = outOfScope.length ? buildIndex(outOfScope.map((r) => ({ id: r.id, text: r.text })), idx) : null;
+  const reasonOf = new Map(outOfScope.map((r) => [r.id, r.reason]));
+  return queries.map((q) => {
+    const sums = new Map<number, number>();
+    const members = new Map<number, Array<{ id: number; score: number }>>();
+    for (const hit of similarTo(index, q.text, parts.length, 0.0001)) {
+      const ow = owner[hit.id]!;
+      sums.set(ow.target, (sums.get(ow.target) ?? 0) + hit.score);
+      if (ow.member !== null) {
+        const list = members.get(ow.target) ?? [];
+        list.push({ id: ow.member, score: hit.score });
+        members.set(ow.target, list);
+      }
+    }
+    const candidates: RankedTarget[] = [...sums].map(([ti, sum]) => {
+      const best = (members.get(ti) ?? []).sort((a, b) => b.score - a.score || a.id - b.id).slice(0, 2);
+      const centroid = sum / norms[ti]!;
+      const score = (1 - o.memberWeight) * centroid + o.memberWeight * (best[0]?.score ?? centroid);
+      return { consolidatedId: targets[ti]!.id, score: Math.round(Math.min(1, score) * 1000) / 1000, bestMembers: best.map((b) => ({ id: b.id, score: Math.round(b.score * 1000) / 1000 })) };
+    });
+    candidates.sort((a, b) => b.score - a.score || a.consolidatedId - b.consolidatedId);
+    const top = candidates.slice(0, o.k);
+    const look = oos ? similarTo(oos, q.text, 1, o.outOfScopeThreshold)[0] : undefined;
+    const outOf = look ? { id: look.id, score: Math.round(look.score * 1000) / 1000, reason: reasonOf.get(look.id)! } : null;
+    const bestScore = top[0]?.score ?? 0;
+    const proposal = outOf && outOf.score > bestScore ? 'out_of_scope' : bestScore >= o.attachThreshold ? 'attach' : 'new';
+    return { key: q.key, candidates: top, outOfScope: outOf, proposal };
+  });
+}
+
+/**
+ * For each raw contribution (by id) or text, the consolidated contributions of the consultation (of
+ * one theme when given) it most likely belongs to, with the consultation's glossary and learned
+ * associations. What the consolidation plan page shows.
+ */
+export async function rankTargets(db: Db, consultationId: number, input: { rawIds: readonly number[] } | { texts: readonly string[] }, options: Partial<RankOptions> & { themeId?: number } = {}): Promise<Placement[]> {
+  const knowledge = options.knowledge ?? (await loadKnowledge(db, consultationId));
+  const all = await listConsolidatedTexts(db, consultationId);
+  const consolidated = options.themeId === undefined ? all : all.filter((c) => c.theme_id === options.themeId);
+  const members = await activeMembers(db, consultationId, consolidated.map((c) => c.id));
+  const byTarget = new Map<number, Array<{ id: number; text: string }>>();
+  for (const m of members) byTarget.set(m.consolidated_id, [...(byTarget.get(m.consolidated_id) ?? []), { id: m.raw_id, text: m.body }]);
+  const targets = consolidated.map((c) => ({ id: c.id, title: c.title, body: c.body_md, members: byTarget.get(c.id) ?? [] }));
+  const oosQuery = db('raw_contributions').select('id', 'body', 'out_of_scope_reason').where({ consultation_id: consultationId, status: 'hors_perimetre' });
+  if (options.themeId !== undefined) oosQuery.where({ theme_id: options.themeId });
+  const outOfScope = (await oosQuery.orderBy('id')).map((r: any) => ({ id: Number(r.id), text: String(r.body), reason: String(r.out_of_scope_reason ?? '') }));
+  const queries = 'texts' in input ? input.texts.map((text, key) => ({ key, text })) : (await rawBodies(db, consultationId, input.rawIds)).map((r) => ({ key: r.id, text: r.body }));
+  return rankAgainst(targets, outOfScope, queries, { ...options, knowledge });
+}
