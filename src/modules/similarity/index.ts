@@ -1,6 +1,7 @@
 import './messages';
 
-export { buildIndex, similarTo, similarity, suggestGroups, groupIndex, DEFAULT_OPTIONS, DEFAULT_MIN_SCORE } from './engine';
+export { buildIndex, similarTo, similarity, DEFAULT_OPTIONS, DEFAULT_MIN_SCORE } from './engine';
+export { suggestGroups, groupIndex } from './grouping';
 export type { Doc, Scored, Group, GroupOptions, IndexOptions, SimilarityIndex } from './engine';
 export { analyse } from './analyse';
 export { concepts } from './lexicon';

@@ -1,5 +1,6 @@
 import type { Db } from '../../shared/db';
-import { suggestGroups, type GroupOptions } from './engine';
+import type { GroupOptions } from './engine';
+import { suggestGroups } from './grouping';
 import { loadKnowledge } from './learn-associations';
 import { listUnprocessedRaw } from './queries';
 
