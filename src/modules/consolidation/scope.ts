@@ -4,7 +4,7 @@ import { t } from '../../shared/i18n';
 import type { Actor } from '../../shared/actor';
 import { listPhases, openings, parisDay, type ConsultationRow } from '../consultations';
 import { consolidationPolicy, type WorkScope } from './policy';
-import { activeWholeLinks, assignedThemeIds, rawByIds, type RawRow } from './queries';
+import { activeWholeLinks, assignedThemeIds, rawByIds, themesOf, type RawRow, type ThemeLite } from './queries';
 
 /** The actor's scope in one consultation: is the step open today (or forced open), and their themes. */
 export async function loadWorkScope(db: Db, actor: Actor, consultation: ConsultationRow, today = parisDay(new Date())): Promise<WorkScope> {
@@ -12,6 +12,26 @@ export async function loadWorkScope(db: Db, actor: Actor, consultation: Consulta
   const themeIds = consolidationPolicy.consolidatesEverything(actor) ? 'all' : new Set(await assignedThemeIds(db, consultation.id, actor.id));
   return { consultationId: consultation.id, open, themeIds };
 }
+
+/** What every consolidation page of one consultation starts from: who asks, their scope, the themes. */
+export interface WorkPage {
+  actor: Actor;
+  consultation: ConsultationRow;
+  scope: WorkScope;
+  themes: ThemeLite[];
+}
+
+export async function loadWorkPage(db: Db, actor: Actor, consultation: ConsultationRow): Promise<WorkPage> {
+  const scope = await loadWorkScope(db, actor, consultation);
+  return { actor, consultation, scope, themes: await themesOf(db, consultation.id) };
+}
+
+/** Themes one may consolidate, for the pickers (the « à classer » list is everyone's). */
+export const workableThemes = ({ actor, scope, themes }: WorkPage): ThemeLite[] => themes.filter((th) => consolidationPolicy.canWorkOn(actor, scope, th.id));
+
+/** The actor's own themes (every theme for the DSI), for the inbox's progress rows. */
+export const myThemes = ({ actor, scope, themes }: WorkPage): ThemeLite[] =>
+  scope.themeIds === 'all' || consolidationPolicy.consolidatesEverything(actor) ? themes : themes.filter((th) => (scope.themeIds as ReadonlySet<number>).has(th.id));
 
 /** Authorization on the object, inside the use case: a closed step or a theme that is not theirs is a 403. */
 export function requireWork(actor: Actor, scope: WorkScope, themeId: number | null): void {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text, version, cleanText } from '../../shared/validation';
+import { parseIdOrNull } from '../../shared/http/params';
 import { MAX_SELECTION, uniqueIds } from './rules';
 
 const ids = (message: string) =>
@@ -52,3 +53,25 @@ export const extractSchema = z.object({
   targetId: z.coerce.number({ error: 'Choisissez une contribution consolidée.' }).int().positive('Choisissez une contribution consolidée.'),
 });
 export type ExtractFormInput = z.infer<typeof extractSchema>;
+
+/** The selection form's buttons: attach to a consolidated contribution, choose again, or (any other value) prepare a new one. */
+export const selectionOperation = z
+  .object({ operation: z.unknown().optional().transform((v) => String(v ?? '')) })
+  .transform(({ operation }) => (operation === 'rattacher' || operation === 'choisir' ? operation : ('preparer' as const)));
+
+/**
+ * Query strings. An odd value is treated as absent (a link typed by hand should not fail the page);
+ * the route then decides whether a theme that is absent, or not of this consultation, is a 404.
+ */
+const queryId = z.unknown().optional().transform(parseIdOrNull);
+/** ?theme=12 or ?theme=a_classer (the contributions without a theme). */
+const themeKey = z.unknown().optional().transform((v) => (v === 'a_classer' ? ('a_classer' as const) : parseIdOrNull(v)));
+
+export const themeQuery = z.object({ theme: themeKey });
+/** The coverage page: by theme, or by ambassador (0: every ambassador, for the DSI). */
+export const coverageQuery = z.object({ theme: themeKey, ambassadeur: queryId });
+/** The suggested groups of a theme, without those the ambassador set aside (?ignorer=3-7,12-15). */
+export const suggestionsQuery = z.object({
+  theme: themeKey,
+  ignorer: z.unknown().optional().transform((v) => new Set(String(v ?? '').split(',').filter((s) => /^\d+(-\d+)*$/.test(s)).slice(0, 200))),
+});

@@ -44,30 +44,33 @@ export const withdrawSchema = z.object({ version: version() });
 export type ContributionFilter = SelectionFilter;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A query value: its first occurrence when repeated, trimmed; anything else reads as empty. */
 const one = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '').trim();
 const validDay = (v: string): string | null => (DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : null);
+const queryText = z.unknown().optional().transform(one);
+const queryId = queryText.transform(parseIdOrNull);
+const oneOf = <T extends string>(values: readonly T[]) => queryText.transform((v) => ((values as readonly string[]).includes(v) ? (v as T) : null));
 
-/** Reads the filter from a query string. Unknown or malformed values are ignored, never an error page. */
-export function parseFilter(query: Record<string, unknown>): ContributionFilter {
-  const theme = one(query.theme);
-  const status = one(query.statut);
-  const source = one(query.source);
-  return {
-    theme: theme === 'a_classer' ? 'a_classer' : parseIdOrNull(theme),
-    workshop: parseIdOrNull(one(query.atelier)),
-    region: one(query.region).slice(0, 80) || null,
-    status: (STATUSES as readonly string[]).includes(status) ? (status as ContributionStatus) : null,
-    source: (SOURCES as readonly string[]).includes(source) ? (source as Source) : null,
-    from: validDay(one(query.du)),
-    to: validDay(one(query.au)),
-    q: one(query.q).slice(0, 200) || null,
-  };
-}
+/** The filter of the browse page and the exports. Unknown or malformed values are ignored, never an error page. */
+export const selectionQuery = z
+  .object({
+    theme: queryText.transform((v) => (v === 'a_classer' ? ('a_classer' as const) : parseIdOrNull(v))),
+    atelier: queryId,
+    region: queryText.transform((v) => v.slice(0, 80) || null),
+    statut: oneOf<ContributionStatus>(STATUSES),
+    source: oneOf<Source>(SOURCES),
+    du: queryText.transform(validDay),
+    au: queryText.transform(validDay),
+    q: queryText.transform((v) => v.slice(0, 200) || null),
+  })
+  .transform((q): ContributionFilter => ({ theme: q.theme, workshop: q.atelier, region: q.region, status: q.statut, source: q.source, from: q.du, to: q.au, q: q.q }));
+
+export const parseFilter = (query: Record<string, unknown>): ContributionFilter => selectionQuery.parse(query);
 
 /** The keyset cursor (`?avant=<id>`): the page shows contributions with a smaller id. */
-export function parseCursor(query: Record<string, unknown>): number | null {
-  return parseIdOrNull(one(query.avant));
-}
+export const cursorQuery = z.object({ avant: queryId });
+
+export const parseCursor = (query: Record<string, unknown>): number | null => cursorQuery.parse(query).avant;
 
 /** The filter as a query string (for pagination and export links), empty values left out. */
 export function filterQuery(f: ContributionFilter): string {

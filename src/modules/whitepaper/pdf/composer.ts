@@ -1,19 +1,19 @@
 import { formatNumber } from '../../../shared/i18n';
 import { frenchSpacing } from '../../../shared/text/typography';
-import { FONT_KEYS, type FontKey, registerFonts, trimFontCaches } from './fonts';
-import { breakLines, type Line, type StyledRun } from './line-breaker';
-import { type OutlineItem, type Pdf, type PdfFont, releasedOnceWritten, type StructElem } from './pdfkit-api';
+import { Canvas } from './canvas';
+import type { Line, StyledRun } from './line-breaker';
+import type { OutlineItem, Pdf, StructElem } from './pdfkit-api';
 import { BLUE, BODY, HEADINGS, MAX_Y, MUTED, PAGE, RULE } from './style';
 
 /**
- * Pages, marked content and text for the white paper. The composer owns every page break: it knows
- * the height of what it prints before printing it, draws the running header and footer as artifacts
- * on each new page, and reopens the marked content of the element being printed so that the structure
- * tree follows the text across pages. Invariant between two blocks: no marked content is open.
+ * Pages and text for the white paper, on the canvas (canvas.ts: fonts, painting, tagging). The
+ * composer owns every page break: it knows the height of what it prints before printing it, draws the
+ * running header and footer as artifacts on each new page, and reopens the marked content of the
+ * element being printed so that the structure tree follows the text across pages. Invariant between two blocks: no marked content is open.
  *
  * Every layout decision (line breaks, page breaks, positions) is taken here from measurements alone,
  * never from pdfkit's state; painting (text, shapes, structure, links, bookmarks) goes through the
- * few methods below that check `paint`. The first pass runs the same code with painting off: it learns
+ * canvas's methods, which check `paint`. The first pass runs the same code with painting off: it learns
  * the pages at a fraction of the cost, and the second pass checks that it finds the same pages.
  */
 export interface PageInfo {
@@ -22,11 +22,6 @@ export interface PageInfo {
   total: number | null;
 }
 
-const WIDTHS = Object.fromEntries(FONT_KEYS.map((k) => [k, new Map<string, number>()])) as Record<FontKey, Map<string, number>>;
-/** The same, for a word followed by a space (as pdfkit shapes words when drawing). */
-const SPACED = Object.fromEntries(FONT_KEYS.map((k) => [k, new Map<string, number>()])) as Record<FontKey, Map<string, number>>;
-const WIDTHS_KEPT = 20_000;
-
 interface Bar {
   x: number;
   width: number;
@@ -34,14 +29,7 @@ interface Bar {
   top: number;
 }
 
-/** Stands for structure elements and bookmarks while nothing is painted. */
-const NO_STRUCT: StructElem = { add: () => NO_STRUCT, end: () => undefined };
-const NO_OUTLINE: OutlineItem = { addItem: () => NO_OUTLINE, dictionary: { data: {} } };
-
-export class Composer {
-  readonly fonts: Record<FontKey, PdfFont>;
-  /** False in the first pass: layout only. */
-  readonly paint: boolean;
+export class Composer extends Canvas {
   y = PAGE.top;
   pageNo = 0;
   /** Shown in the running header of the pages that follow. */
@@ -49,70 +37,14 @@ export class Composer {
   readonly destPages = new Map<string, number>();
   /** Redraws what a block repeats on each page (a table's header row), after the running header. */
   onPageStart: (() => void) | null = null;
-  private mc: { elem: StructElem; tag: string } | null = null;
-  private fill: string | null = null;
   private readonly bars: Bar[] = [];
 
   constructor(
-    readonly pdf: Pdf,
+    pdf: Pdf,
     readonly info: PageInfo,
     readonly shortTitle: string,
   ) {
-    this.fonts = registerFonts(pdf);
-    this.paint = info.pages !== null;
-    this.fragment = typeof pdf._fragment === 'function' ? pdf._fragment : null;
-    this.glyphBox = (this.fonts.regular.ascender - this.fonts.regular.descender) / 1000;
-  }
-
-  private readonly fragment: Pdf['_fragment'] | null;
-
-  /** Height of the font's glyph box per point of size: text is centred in its line on it. */
-  private readonly glyphBox: number;
-
-  // ---- measuring ----
-
-  /** Width at 1 pt, cached (for every document of the process): the same words come back thousands of times. */
-  readonly measureSpaced = (font: FontKey, word: string): number => {
-    const widths = SPACED[font];
-    let w = widths.get(word);
-    if (w === undefined) {
-      w = this.fonts[font].widthOfString(`${word} `, 1);
-      if (widths.size >= WIDTHS_KEPT) widths.clear();
-      widths.set(word, w);
-    }
-    return w;
-  };
-
-  readonly measure = (font: FontKey, text: string): number => {
-    const widths = WIDTHS[font];
-    let w = widths.get(text);
-    if (w === undefined) {
-      w = this.fonts[font].widthOfString(text, 1);
-      if (widths.size >= WIDTHS_KEPT) widths.clear();
-      widths.set(text, w);
-    }
-    return w;
-  };
-
-  /** Keeps the process-wide caches bounded (called after each need). */
-  maintain(): void {
-    trimFontCaches(this.fonts);
-  }
-
-  width(font: FontKey, size: number, text: string): number {
-    return this.measure(font, text) * size;
-  }
-
-  lines(runs: StyledRun[], width: number): Line[] {
-    return breakLines(runs, width, this.measure, this.measureSpaced);
-  }
-
-  /** Cuts `text` to `width`, ending it with « … » when it had to be cut. */
-  fit(text: string, font: FontKey, size: number, width: number): string {
-    if (this.width(font, size, text) <= width) return text;
-    let cut = text;
-    while (cut.length > 1 && this.width(font, size, `${cut}…`) > width) cut = cut.slice(0, Math.max(1, Math.floor(cut.length * 0.9)));
-    return `${cut.trimEnd()}…`;
+    super(pdf, info.pages !== null);
   }
 
   // ---- pages ----
@@ -160,78 +92,6 @@ export class Composer {
     });
   }
 
-  // ---- marked content ----
-
-  openMc(elem: StructElem, tag: string): void {
-    if (this.mc && this.mc.elem === elem) return;
-    this.closeMc();
-    if (this.paint) elem.add(this.pdf.markStructureContent(tag));
-    this.mc = { elem, tag };
-  }
-
-  closeMc(): void {
-    if (!this.mc) return;
-    if (this.paint) this.pdf.endMarkedContent();
-    this.mc = null;
-  }
-
-  /** Draws outside the structure tree (decoration, pagination), then resumes the open content. */
-  artifact(type: 'Pagination' | 'Layout', attached: string[] | null, draw: () => void): void {
-    if (!this.paint) return;
-    const open = this.mc;
-    this.closeMc();
-    this.pdf.markContent('Artifact', attached ? { type, attached } : { type });
-    draw();
-    this.pdf.endMarkedContent();
-    if (open) this.openMc(open.elem, open.tag);
-  }
-
-  /** A structure element added to `parent`. */
-  struct(parent: StructElem, tag: string, options?: Parameters<Pdf['struct']>[1]): StructElem {
-    if (!this.paint) return NO_STRUCT;
-    const el = releasedOnceWritten(this.pdf.struct(tag, options));
-    parent.add(el);
-    return el;
-  }
-
-  /** The root of the structure tree (the Document element). */
-  root(): StructElem {
-    if (!this.paint) return NO_STRUCT;
-    const root = this.pdf.struct('Document');
-    this.pdf.addStructure(root);
-    return root;
-  }
-
-  get outlineRoot(): OutlineItem {
-    return this.paint ? this.pdf.outline : NO_OUTLINE;
-  }
-
-  // ---- drawing ----
-
-  setFill(color: string): void {
-    if (this.fill !== color) {
-      this.pdf.fillColor(color);
-      this.fill = color;
-    }
-  }
-
-  drawText(text: string, font: FontKey, size: number, color: string, x: number, y: number, width?: number): void {
-    if (!this.paint) return;
-    this.setFill(color);
-    // The font object is set directly: pdfkit's font(name) reopens the face on every call when it is
-    // the same face as the document's default (its cache misses), which cost seconds per document.
-    this.pdf._font = this.fonts[font];
-    this.pdf.fontSize(size);
-    if (this.fragment) this.fragment.call(this.pdf, text, x, y, { textWidth: width ?? this.width(font, size, text), wordCount: 1 });
-    else this.pdf.text(text, x, y, { lineBreak: false });
-  }
-
-  rect(x: number, y: number, w: number, h: number, color: string): void {
-    if (!this.paint) return;
-    this.pdf.rect(x, y, w, h).fill(color);
-    this.fill = color;
-  }
-
   /** A vertical bar left of a block, following it across pages (drawn as a layout artifact). */
   withBar(x: number, width: number, color: string, body: () => void): void {
     const bar: Bar = { x, width, color, top: this.y };
@@ -255,15 +115,6 @@ export class Composer {
     if (this.info.pages && expected !== this.pageNo) throw new Error(`mise en page instable : « ${name} » page ${this.pageNo}, ${expected ?? 'absente'} au premier passage`);
     if (this.paint) this.pdf.addNamedDestination(name, 'XYZ', PAGE.left - 20, Math.max(0, y - 8), null);
     this.destPages.set(name, this.pageNo);
-  }
-
-  /** A bookmark pointing at a named destination (exact position, not just the page). */
-  bookmark(parent: OutlineItem, title: string, dest: string): OutlineItem {
-    if (!this.paint) return NO_OUTLINE;
-    const item = parent.addItem(title);
-    // A String object is written as a PDF string: the named destination, resolved by the viewer.
-    item.dictionary.data.Dest = new String(dest);
-    return item;
   }
 
   // ---- text blocks ----

@@ -1,0 +1,93 @@
+import { Router, type Request } from 'express';
+import type { AppDeps } from '../../shared/http/context';
+import { allow, currentActor } from '../../shared/http/guards';
+import { ForbiddenError, NotFoundError } from '../../shared/http/errors';
+import { recordAudit } from '../audit';
+import { findConsultationBySlug, listConsultations, listThemes, parisDay, type ConsultationRow } from '../consultations';
+import { isPublished } from './calendar';
+import { OPEN_DATA_COLUMNS, STAFF_COLUMNS, streamExport, type ExportFormat } from './export-contributions';
+import { contributionsPolicy } from './policy';
+import { authorLabel, excerpt, sourceLabel, statusLabel } from './present';
+import { SOURCES, STATUSES, countSelection, listSelection, selectionBatches, selectionChoices } from './queries';
+import { cursorQuery, filterQuery, selectionQuery } from './validation';
+
+const PAGE_SIZE = 50;
+
+/** Browsing, searching and exporting a consultation's contributions (ambassadors and the DSI), and its open data. */
+export function browseRoutes({ db }: AppDeps): Router {
+  const r = Router();
+
+  async function consultationOr404(req: Request): Promise<ConsultationRow> {
+    const consultation = await findConsultationBySlug(db, String(req.params.slug).slice(0, 80));
+    if (!consultation) throw new NotFoundError();
+    return consultation;
+  }
+
+  r.get('/contributions', allow(contributionsPolicy.canBrowse), async (_req, res) => {
+    res.render('contributions/consultations', { title: 'Contributions', consultations: await listConsultations(db) });
+  });
+
+  // Browsing is a question about the role only (every consultation alike): the gate answers it, once.
+  r.get('/consultations/:slug/contributions', allow(contributionsPolicy.canBrowse), async (req, res) => {
+    const actor = currentActor(req);
+    const consultation = await consultationOr404(req);
+    const filter = selectionQuery.parse(req.query);
+    const before = cursorQuery.parse(req.query).avant;
+    const [rows, total, themes, choices] = await Promise.all([
+      listSelection(db, consultation.id, filter, before, PAGE_SIZE + 1),
+      countSelection(db, consultation.id, filter),
+      listThemes(db, consultation.id),
+      selectionChoices(db, consultation.id),
+    ]);
+    const page = rows.slice(0, PAGE_SIZE);
+    res.render('contributions/browse', {
+      title: `Contributions — ${consultation.title}`,
+      consultation,
+      filter,
+      themes,
+      workshops: choices.workshops,
+      regions: choices.regions,
+      statuses: STATUSES,
+      sources: SOURCES,
+      contributions: page.map((c) => ({ ...c, excerpt: excerpt(c.body), author: authorLabel(actor, c) })),
+      total,
+      isFirstPage: !before,
+      nextCursor: rows.length > PAGE_SIZE ? page[page.length - 1]!.id : null,
+      query: filterQuery(filter),
+      statusLabel,
+      sourceLabel,
+    });
+  });
+
+  for (const format of ['csv', 'xlsx', 'json'] as const satisfies readonly ExportFormat[]) {
+    r.get(`/consultations/:slug/contributions/export.${format}`, allow(contributionsPolicy.canExport), async (req, res) => {
+      const actor = currentActor(req)!;
+      const consultation = await consultationOr404(req);
+      const filter = selectionQuery.parse(req.query);
+      // Who took which file of contributions (names included) is part of the personal-data record.
+      await recordAudit(db, {
+        actorId: actor.id,
+        action: 'contribution.export',
+        objectType: 'raw_contribution',
+        consultationId: consultation.id,
+        after: { format, filter },
+        requestId: req.id as string,
+      });
+      const name = `contributions-${consultation.slug}-${parisDay(new Date())}`;
+      await streamExport(res, format, name, STAFF_COLUMNS, selectionBatches(db, consultation.id, filter));
+    });
+  }
+
+  r.get('/consultations/:slug/contributions/open-data.csv', async (req, res) => {
+    const consultation = await consultationOr404(req);
+    const published = await isPublished(db, consultation.id);
+    if (!contributionsPolicy.canDownloadOpenData(currentActor(req), published)) {
+      throw new ForbiddenError('Les données ouvertes de cette consultation seront publiées avec le livre blanc.');
+    }
+    const name = `contributions-donnees-ouvertes-${consultation.slug}`;
+    // A withdrawn contribution is its author's choice: it is never published.
+    await streamExport(res, 'csv', name, OPEN_DATA_COLUMNS, selectionBatches(db, consultation.id, selectionQuery.parse({}), { excludeStatuses: ['retiree'] }));
+  });
+
+  return r;
+}
