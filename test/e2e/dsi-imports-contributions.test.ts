@@ -6,6 +6,7 @@ import { freshDb, type TestDb } from '../support/db';
 import { buildApp, makeUser, TEST_PASSWORD } from '../support/app';
 import { expectAccessible, launchBrowser, screenshot, serve } from '../support/browser';
 import { insertReturningId } from '../../src/shared/db';
+import { makeConsultation, makeStructure, makeTheme, makeWorkshop } from '../support/factories';
 
 /**
  * In real Chromium: the DSI logs in through the form, uploads a CSV with errors and sees them row
@@ -25,16 +26,10 @@ describe('The DSI imports contributions from a file in a real browser', function
 
   before(async () => {
     t = await freshDb();
-    const structureId = await insertReturningId(t.db, 'structures', { name: 'Mission Locale de Tarbes', kind: 'mission_locale', region: 'Occitanie' });
-    consultationId = await insertReturningId(t.db, 'consultations', { slug, title: 'Consultation des fiches papier' });
-    await insertReturningId(t.db, 'themes', { consultation_id: consultationId, code: 'USAGERS', title: 'Accompagnement des usagers' });
-    await insertReturningId(t.db, 'workshops', {
-      consultation_id: consultationId,
-      title: 'Atelier de Tarbes',
-      starts_at: '2024-03-12T09:00:00.000Z',
-      ends_at: '2024-03-12T12:00:00.000Z',
-      structure_id: structureId,
-    });
+    const structureId = await makeStructure(t.db, { name: 'Mission Locale de Tarbes' });
+    consultationId = (await makeConsultation(t.db, { slug, title: 'Consultation des fiches papier' })).id;
+    await makeTheme(t.db, consultationId, { code: 'USAGERS', title: 'Accompagnement des usagers' });
+    await makeWorkshop(t.db, consultationId, { title: 'Atelier de Tarbes', starts_at: '2024-03-12T09:00:00.000Z', ends_at: '2024-03-12T12:00:00.000Z', structure_id: structureId });
     dsiEmail = (await makeUser(t.db, 'dsi', { name: 'Claire DSI' })).email;
     server = await serve(buildApp(t.db, { DATA_DIR: t.dataDir }));
     browser = await launchBrowser();

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { freshDb, type TestDb } from '../support/db';
 import { buildApp } from '../support/app';
 import { expectAccessible, launchBrowser, screenshot, serve } from '../support/browser';
-import { DEMO_PASSWORD, DEMO_SLUG, seedDemo } from '../../seeds/demo';
+import { DEMO_PASSWORD, DEMO_SLUG } from '../../seeds/demo';
 
 /**
  * In real Chromium, on the demo consultation: the DSI logs in through the form, reads the participation
@@ -17,8 +17,7 @@ describe('The DSI reads the participation figures in a real browser', function (
 
   before(async function () {
     this.timeout(180_000);
-    t = await freshDb();
-    await seedDemo(t.db);
+    t = await freshDb({ template: 'demo' });
     server = await serve(buildApp(t.db));
     browser = await launchBrowser();
     page = await browser.newPage();

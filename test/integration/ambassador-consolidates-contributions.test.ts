@@ -3,27 +3,18 @@ import type { Express } from 'express';
 import type { Knex } from 'knex';
 import type request from 'supertest';
 import { freshDb, type TestDb } from '../support/db';
+import { isolateEachTest } from '../support/isolation';
 import { buildApp, loginAs, makeUser, tokenFor } from '../support/app';
-import { rawContributionRow } from '../../src/modules/contributions';
-import { insertReturningId } from '../../src/shared/db';
+import { assignAmbassador, makeConsultation, makeRawContributions } from '../support/factories';
 
 /** A consultation whose consolidation step is forced open, two themes, raw contributions in each. */
 async function arrangeConsultation(db: Knex, slug: string, open: boolean | null = true) {
-  const consultationId = await insertReturningId(db, 'consultations', { slug, title: `Consultation ${slug}`, consolidation_open: open });
-  const usagers = await insertReturningId(db, 'themes', { consultation_id: consultationId, code: 'USAGERS', title: 'Usagers', position: 1 });
-  const outils = await insertReturningId(db, 'themes', { consultation_id: consultationId, code: 'OUTILS', title: 'Outils', position: 2 });
-  return { consultationId, usagers, outils };
+  const c = await makeConsultation(db, { slug, consolidation_open: open }, { themes: [{ code: 'USAGERS', title: 'Usagers' }, { code: 'OUTILS', title: 'Outils' }] });
+  return { consultationId: c.id, usagers: c.themes.USAGERS!, outils: c.themes.OUTILS! };
 }
 
 async function addRaw(db: Knex, consultationId: number, themeId: number | null, count: number, prefix: string, body = (i: number) => `Idée numéro ${i} : simplifier le dossier du jeune et la prise de rendez-vous.`) {
-  const rows = Array.from({ length: count }, (_, i) => rawContributionRow({ consultation_id: consultationId, theme_id: themeId, source: 'atelier', reference: `${prefix}-${i + 1}`, body: body(i + 1), created_by: null }));
-  const ids: number[] = [];
-  for (let i = 0; i < rows.length; i += 100) {
-    const res = await db('raw_contributions').insert(rows.slice(i, i + 100)).returning('id');
-    ids.push(...res.map((r: any) => Number(typeof r === 'object' ? r.id : r)));
-  }
-  if (ids.length !== count) ids.splice(0, ids.length, ...(await db('raw_contributions').where('reference', 'like', `${prefix}-%`).orderBy('id').pluck('id')).map(Number));
-  return ids;
+  return makeRawContributions(db, consultationId, Array.from({ length: count }, (_, i) => ({ theme_id: themeId, reference: `${prefix}-${i + 1}`, body: body(i + 1) })));
 }
 
 describe('An ambassador consolidates raw contributions', () => {
@@ -41,11 +32,13 @@ describe('An ambassador consolidates raw contributions', () => {
     c = await arrangeConsultation(t.db, slug);
     const u = await makeUser(t.db, 'ambassadeur', { name: 'Aline Ambassadrice' });
     ambId = u.id;
-    await t.db('ambassador_themes').insert({ consultation_id: c.consultationId, user_id: u.id, theme_id: c.usagers });
+    await assignAmbassador(t.db, c.consultationId, u.id, c.usagers);
     amb = await loginAs(app, u.email);
     token = await tokenFor(amb, `/consultations/${slug}/consolidation`);
   });
   after(() => t.destroy());
+  // Each test starts from the rows built above (isolation.ts).
+  isolateEachTest(() => t.db);
 
   const post = (path: string, form: Record<string, unknown>) => amb.post(path).type('form').send({ _csrf: token, ...form });
 
@@ -191,7 +184,7 @@ describe('An ambassador consolidates raw contributions', () => {
   it('refuses an ambassador of another theme (403), a contributor (403), and everyone once the step is closed', async () => {
     const [id] = await addRaw(t.db, c.consultationId, c.usagers, 1, 'POL');
     const other = await makeUser(t.db, 'ambassadeur');
-    await t.db('ambassador_themes').insert({ consultation_id: c.consultationId, user_id: other.id, theme_id: c.outils });
+    await assignAmbassador(t.db, c.consultationId, other.id, c.outils);
     const otherAgent = await loginAs(app, other.email);
     const otherToken = await tokenFor(otherAgent, `/consultations/${slug}/consolidation`);
     const forbidden = await otherAgent.post(`/consultations/${slug}/consolidation/consolidees`).type('form').send({ _csrf: otherToken, ids: [id], title: 'Pas mon thème', themeId: c.usagers });

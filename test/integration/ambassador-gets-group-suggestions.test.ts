@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { PROJECT_ROOT } from '../../src/config';
-import { insertReturningId } from '../../src/shared/db';
-import { searchableText } from '../../src/shared/text/french';
+import { makeConsultation, makeRawContribution } from '../support/factories';
 import { similarConsolidated, similarRawContributions, suggestGroupsFor, type SuggestedGroup } from '../../src/modules/similarity';
-import { DEMO_SLUG, seedDemo } from '../../seeds/demo';
+import { DEMO_SLUG } from '../../seeds/demo';
 import { freshDb, type TestDb } from '../support/db';
+import { sqliteTemplate } from '../support/templates';
 
 const AGENDA = [
   "L'agenda I-Milo n'est pas synchronisé avec Outlook : on tient deux agendas en parallèle, c'est ingérable.",
@@ -29,21 +29,12 @@ describe('An ambassador gets suggested groups of similar contributions', functio
   const ids: Record<string, number> = {};
 
   const raw = (consultation: number, theme: number | null, status: string, body: string) =>
-    insertReturningId(t.db, 'raw_contributions', {
-      consultation_id: consultation,
-      theme_id: theme,
-      source: 'individuelle',
-      status,
-      body,
-      search_text: searchableText(body),
-      reference: `TEST-${Object.keys(ids).length + 1}`,
-    });
+    makeRawContribution(t.db, consultation, { theme_id: theme, source: 'individuelle', status, body, reference: `TEST-${Object.keys(ids).length + 1}` });
 
   const allIds = (groups: SuggestedGroup[]) => groups.flatMap((g) => g.contributions.map((c) => c.id));
 
   before(async () => {
-    t = await freshDb();
-    await seedDemo(t.db);
+    t = await freshDb({ template: 'demo' });
     consultationId = Number((await t.db('consultations').where({ slug: DEMO_SLUG }).first()).id);
     themeId = Number((await t.db('themes').where({ consultation_id: consultationId }).orderBy('position').first()).id);
     // « à classer », still to process: three wordings of one idea.
@@ -54,7 +45,7 @@ describe('An ambassador gets suggested groups of similar contributions', functio
     ids.outOfScope = await raw(consultationId, null, 'hors_perimetre', AGENDA[2]!);
     ids.themedAgenda = await raw(consultationId, themeId, 'a_traiter', AGENDA[0]!);
     for (const [i, body] of DRIVING.entries()) ids[`driving${i}`] = await raw(consultationId, themeId, 'a_traiter', body);
-    const other = await insertReturningId(t.db, 'consultations', { slug: 'autre-consultation', title: 'Autre consultation' });
+    const other = (await makeConsultation(t.db, { slug: 'autre-consultation', title: 'Autre consultation' })).id;
     ids.otherConsultation = await raw(other, null, 'a_traiter', AGENDA[0]!);
     ids.otherConsultation2 = await raw(other, null, 'a_traiter', AGENDA[1]!);
   });
@@ -138,10 +129,11 @@ describe('An operator prints suggested groups from the command line', function (
     delete env.DATABASE_URL;
     return spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'ensemble.js'), ...args], { env, encoding: 'utf8', input: '' });
   };
-  before(() => {
+  before(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ensemble-suggest-'));
-    const seeded = run('seed:demo');
-    expect(seeded.status, seeded.stderr).to.equal(0);
+    // The demo database of this run (templates.ts) rather than `seed:demo` in a child process: loading
+    // the demo from the command line is the subject of operator-uses-command-line, not of this file.
+    fs.copyFileSync(await sqliteTemplate('demo'), path.join(dataDir, 'ensemble.sqlite'));
   });
   after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 

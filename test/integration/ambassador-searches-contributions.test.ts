@@ -5,8 +5,8 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { freshDb, type TestDb } from '../support/db';
 import { buildApp, loginAs, makeUser } from '../support/app';
-import { insertReturningId } from '../../src/shared/db';
-import { insertRawContribution, rawContributionRow, type NewRawContribution } from '../../src/modules/contributions';
+import { insertRawContribution, type NewRawContribution } from '../../src/modules/contributions';
+import { makeConsultation, makePhase, makeRawContributions, makeStructure, makeWorkshop } from '../support/factories';
 import { parisDay } from '../../src/modules/consultations';
 
 function binary(res: any, cb: (err: Error | null, body: any) => void): void {
@@ -41,14 +41,14 @@ describe('An ambassador browses, searches and exports raw contributions', () => 
   before(async () => {
     t = await freshDb();
     app = buildApp(t.db);
-    const lille = await insertReturningId(t.db, 'structures', { name: 'Mission Locale de Lille', kind: 'mission_locale', department_code: '59', region: 'Hauts-de-France' });
-    const nimes = await insertReturningId(t.db, 'structures', { name: 'Mission Locale de Nîmes', kind: 'mission_locale', department_code: '30', region: 'Occitanie' });
-    const ibs = await insertReturningId(t.db, 'structures', { name: 'IBS', kind: 'partenaire', region: 'Île-de-France' });
-    consultationId = await insertReturningId(t.db, 'consultations', { slug, title: 'Consultation de recherche' });
-    theme.usagers = await insertReturningId(t.db, 'themes', { consultation_id: consultationId, code: 'USA', title: 'Usagers & offres de services', position: 1 });
-    theme.outils = await insertReturningId(t.db, 'themes', { consultation_id: consultationId, code: 'OUT', title: 'Outils du conseiller', position: 2 });
-    const ws = (title: string, structure_id: number, day: string) =>
-      insertReturningId(t.db, 'workshops', { consultation_id: consultationId, title, starts_at: `${day}T08:00:00.000Z`, ends_at: `${day}T11:00:00.000Z`, structure_id });
+    const lille = await makeStructure(t.db, { name: 'Mission Locale de Lille', department_code: '59', region: 'Hauts-de-France' });
+    const nimes = await makeStructure(t.db, { name: 'Mission Locale de Nîmes', department_code: '30' });
+    const ibs = await makeStructure(t.db, { name: 'IBS', kind: 'partenaire', region: 'Île-de-France' });
+    const c = await makeConsultation(t.db, { slug, title: 'Consultation de recherche' }, { themes: [{ code: 'USA', title: 'Usagers & offres de services' }, { code: 'OUT', title: 'Outils du conseiller' }] });
+    consultationId = c.id;
+    theme.usagers = c.themes.USA!;
+    theme.outils = c.themes.OUT!;
+    const ws = (title: string, structure_id: number, day: string) => makeWorkshop(t.db, consultationId, { title, structure_id, starts_at: `${day}T08:00:00.000Z`, ends_at: `${day}T11:00:00.000Z` });
     workshop.lille = await ws('Atelier de Lille', lille, '2023-09-05');
     workshop.nimes = await ws('Atelier de Nîmes', nimes, '2023-10-01');
     lea = await makeUser(t.db, 'contributeur', { name: 'Léa Signataire', email: 'lea.signataire@ml59.test', structureId: lille });
@@ -59,11 +59,8 @@ describe('An ambassador browses, searches and exports raw contributions', () => 
     await add('d', { theme_id: theme.outils, workshop_id: workshop.nimes, structure_id: nimes, reference: 'ATL-002-01', submitted_at: '2023-10-01T10:00:00.000Z', body: 'Des rendez-vous en ligne pour les élèves éloignés, à côté de chez eux.' }, { status: 'consolidee' });
     await add('e', { theme_id: theme.outils, source: 'partenaire', structure_id: ibs, author_name: 'IBS', reference: 'IBS-001', submitted_at: '2023-09-27T10:00:00.000Z', body: '-Un tiret en tête et une ligne\nsuivante ; avec point-virgule' }, { status: 'hors_perimetre', out_of_scope_reason: 'Demande de M. Dupont, hors SI.' });
     await add('f', { theme_id: theme.usagers, source: 'individuelle', structure_id: lille, author_id: lea.id, anonymous: true, submitted_at: '2023-09-25T10:00:00.000Z', body: 'Contribution retirée par son autrice.' }, { status: 'retiree' });
-    const rows = Array.from({ length: 110 }, (_, i) =>
-      rawContributionRow({ consultation_id: consultationId, theme_id: theme.outils!, workshop_id: workshop.nimes, structure_id: nimes, source: 'atelier', reference: `ATL-002-${String(i + 2).padStart(3, '0')}`, submitted_at: '2023-11-01T10:00:00.000Z', body: `Note de remplissage numéro ${i} sur la mobilité.`, created_by: null }),
-    );
-    await t.db('raw_contributions').insert(rows);
-    fillers.push(...(await t.db('raw_contributions').where('body', 'like', 'Note de remplissage%').pluck('id')).map(Number));
+    const rows = Array.from({ length: 110 }, (_, i) => ({ theme_id: theme.outils!, workshop_id: workshop.nimes, structure_id: nimes, reference: `ATL-002-${String(i + 2).padStart(3, '0')}`, submitted_at: '2023-11-01T10:00:00.000Z', body: `Note de remplissage numéro ${i} sur la mobilité.` }));
+    fillers.push(...(await makeRawContributions(t.db, consultationId, rows, 110)));
 
     amb = await loginAs(app, (await makeUser(t.db, 'ambassadeur')).email);
     contributor = await loginAs(app, lea.email);
@@ -207,9 +204,8 @@ describe('An ambassador browses, searches and exports raw contributions', () => 
   });
 
   it('streams exports in keyset batches: a selection larger than a batch comes out whole, once each', async () => {
-    const big = await insertReturningId(t.db, 'consultations', { slug: 'volumineuse', title: 'Volumineuse' });
-    const rows = Array.from({ length: 2100 }, (_, i) => rawContributionRow({ consultation_id: big, theme_id: null, source: 'import', body: `Ligne ${i} ; « é »`, created_by: null }));
-    for (let i = 0; i < rows.length; i += 300) await t.db('raw_contributions').insert(rows.slice(i, i + 300));
+    const big = (await makeConsultation(t.db, { slug: 'volumineuse', title: 'Volumineuse' })).id;
+    await makeRawContributions(t.db, big, Array.from({ length: 2100 }, (_, i) => ({ source: 'import' as const, body: `Ligne ${i} ; « é »` })), 300);
     const json = JSON.parse((await amb.get('/consultations/volumineuse/contributions/export.json').buffer(true).parse(binary)).body.toString('utf8'));
     const got = json.map((r: { id: number }) => r.id);
     expect(got).to.have.length(2100);
@@ -238,7 +234,7 @@ describe('An ambassador browses, searches and exports raw contributions', () => 
     expect(rows.find((r) => Number(r.Identifiant) === ids.a)!.Atelier).to.equal('Atelier de Lille');
 
     const today = parisDay(new Date());
-    await t.db('consultation_phases').insert({ consultation_id: consultationId, kind: 'publication', title: 'Publication', starts_on: '2024-01-15', ends_on: today, position: 5 });
+    await makePhase(t.db, consultationId, { kind: 'publication', title: 'Publication', starts_on: '2024-01-15', ends_on: today, position: 5 });
     const visitor = await request(app).get(url).buffer(true).parse(binary);
     expect(visitor.status).to.equal(200);
     expect((visitor.body as Buffer).toString('utf8')).not.to.contain('Léa Signataire');

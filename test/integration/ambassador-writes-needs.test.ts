@@ -4,17 +4,16 @@ import type { Knex } from 'knex';
 import request from 'supertest';
 import { freshDb, type TestDb } from '../support/db';
 import { buildApp, loginAs, makeUser, tokenFor } from '../support/app';
-import { insertReturningId } from '../../src/shared/db';
+import { assignAmbassador, makeConsolidated, makeConsultation } from '../support/factories';
 
 /** A consultation in its consolidation step (DSI override), two themes, three consolidated contributions per theme. */
 async function needsFixture(db: Knex, slug: string) {
-  const consultationId = await insertReturningId(db, 'consultations', { slug, title: `Consultation ${slug}`, description_md: '', data_notice_md: '', consolidation_open: true });
-  const themeA = await insertReturningId(db, 'themes', { consultation_id: consultationId, code: 'USA', title: 'Usagers', description_md: '', position: 1 });
-  const themeB = await insertReturningId(db, 'themes', { consultation_id: consultationId, code: 'PIL', title: 'Pilotage', description_md: '', position: 2 });
+  const c = await makeConsultation(db, { slug, consolidation_open: true }, { themes: [{ code: 'USA', title: 'Usagers' }, { code: 'PIL', title: 'Pilotage' }] });
+  const [consultationId, themeA, themeB] = [c.id, c.themes.USA!, c.themes.PIL!];
   const consolidated: Record<'A' | 'B', number[]> = { A: [], B: [] };
   for (const [key, themeId] of [['A', themeA], ['B', themeB]] as const) {
     for (let i = 1; i <= 3; i++) {
-      consolidated[key].push(await insertReturningId(db, 'consolidated_contributions', { consultation_id: consultationId, theme_id: themeId, code: `CC-${key}-${i}`, title: `Consolidée ${key}${i} ${i === 2 ? 'agenda partagé' : 'dossier unique'}`, body_md: '' }));
+      consolidated[key].push(await makeConsolidated(db, { consultation_id: consultationId, theme_id: themeId, code: `CC-${key}-${i}`, title: `Consolidée ${key}${i} ${i === 2 ? 'agenda partagé' : 'dossier unique'}` }));
     }
   }
   return { consultationId, themeA, themeB, consolidated };
@@ -35,7 +34,7 @@ describe('An ambassador writes needs and functional proposals', () => {
     app = buildApp(t.db);
     fx = await needsFixture(t.db, slug);
     const a = await makeUser(t.db, 'ambassadeur', { name: 'Aline Ambassadrice' });
-    await t.db('ambassador_themes').insert({ consultation_id: fx.consultationId, user_id: a.id, theme_id: fx.themeA });
+    await assignAmbassador(t.db, fx.consultationId, a.id, fx.themeA);
     amb = await loginAs(app, a.email);
     ambToken = await tokenFor(amb);
     dsi = await loginAs(app, (await makeUser(t.db, 'dsi')).email);
@@ -170,7 +169,7 @@ describe('An ambassador writes needs and functional proposals', () => {
 
   it("forbids another theme's ambassador and contributors to write; everyone logged in reads", async () => {
     const other = await makeUser(t.db, 'ambassadeur');
-    await t.db('ambassador_themes').insert({ consultation_id: fx.consultationId, user_id: other.id, theme_id: fx.themeB });
+    await assignAmbassador(t.db, fx.consultationId, other.id, fx.themeB);
     const otherAgent = await loginAs(app, other.email);
     const otherToken = await tokenFor(otherAgent);
     const need = await t.db('needs').where({ consultation_id: fx.consultationId, title: 'Titre par Aline' }).first();

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { freshDb, type TestDb } from '../support/db';
 import { insertRawContribution, updateRawContributionBody, whereMatches } from '../../src/modules/contributions/queries';
-import { insertReturningId } from '../../src/shared/db';
+import { makeConsultation } from '../support/factories';
 
 describe('French full-text search over raw contributions (SQLite FTS5 and PostgreSQL)', () => {
   let t: TestDb;
@@ -10,7 +10,7 @@ describe('French full-text search over raw contributions (SQLite FTS5 and Postgr
 
   before(async () => {
     t = await freshDb();
-    consultationId = await insertReturningId(t.db, 'consultations', { slug: 'c', title: 'C' });
+    consultationId = (await makeConsultation(t.db, { slug: 'c', title: 'C' })).id;
     const texts = {
       aspirations: 'Permettre aux jeunes de saisir eux-mêmes leurs aspirations dans le SI.',
       cohorte: 'Suivre une cohorte pré-identifiée de jeunes accompagnés dans la durée.',

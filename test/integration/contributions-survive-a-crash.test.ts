@@ -5,7 +5,8 @@ import type { Knex } from 'knex';
 import { freshDb, type TestDb } from '../support/db';
 import { csrfFrom, makeUser } from '../support/app';
 import { logIn, sleep, startServer, stopServer, WebClient, type ServerProcess } from '../support/server-process';
-import { insertReturningId, isPostgres } from '../../src/shared/db';
+import { isPostgres } from '../../src/shared/db';
+import { makeConsultation, makeStructure } from '../support/factories';
 import { whereMatches } from '../../src/modules/contributions';
 
 const CLIENTS = 32;
@@ -35,9 +36,9 @@ describe('Contributions survive a crash of the server under load', function () {
 
   before(async () => {
     t = await freshDb();
-    const structureId = await insertReturningId(t.db, 'structures', { name: 'Mission Locale de Pau', kind: 'mission_locale', department_code: '64', region: 'Nouvelle-Aquitaine' });
-    consultationId = await insertReturningId(t.db, 'consultations', { slug: SLUG, title: 'Consultation sous charge', contributions_open: true });
-    themeId = await insertReturningId(t.db, 'themes', { consultation_id: consultationId, code: 'T1', title: 'Outils du conseiller', position: 0 });
+    const structureId = await makeStructure(t.db, { name: 'Mission Locale de Pau', department_code: '64', region: 'Nouvelle-Aquitaine' });
+    const c = await makeConsultation(t.db, { slug: SLUG, title: 'Consultation sous charge', contributions_open: true }, { themes: [{ code: 'T1', title: 'Outils du conseiller', position: 0 }] });
+    [consultationId, themeId] = [c.id, c.themes.T1!];
     for (let i = 0; i < CLIENTS; i++) users.push(await makeUser(t.db, 'contributeur', { structureId }));
     // From here on the server is the only process holding the database, as in production.
     await t.db.destroy();

@@ -4,10 +4,11 @@ import type { Express } from 'express';
 import type { Knex } from 'knex';
 import { freshDb, type TestDb } from '../support/db';
 import { buildApp, csrfFrom, loginAs, makeUser, tokenFor } from '../support/app';
-import { DEMO_PASSWORD, DEMO_SLUG, seedDemo } from '../../seeds/demo';
+import { DEMO_PASSWORD, DEMO_SLUG } from '../../seeds/demo';
 import { participationFigures } from '../../src/modules/stats';
 import { insertRawContribution } from '../../src/modules/contributions';
-import { insertReturningId, isPostgres } from '../../src/shared/db';
+import { isPostgres } from '../../src/shared/db';
+import { makeConsultation, makeWorkshop } from '../support/factories';
 
 const NEW_NAME = 'Zéphyrine Anonymisable';
 const BODY = 'Quasimodo témoigne : le logiciel de suivi ralentit nos entretiens avec les jeunes.';
@@ -38,8 +39,7 @@ describe('The DSI anonymises a person and purges a closed consultation', functio
   let contributionId: number;
 
   before(async () => {
-    t = await freshDb();
-    await seedDemo(t.db);
+    t = await freshDb({ template: 'demo' });
     app = buildApp(t.db);
     demoId = Number((await t.db('consultations').where({ slug: DEMO_SLUG }).first()).id);
     dsi = await loginAs(app, 'dsi@ensemble.test', DEMO_PASSWORD);
@@ -215,19 +215,15 @@ describe('The DSI anonymises a person and purges a closed consultation', functio
       // Arrange: a consultation whose follow-up phase ended in 2022, with a workshop, attendees, named contributions and an application.
       closedSlug = 'consultation-2021';
       const now = new Date().toISOString();
-      closedId = await insertReturningId(t.db, 'consultations', { slug: closedSlug, title: 'Consultation 2021', description_md: '', data_notice_md: '', created_at: now, updated_at: now });
-      const phases: Array<[string, string, string]> = [
-        ['consultation', '2021-09-01', '2021-09-30'],
-        ['publication', '2022-01-10', '2022-01-10'],
-        ['suivi', '2022-01-11', '2022-12-31'],
-      ];
-      for (const [i, [kind, starts_on, ends_on]] of phases.entries()) {
-        await t.db('consultation_phases').insert({ consultation_id: closedId, kind, title: kind, starts_on, ends_on, position: i + 1 });
-      }
-      const themeId = await insertReturningId(t.db, 'themes', { consultation_id: closedId, code: 'OUTILS', title: 'Outils', position: 1 });
+      const phase = (kind: string, starts_on: string, ends_on: string) => ({ kind, starts_on, ends_on });
+      const closed = await makeConsultation(t.db, { slug: closedSlug, title: 'Consultation 2021', created_at: now, updated_at: now }, {
+        phases: [phase('consultation', '2021-09-01', '2021-09-30'), phase('publication', '2022-01-10', '2022-01-10'), phase('suivi', '2022-01-11', '2022-12-31')],
+        themes: [{ code: 'OUTILS', title: 'Outils' }],
+      });
+      closedId = closed.id;
+      const themeId = closed.themes.OUTILS!;
       const structure = await t.db('structures').where({ region: 'Occitanie' }).first();
-      const workshopId = await insertReturningId(t.db, 'workshops', {
-        consultation_id: closedId,
+      const workshopId = await makeWorkshop(t.db, closedId, {
         title: 'Atelier 2021',
         starts_at: '2021-09-10T08:00:00.000Z',
         ends_at: '2021-09-10T10:00:00.000Z',

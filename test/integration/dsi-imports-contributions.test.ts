@@ -11,29 +11,16 @@ import type { Knex } from 'knex';
 import { freshDb, type TestDb } from '../support/db';
 import { buildApp, loginAs, makeUser, tokenFor } from '../support/app';
 import { PROJECT_ROOT } from '../../src/config';
-import { createDb, insertReturningId } from '../../src/shared/db';
+import { createDb } from '../../src/shared/db';
+import { makeConsultation, makeStructure, makeWorkshop } from '../support/factories';
 import { formatNumber as n } from '../../src/shared/i18n';
 
 /** A consultation with two themes and one workshop, as the imports find them. */
 async function seedConsultation(db: Knex, slug: string) {
-  const structureId = await insertReturningId(db, 'structures', {
-    name: `Mission Locale des Hautes-Pyrénées ${slug}`,
-    kind: 'mission_locale',
-    department_code: '65',
-    department_name: 'Hautes-Pyrénées',
-    region: 'Occitanie',
-  });
-  const consultationId = await insertReturningId(db, 'consultations', { slug, title: `Consultation ${slug}` });
-  const usagers = await insertReturningId(db, 'themes', { consultation_id: consultationId, code: 'USAGERS', title: 'Accompagnement des usagers', position: 1 });
-  const pilotage = await insertReturningId(db, 'themes', { consultation_id: consultationId, code: 'PILOTAGE', title: 'Pilotage et statistiques', position: 2 });
-  const workshopId = await insertReturningId(db, 'workshops', {
-    consultation_id: consultationId,
-    title: 'Atelier de Tarbes',
-    starts_at: '2024-03-12T09:00:00.000Z',
-    ends_at: '2024-03-12T12:00:00.000Z',
-    structure_id: structureId,
-  });
-  return { structureId, consultationId, usagers, pilotage, workshopId };
+  const structureId = await makeStructure(db, { name: `Mission Locale des Hautes-Pyrénées ${slug}`, department_code: '65', department_name: 'Hautes-Pyrénées' });
+  const c = await makeConsultation(db, { slug }, { themes: [{ code: 'USAGERS', title: 'Accompagnement des usagers' }, { code: 'PILOTAGE', title: 'Pilotage et statistiques' }] });
+  const workshopId = await makeWorkshop(db, c.id, { title: 'Atelier de Tarbes', structure_id: structureId, starts_at: '2024-03-12T09:00:00.000Z', ends_at: '2024-03-12T12:00:00.000Z' });
+  return { structureId, consultationId: c.id, usagers: c.themes.USAGERS!, pilotage: c.themes.PILOTAGE!, workshopId };
 }
 
 const count = async (db: Knex, where: Record<string, unknown>) => Number((await db('raw_contributions').where(where).count({ n: '*' }).first())!.n);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { freshDb, type TestDb } from '../support/db';
 import { makeUser } from '../support/app';
-import { insertReturningId } from '../../src/shared/db';
+import { makeConsultation, makeTheme } from '../support/factories';
 import { analyseImport, fileSource, runImport } from '../../src/modules/imports';
 
 /** Rows of the large-file test; IMPORT_TEST_ROWS lets a machine run it at another size. */
@@ -23,8 +23,8 @@ describe('The DSI imports a file of 100,000 contributions in bounded memory', fu
 
   before(async () => {
     t = await freshDb();
-    consultationId = await insertReturningId(t.db, 'consultations', { slug: 'grande', title: 'Grande consultation' });
-    await insertReturningId(t.db, 'themes', { consultation_id: consultationId, code: 'USAGERS', title: 'Accompagnement des usagers' });
+    consultationId = (await makeConsultation(t.db, { slug: 'grande', title: 'Grande consultation' })).id;
+    await makeTheme(t.db, consultationId, { code: 'USAGERS', title: 'Accompagnement des usagers' });
     dsiId = (await makeUser(t.db, 'dsi')).id;
     file = path.join(t.dataDir, 'grand.csv');
     const out = fs.createWriteStream(file);

@@ -3,7 +3,9 @@ import request from 'supertest';
 import iconv from 'iconv-lite';
 import type { Express } from 'express';
 import { freshDb, type TestDb } from '../support/db';
+import { isolateEachTest } from '../support/isolation';
 import { buildApp, csrfFrom, loginAs, makeUser, TEST_PASSWORD, tokenFor } from '../support/app';
+import { makeStructure } from '../support/factories';
 
 describe('The DSI manages accounts', () => {
   let t: TestDb;
@@ -16,16 +18,15 @@ describe('The DSI manages accounts', () => {
   before(async () => {
     t = await freshDb();
     app = buildApp(t.db);
-    const [s] = await t.db('structures')
-      .insert({ name: 'Mission Locale des Hautes-Pyrénées', kind: 'mission_locale', department_code: '65', department_name: 'Hautes-Pyrénées', region: 'Occitanie' })
-      .returning('id');
-    structureId = typeof s === 'object' ? s.id : s;
+    structureId = await makeStructure(t.db, { name: 'Mission Locale des Hautes-Pyrénées', department_code: '65', department_name: 'Hautes-Pyrénées' });
     const u = await makeUser(t.db, 'dsi', { name: 'Claire DSI' });
     dsiId = u.id;
     dsi = await loginAs(app, u.email);
     token = await tokenFor(dsi);
   });
   after(() => t.destroy());
+  // Each test starts from the rows built above (isolation.ts).
+  isolateEachTest(() => t.db);
 
   it('creates an account; the provisional password shown once lets the person log in', async () => {
     const res = await dsi.post('/admin/utilisateurs').type('form').send({ _csrf: token, email: 'Lea.Martin@ML65.test ', displayName: 'Léa Martin', role: 'ambassadeur', structureId: String(structureId) });

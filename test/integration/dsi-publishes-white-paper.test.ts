@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import request from 'supertest';
 import { freshDb, type TestDb } from '../support/db';
 import { openDemo } from '../support/demo';
-import { insertReturningId } from '../../src/shared/db';
+import { makeConsultation } from '../support/factories';
 import { buildApp, csrfFrom, loginAs, makeUser, TEST_PASSWORD } from '../support/app';
 import { inspectPdf, pagesToPng, plainSpaces, writeTemp } from '../support/pdf';
 import { DEMO_PASSWORD, DEMO_SLUG } from '../../seeds/demo';
@@ -322,7 +322,7 @@ describe('The DSI publishes the white paper; everyone reads it (demo consultatio
     expect((await request(longApp).get(`${url}.pdf`)).status).to.equal(303);
     const dsi = await loginAs(longApp, 'dsi@ensemble.test', DEMO_PASSWORD);
     expect((await dsi.get(`${url}.pdf`)).status).to.equal(200);
-    await insertReturningId(db, 'consultations', { slug: 'autre-consultation', title: 'Autre consultation', description_md: '', data_notice_md: '' });
+    await makeConsultation(db, { slug: 'autre-consultation', title: 'Autre consultation' });
     expect((await dsi.get(url.replace(DEMO_SLUG, 'autre-consultation'))).status).to.equal(404);
     expect((await dsi.get(`${BASE}/brouillon/pdf/abc`)).status).to.equal(404);
     // No CSRF token, no layout.

@@ -3,7 +3,8 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { freshDb, type TestDb } from '../support/db';
 import { buildApp, loginAs } from '../support/app';
-import { DEMO_PASSWORD, DEMO_SLUG, seedDemo, type DemoSummary } from '../../seeds/demo';
+import { DEMO_PASSWORD, DEMO_SLUG, type DemoSummary } from '../../seeds/demo';
+import { demoSummary } from '../support/demo';
 import { participationFigures, type ParticipationFigures } from '../../src/modules/stats';
 import { formatNumber } from '../../src/shared/i18n';
 
@@ -22,8 +23,8 @@ describe('The DSI reads the participation figures', function () {
   let figures: ParticipationFigures;
 
   before(async () => {
-    t = await freshDb();
-    summary = await seedDemo(t.db);
+    t = await freshDb({ template: 'demo' });
+    summary = await demoSummary(t.db);
     app = buildApp(t.db);
     consultationId = Number((await t.db('consultations').where({ slug: DEMO_SLUG }).first()).id);
     figures = await participationFigures(t.db, consultationId);

@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { freshDb, type TestDb } from '../support/db';
 import { buildApp, loginAs, makeUser, tokenFor } from '../support/app';
-import { insertReturningId } from '../../src/shared/db';
+import { assignAmbassador, makeConsolidated, makeConsultation } from '../support/factories';
 import { validatedNeedsWithProposals } from '../../src/modules/needs';
 
 describe('The DSI reviews needs and proposals', () => {
@@ -21,11 +21,11 @@ describe('The DSI reviews needs and proposals', () => {
   before(async () => {
     t = await freshDb();
     app = buildApp(t.db);
-    consultationId = await insertReturningId(t.db, 'consultations', { slug, title: 'Revue', description_md: '', data_notice_md: '', consolidation_open: true });
-    themeId = await insertReturningId(t.db, 'themes', { consultation_id: consultationId, code: 'USA', title: 'Usagers', description_md: '', position: 1 });
-    consolidatedId = await insertReturningId(t.db, 'consolidated_contributions', { consultation_id: consultationId, theme_id: themeId, code: 'CC-1', title: 'Dossier unique', body_md: '' });
+    const c = await makeConsultation(t.db, { slug, title: 'Revue', consolidation_open: true }, { themes: [{ code: 'USA', title: 'Usagers' }] });
+    [consultationId, themeId] = [c.id, c.themes.USA!];
+    consolidatedId = await makeConsolidated(t.db, { consultation_id: consultationId, theme_id: themeId, code: 'CC-1', title: 'Dossier unique' });
     const a = await makeUser(t.db, 'ambassadeur');
-    await t.db('ambassador_themes').insert({ consultation_id: consultationId, user_id: a.id, theme_id: themeId });
+    await assignAmbassador(t.db, consultationId, a.id, themeId);
     amb = await loginAs(app, a.email);
     ambToken = await tokenFor(amb);
     dsi = await loginAs(app, (await makeUser(t.db, 'dsi', { name: 'Claire DSI' })).email);

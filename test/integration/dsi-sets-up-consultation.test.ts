@@ -3,6 +3,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { freshDb, type TestDb } from '../support/db';
 import { buildApp, loginAs, makeUser, tokenFor } from '../support/app';
+import { makeRawContribution } from '../support/factories';
 import { parisDay } from '../../src/modules/consultations';
 
 /** A day counted from today in Paris, as 'YYYY-MM-DD'. */
@@ -249,7 +250,7 @@ describe('The DSI sets up a consultation: information, calendar, themes, opening
 
     it('deletes an unused theme but refuses, with a French message, to delete a theme that contributions use', async () => {
       const [first, second] = await themes();
-      await t.db('raw_contributions').insert({ consultation_id: consultationId, theme_id: first.id, source: 'individuelle', body: 'Une contribution rattachée' });
+      await makeRawContribution(t.db, consultationId, { theme_id: first.id, source: 'individuelle', body: 'Une contribution rattachée' });
       const refused = await dsi.post(`/admin/consultations/${slug}/thematiques/${first.id}/supprimer`).type('form').send({ _csrf: token });
       expect(refused.status).to.equal(409);
       expect(refused.text).to.contain(`La thématique « ${first.title} » ne peut pas être supprimée : 1 contribution(s)`);

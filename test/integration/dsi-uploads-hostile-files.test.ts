@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import type { Express } from 'express';
 import { freshDb, type TestDb } from '../support/db';
 import { buildApp, loginAs, makeUser, tokenFor } from '../support/app';
-import { insertReturningId } from '../../src/shared/db';
+import { makeConsultation } from '../support/factories';
 import { analyseImport, fileSource } from '../../src/modules/imports';
 import { buildZip, deflated, spacesBomb, workbookParts, xlsxBomb } from '../support/zip-builder';
 
@@ -46,7 +46,7 @@ describe('The DSI uploads hostile files', function () {
   before(async () => {
     t = await freshDb();
     app = buildApp(t.db, { DATA_DIR: t.dataDir });
-    consultationId = await insertReturningId(t.db, 'consultations', { slug, title: 'Consultation exposée' });
+    consultationId = (await makeConsultation(t.db, { slug, title: 'Consultation exposée' })).id;
     const u = await makeUser(t.db, 'dsi', { name: 'Claire DSI' });
     dsi = await loginAs(app, u.email);
     token = await tokenFor(dsi, base);

@@ -4,7 +4,8 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { freshDb, type TestDb } from '../support/db';
 import { buildApp, loginAs, makeUser, tokenFor } from '../support/app';
-import { insertReturningId, toBool } from '../../src/shared/db';
+import { toBool } from '../../src/shared/db';
+import { makeConsultation, makeStructure } from '../support/factories';
 import { utcToParis } from '../../src/modules/workshops/rules';
 
 /**
@@ -29,12 +30,12 @@ describe('A facilitator runs a workshop', () => {
   before(async () => {
     t = await freshDb();
     app = buildApp(t.db);
-    structureId = await insertReturningId(t.db, 'structures', { name: 'Mission Locale de Pau', kind: 'mission_locale', department_code: '64', department_name: 'Pyrénées-Atlantiques', region: 'Nouvelle-Aquitaine' });
-    otherStructureId = await insertReturningId(t.db, 'structures', { name: 'Mission Locale de Brest', kind: 'mission_locale', department_code: '29', department_name: 'Finistère', region: 'Bretagne' });
-    consultationId = await insertReturningId(t.db, 'consultations', { slug: 'consultation-ateliers', title: 'Consultation des ateliers' });
-    for (const [i, [code, title]] of [['USAGERS', 'Les usagers'], ['OUTILS', 'Les outils'], ['PILOTAGE', 'Le pilotage']].entries()) {
-      themes.push(await insertReturningId(t.db, 'themes', { consultation_id: consultationId, code, title, position: i + 1 }));
-    }
+    structureId = await makeStructure(t.db, { name: 'Mission Locale de Pau', department_code: '64', department_name: 'Pyrénées-Atlantiques', region: 'Nouvelle-Aquitaine' });
+    otherStructureId = await makeStructure(t.db, { name: 'Mission Locale de Brest', department_code: '29', department_name: 'Finistère', region: 'Bretagne' });
+    const themeSpecs = [{ code: 'USAGERS', title: 'Les usagers' }, { code: 'OUTILS', title: 'Les outils' }, { code: 'PILOTAGE', title: 'Le pilotage' }];
+    const c = await makeConsultation(t.db, { slug: 'consultation-ateliers', title: 'Consultation des ateliers' }, { themes: themeSpecs });
+    consultationId = c.id;
+    themes.push(...c.themeIds);
     facilitator = await makeUser(t.db, 'ambassadeur', { name: 'Anne Animatrice', structureId });
     otherAmbassador = await makeUser(t.db, 'ambassadeur', { name: 'Bruno Autre' });
     dsi = await makeUser(t.db, 'dsi', { name: 'Claire DSI' });

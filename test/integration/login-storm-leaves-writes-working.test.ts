@@ -4,7 +4,7 @@ import type { Express } from 'express';
 import type { Knex } from 'knex';
 import { freshDb, type TestDb } from '../support/db';
 import { buildApp, csrfFrom, loginAs, makeUser, TEST_PASSWORD, tokenFor } from '../support/app';
-import { insertReturningId } from '../../src/shared/db';
+import { makeConsultation } from '../support/factories';
 
 /**
  * A login storm (issue 9): bursts of parallel failed logins used to leave SQLite's only connection
@@ -37,8 +37,8 @@ describe('A login storm leaves every other user’s writes working', () => {
     app = buildApp(t.db);
     reader = t.open();
     slug = 'tempete';
-    const consultationId = await insertReturningId(t.db, 'consultations', { slug, title: 'Consultation sous tempête', contributions_open: true });
-    themeId = await insertReturningId(t.db, 'themes', { consultation_id: consultationId, code: 'T1', title: 'Outils du conseiller', position: 0 });
+    const c = await makeConsultation(t.db, { slug, title: 'Consultation sous tempête', contributions_open: true }, { themes: [{ code: 'T1', title: 'Outils du conseiller', position: 0 }] });
+    themeId = c.themes.T1!;
   });
   after(async () => {
     await reader.destroy();

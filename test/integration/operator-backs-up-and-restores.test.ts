@@ -8,7 +8,6 @@ import knexFactory, { type Knex } from 'knex';
 import { PROJECT_ROOT } from '../../src/config';
 import { createDb } from '../../src/shared/db';
 import { recordAudit } from '../../src/modules/audit';
-import { seedDemo } from '../../seeds/demo';
 import { freshDb, type TestDb } from '../support/db';
 import { tableChecksums } from '../support/table-checksums';
 
@@ -108,13 +107,13 @@ describe('An operator backs up the database and restores it', function () {
   };
 
   before(async () => {
-    t = await freshDb();
-    await seedDemo(t.db);
+    t = await freshDb({ template: 'demo' });
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'ensemble-sauvegarde-'));
     if (pgUrl) {
       admin = knexFactory({ client: 'pg', connection: pgUrl, pool: { min: 0, max: 1 } });
       const schema = String((await t.db.raw('SELECT current_schema() AS s')).rows[0].s);
-      const database = decodeURIComponent(new URL(pgUrl).pathname.slice(1));
+      // The test's own database (a copy of the demo template), not the one DATABASE_URL names.
+      const database = decodeURIComponent(new URL(t.databaseUrl!).pathname.slice(1));
       source = { env: envWith({ DATA_DIR: t.dataDir, DATABASE_URL: urlFor(database, schema) }), open: () => t.open(), drop: async () => undefined };
     } else {
       source = { env: envWith({ DATA_DIR: t.dataDir }), open: () => t.open(), drop: async () => undefined };

@@ -5,28 +5,26 @@ import type { Knex } from 'knex';
 import { freshDb, type TestDb } from '../support/db';
 import { buildApp, loginAs, makeUser, tokenFor } from '../support/app';
 import { parisDay } from '../../src/modules/consultations';
+import { makeConsultation, makeStructure } from '../support/factories';
 
 const day = (offset: number) => parisDay(new Date(Date.now() + offset * 86_400_000));
 const MOTIVATION = 'Conseillère depuis douze ans, j’utilise le SI tous les jours et j’anime déjà des ateliers numériques 😀.';
 
-async function insertId(db: Knex, table: string, row: object): Promise<number> {
-  const [r] = await db(table).insert(row).returning('id');
-  return typeof r === 'object' ? Number((r as { id: number }).id) : Number(r);
-}
-
 /** A consultation whose selection of ambassadors runs today (open) or ended last month (closed). */
 async function consultation(db: Knex, slug: string, selectionOpen: boolean) {
-  const id = await insertId(db, 'consultations', { slug, title: `Consultation ${slug}`, description_md: '', data_notice_md: '' });
   const [s, e] = selectionOpen ? [day(-3), day(10)] : [day(-60), day(-30)];
-  await db('consultation_phases').insert([
-    { consultation_id: id, kind: 'selection_ambassadeurs', title: 'Sélection des ambassadeurs', starts_on: s, ends_on: e, position: 2 },
-    { consultation_id: id, kind: 'consultation', title: 'Consultation nationale', starts_on: day(20), ends_on: day(50), position: 3 },
-  ]);
-  const themes: number[] = [];
-  for (const [i, [code, title]] of [['USAGERS', 'Accompagnement des jeunes'], ['PILOTAGE', 'Pilotage'], ['PARTENAIRES', 'Partenaires']].entries()) {
-    themes.push(await insertId(db, 'themes', { consultation_id: id, code, title, description_md: '', position: i + 1 }));
-  }
-  return { id, slug, themes };
+  const c = await makeConsultation(
+    db,
+    { slug },
+    {
+      themes: [{ code: 'USAGERS', title: 'Accompagnement des jeunes' }, { code: 'PILOTAGE', title: 'Pilotage' }, { code: 'PARTENAIRES', title: 'Partenaires' }],
+      phases: [
+        { kind: 'selection_ambassadeurs', title: 'Sélection des ambassadeurs', starts_on: s, ends_on: e, position: 2 },
+        { kind: 'consultation', title: 'Consultation nationale', starts_on: day(20), ends_on: day(50), position: 3 },
+      ],
+    },
+  );
+  return { id: c.id, slug, themes: c.themeIds };
 }
 
 describe('Staff apply as ambassadors; the DSI selects or declines', () => {
@@ -56,7 +54,7 @@ describe('Staff apply as ambassadors; the DSI selects or declines', () => {
   before(async () => {
     t = await freshDb();
     app = buildApp(t.db);
-    structureId = await insertId(t.db, 'structures', { name: 'Mission Locale de Tarbes', kind: 'mission_locale', department_code: '65', department_name: 'Hautes-Pyrénées', region: 'Occitanie' });
+    structureId = await makeStructure(t.db, { name: 'Mission Locale de Tarbes', department_code: '65', department_name: 'Hautes-Pyrénées' });
     open = await consultation(t.db, 'appel-ouvert', true);
     closed = await consultation(t.db, 'appel-ferme', false);
     const d = await makeUser(t.db, 'dsi', { name: 'Claire DSI' });

@@ -2,8 +2,9 @@ import { expect } from 'chai';
 import type request from 'supertest';
 import type { Express } from 'express';
 import { freshDb, type TestDb } from '../support/db';
+import { isolateEachTest } from '../support/isolation';
 import { buildApp, loginAs, makeUser, tokenFor } from '../support/app';
-import { insertReturningId } from '../../src/shared/db';
+import { linkRaw, makeConsolidated, makeConsultation, makePhase, makeStructure } from '../support/factories';
 import { parisDay } from '../../src/modules/consultations';
 
 /** Any logged-in staff member contributes during the consultation phase, then edits or withdraws. */
@@ -18,12 +19,9 @@ describe('A staff member submits, edits and withdraws contributions', () => {
   const closed = { id: 0, slug: 'consultation-fermee' };
 
   async function consultation(slug: string, attrs: Record<string, unknown>): Promise<{ id: number; themes: number[] }> {
-    const id = await insertReturningId(t.db, 'consultations', { slug, title: `Consultation ${slug}`, ...attrs });
-    const themes: number[] = [];
-    for (const [i, title] of ['Usagers & offres de services', 'Outils du conseiller'].entries()) {
-      themes.push(await insertReturningId(t.db, 'themes', { consultation_id: id, code: `T${i}`, title, position: i }));
-    }
-    return { id, themes };
+    const themes = ['Usagers & offres de services', 'Outils du conseiller'].map((title, i) => ({ code: `T${i}`, title, position: i }));
+    const c = await makeConsultation(t.db, { slug, ...attrs }, { themes });
+    return { id: c.id, themes: c.themeIds };
   }
 
   const count = async () => Number((await t.db('raw_contributions').count({ n: '*' }).first())?.n ?? 0);
@@ -42,7 +40,7 @@ describe('A staff member submits, edits and withdraws contributions', () => {
   before(async () => {
     t = await freshDb();
     app = buildApp(t.db);
-    structureId = await insertReturningId(t.db, 'structures', { name: 'Mission Locale de Tarbes', kind: 'mission_locale', department_code: '65', region: 'Occitanie' });
+    structureId = await makeStructure(t.db, { name: 'Mission Locale de Tarbes', department_code: '65' });
     Object.assign(open, await consultation(open.slug, { contributions_open: true }));
     Object.assign(closed, await consultation(closed.slug, { contributions_open: false }));
     author = await makeUser(t.db, 'contributeur', { name: 'Zoé Contributrice', structureId });
@@ -50,6 +48,8 @@ describe('A staff member submits, edits and withdraws contributions', () => {
     token = await tokenFor(agent);
   });
   after(() => t.destroy());
+  // Each test starts from the rows built above (isolation.ts).
+  isolateEachTest(() => t.db);
 
   describe('during the consultation phase', () => {
     it('offers the form and stores an individual contribution from the author and their structure', async () => {
@@ -132,7 +132,7 @@ describe('A staff member submits, edits and withdraws contributions', () => {
       const today = parisDay(new Date());
       const inPhase = await consultation('calendrier', { contributions_open: null });
       const day = (offset: number) => new Date(Date.parse(`${today}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
-      await t.db('consultation_phases').insert({ consultation_id: inPhase.id, kind: 'consultation', title: 'Consultation', starts_on: day(-3), ends_on: day(3), position: 3 });
+      await makePhase(t.db, inPhase.id, { kind: 'consultation', title: 'Consultation', starts_on: day(-3), ends_on: day(3), position: 3 });
       const ok = await submit({ themeId: String(inPhase.themes[1]), body: 'Selon le calendrier, c’est ouvert.' }, 'calendrier');
       expect(ok.status).to.equal(303);
       await t.db('consultations').where({ id: inPhase.id }).update({ contributions_open: false });
@@ -181,8 +181,8 @@ describe('A staff member submits, edits and withdraws contributions', () => {
       await t.db('raw_contributions').where({ id: byStatus }).update({ status: 'consolidee' });
       const byLink = await submitOk('Rattachée à une contribution consolidée.');
       const ambassador = await makeUser(t.db, 'ambassadeur');
-      const ccId = await insertReturningId(t.db, 'consolidated_contributions', { consultation_id: open.id, theme_id: open.themes[0], title: 'Dossier unique', created_by: ambassador.id });
-      await t.db('consolidation_links').insert({ consolidated_contribution_id: ccId, raw_contribution_id: byLink, created_by: ambassador.id, created_at: new Date().toISOString() });
+      const ccId = await makeConsolidated(t.db, { consultation_id: open.id, theme_id: open.themes[0]!, title: 'Dossier unique', created_by: ambassador.id });
+      await linkRaw(t.db, ccId, [byLink], { created_by: ambassador.id, created_at: new Date().toISOString() });
       for (const id of [byStatus, byLink]) {
         const before = await t.db('raw_contributions').where({ id }).first();
         const edit = await agent.post(`/contributions/${id}`).type('form').send({ _csrf: token, version: String(before.version), themeId: String(open.themes[0]), body: 'Trop tard pour changer.' });

@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import type { Express } from 'express';
 import type request from 'supertest';
 import { freshDb, type TestDb } from '../support/db';
+import { isolateEachTest } from '../support/isolation';
 import { buildApp, loginAs, makeUser, tokenFor } from '../support/app';
-import { rawContributionRow } from '../../src/modules/contributions';
-import { insertReturningId } from '../../src/shared/db';
+import { assignAmbassador, makeConsultation, makeRawContribution } from '../support/factories';
 import { isUniqueViolation } from '../../src/modules/consolidation';
 
 describe('Two ambassadors attach the same raw contribution at once', () => {
@@ -19,22 +19,24 @@ describe('Two ambassadors attach the same raw contribution at once', () => {
   const slug = 'deux-ambassadeurs';
 
   const addRaw = (reference: string) =>
-    insertReturningId(t.db, 'raw_contributions', rawContributionRow({ consultation_id: consultationId, theme_id: themeId, source: 'atelier', reference, body: `Texte de ${reference} sur le dossier unique du jeune.`, created_by: null }));
+    makeRawContribution(t.db, consultationId, { theme_id: themeId, reference, body: `Texte de ${reference} sur le dossier unique du jeune.` });
 
   before(async () => {
     t = await freshDb();
     app = buildApp(t.db);
-    consultationId = await insertReturningId(t.db, 'consultations', { slug, title: 'Deux ambassadeurs', consolidation_open: true });
-    themeId = await insertReturningId(t.db, 'themes', { consultation_id: consultationId, code: 'SOCLE', title: 'Socle', position: 1 });
+    const c = await makeConsultation(t.db, { slug, title: 'Deux ambassadeurs', consolidation_open: true }, { themes: [{ code: 'SOCLE', title: 'Socle' }] });
+    [consultationId, themeId] = [c.id, c.themes.SOCLE!];
     const a = await makeUser(t.db, 'ambassadeur', { name: 'Alice' });
     const b = await makeUser(t.db, 'ambassadeur', { name: 'Bruno' });
-    await t.db('ambassador_themes').insert([{ consultation_id: consultationId, user_id: a.id, theme_id: themeId }, { consultation_id: consultationId, user_id: b.id, theme_id: themeId }]);
+    for (const u of [a, b]) await assignAmbassador(t.db, consultationId, u.id, themeId);
     alice = await loginAs(app, a.email);
     bruno = await loginAs(app, b.email);
     aliceToken = await tokenFor(alice, `/consultations/${slug}/consolidation`);
     brunoToken = await tokenFor(bruno, `/consultations/${slug}/consolidation`);
   });
   after(() => t.destroy());
+  // Each test starts from the rows built above (isolation.ts).
+  isolateEachTest(() => t.db);
 
   async function consolidatedWith(agent: request.Agent, token: string, ids: number[], title: string) {
     const res = await agent.post(`/consultations/${slug}/consolidation/consolidees`).type('form').send({ _csrf: token, ids, title, themeId });

@@ -4,7 +4,7 @@ import type { Express } from 'express';
 import type { Knex } from 'knex';
 import { freshDb, type TestDb } from '../support/db';
 import { buildApp, csrfFrom, makeUser, TEST_PASSWORD } from '../support/app';
-import { insertReturningId } from '../../src/shared/db';
+import { makeConsultation } from '../support/factories';
 
 /**
  * Two instances of the app behind one load balancer, each with its own connection pool, over one
@@ -25,8 +25,8 @@ describe('Two app instances share sessions and the login throttle', () => {
     secondDb = t.open();
     a = buildApp(t.db, limits);
     b = buildApp(secondDb, limits);
-    const consultationId = await insertReturningId(t.db, 'consultations', { slug, title: 'Consultation partagée', contributions_open: true });
-    themeId = await insertReturningId(t.db, 'themes', { consultation_id: consultationId, code: 'T1', title: 'Outils du conseiller', position: 0 });
+    const c = await makeConsultation(t.db, { slug, title: 'Consultation partagée', contributions_open: true }, { themes: [{ code: 'T1', title: 'Outils du conseiller', position: 0 }] });
+    themeId = c.themes.T1!;
   });
   after(async () => {
     await secondDb.destroy();

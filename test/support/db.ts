@@ -3,28 +3,35 @@ import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import knexFactory, { type Knex } from 'knex';
-import { createDb, migrateLatest, migrationConfig } from '../../src/shared/db';
+import { createDb } from '../../src/shared/db';
+import { pgDatabaseUrl, pgKnex, pgTemplate, sqliteTemplate, type TemplateKind } from './templates';
 
 /**
  * A freshly migrated database for one test file: a temporary SQLite file, or — when DATABASE_URL
- * is set — a dedicated PostgreSQL schema dropped afterwards. Both engines run the same tests.
+ * is set — a PostgreSQL database of its own (tables in the schema PG_SCHEMA), dropped afterwards.
+ * Both engines run the same tests. The database is a copy of a template built once per run
+ * (templates.ts): `{ template: 'demo' }` gives the demo consultation already loaded.
  */
 export interface TestDb {
   db: Knex;
   dataDir: string;
+  /** The URL of this test's own PostgreSQL database; undefined on SQLite. */
   databaseUrl: string | undefined;
   /** Knex options that reach the same database (a second "instance" of the app). */
   open(): Knex;
   destroy(): Promise<void>;
 }
 
-export async function freshDb(): Promise<TestDb> {
+export async function freshDb(options: { template?: TemplateKind } = {}): Promise<TestDb> {
+  const kind = options.template ?? 'migrated';
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ensemble-test-'));
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const open = () => createDb({ databaseUrl: undefined, dataDir });
+    fs.copyFileSync(await sqliteTemplate(kind), path.join(dataDir, 'ensemble.sqlite'));
+    // NORMAL, not the production FULL: a test never survives a power loss, and one disk sync per
+    // commit was a large share of the suite's time. A killed process loses nothing either way (WAL).
+    const open = () => createDb({ databaseUrl: undefined, dataDir, sqliteSynchronous: 'normal' });
     const db = open();
-    await migrateLatest(db);
     return {
       db,
       dataDir,
@@ -36,23 +43,39 @@ export async function freshDb(): Promise<TestDb> {
       },
     };
   }
-  const schema = `t_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = knexFactory({ client: 'pg', connection: url });
-  await admin.raw(`CREATE SCHEMA ${schema}`);
-  const open = () =>
-    knexFactory({ client: 'pg', connection: url, searchPath: [schema], pool: { min: 0, max: 10 }, migrations: migrationConfig() });
+  const name = `ensemble_t_${crypto.randomBytes(6).toString('hex')}`;
+  const template = await pgTemplate(url, kind);
+  const admin = knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: 1 } });
+  await createFrom(admin, name, template);
+  const open = () => pgKnex(url, name);
   const db = open();
-  await migrateLatest(db);
   return {
     db,
     dataDir,
-    databaseUrl: url,
+    databaseUrl: pgDatabaseUrl(url, name),
     open,
     async destroy() {
       await db.destroy();
-      await admin.raw(`DROP SCHEMA ${schema} CASCADE`);
+      // FORCE: a second knex opened by the test and not closed must not keep the database alive.
+      await admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.destroy();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * CREATE DATABASE … TEMPLATE refuses while another session is connected to the template — another
+ * worktree cloning the same one at that instant: wait a little and retry.
+ */
+async function createFrom(admin: Knex, name: string, template: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin.raw(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+      return;
+    } catch (err) {
+      if (attempt >= 50 || !/being accessed by other users/.test(String((err as Error).message))) throw err;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
+  }
 }
