@@ -1,4 +1,5 @@
 import type { Db } from '../../shared/db';
+import { insertRows, type PlainRow } from '../../shared/db';
 import { insertReturningId, isPostgres, toBool } from '../../shared/db';
 import { setConsolidationStatus } from '../contributions';
 import { chunk } from './rules';
@@ -364,4 +365,15 @@ export async function listNotCovered(db: Db, consultationId: number, themes: Arr
 export async function countNotCovered(db: Db, consultationId: number, themes: Array<number | null> | null): Promise<number> {
   const r = await notCoveredQuery(db, consultationId, themes).count({ n: '*' }).first();
   return Number((r as any)?.n ?? 0);
+}
+
+// Bulk loads (the demo): rows whose ids and history are already decided, written in batches.
+export async function insertConsolidatedRows(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'consolidated_contributions', rows);
+}
+export async function insertExtracts(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'contribution_extracts', rows);
+}
+export async function insertLinkRows(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'consolidation_links', rows);
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../shared/db';
+import { insertRows, type PlainRow } from '../../shared/db';
 import { groupByKey, insertReturningId, toBool, toDate, toIntOrNull } from '../../shared/db';
 import type { JobStatus } from '../../shared/jobs';
 
@@ -310,3 +311,11 @@ export async function isAmbassadorOf(db: Db, consultationId: number, userId: num
 
 /** Kept here for the white paper's pages: the application itself belongs to the ambassadors module. */
 export { findSelectedApplication } from '../ambassadors';
+
+// Bulk loads (the demo): rows whose ids and history are already decided, written in batches.
+export async function insertContentRows(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'whitepaper_content', rows);
+}
+export async function insertThemeIntros(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'whitepaper_theme_intros', rows);
+}

@@ -1,4 +1,5 @@
 import type { Db } from '../../shared/db';
+import { insertRows, type PlainRow } from '../../shared/db';
 import { insertReturningId, isPostgres, toBool, toDate } from '../../shared/db';
 import type { RegistrationStatus, WorkshopMode, WorkshopStatus } from './rules';
 
@@ -317,4 +318,15 @@ export async function lastWorkshopContributions(db: Db, workshopId: number, limi
     .orderBy('rc.id', 'desc')
     .limit(limit);
   return rows.map((r: any) => ({ ...r, id: Number(r.id), submitted_at: toDate(r.submitted_at)! }));
+}
+
+// Bulk loads (the demo): rows whose ids and history are already decided, written in batches.
+export async function insertWorkshops(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'workshops', rows);
+}
+export async function insertWorkshopThemes(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'workshop_themes', rows);
+}
+export async function insertRegistrations(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'workshop_registrations', rows);
 }
