@@ -28,11 +28,16 @@ export interface TableFingerprint {
   sha256: string;
 }
 
-/** One value as text, so that both drivers' types (Buffer, Date, bigint strings, booleans) hash alike. */
-function normalise(v: unknown): string | null {
+const day = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/**
+ * One value as text, so that both drivers' types (Buffer, Date, bigint strings, booleans) hash alike.
+ * A calendar date (a `date` column, named `…_on`) is text on SQLite and a local-midnight Date from pg.
+ */
+function normalise(column: string, v: unknown): string | null {
   if (v == null) return null;
   if (Buffer.isBuffer(v)) return `x'${v.toString('hex')}'`;
-  if (v instanceof Date) return v.toISOString();
+  if (v instanceof Date) return column.endsWith('_on') ? day(v) : v.toISOString();
   if (typeof v === 'boolean') return v ? '1' : '0';
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
@@ -64,7 +69,7 @@ export async function demoFingerprint(db: Knex): Promise<Record<string, TableFin
     const skip = new Set(VOLATILE[table] ?? []);
     const hash = crypto.createHash('sha256');
     for (const row of rows) {
-      const kept = Object.keys(row).filter((k) => !skip.has(k)).sort().map((k) => [k, normalise(row[k])]);
+      const kept = Object.keys(row).filter((k) => !skip.has(k)).sort().map((k) => [k, normalise(k, row[k])]);
       hash.update(JSON.stringify(kept)).update('\n');
     }
     out[table] = { rows: rows.length, sha256: hash.digest('hex') };
