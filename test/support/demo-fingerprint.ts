@@ -11,14 +11,17 @@ import { tableNames } from './table-checksums';
  * Left out, because they differ on every load and say nothing about the demo's content:
  * the password hash (random salt), the moments of the load itself (the audit entries' times, the
  * publication job's start and end), knex's own tables, and SQLite's full-text shadow tables (written
- * by triggers, absent on PostgreSQL). The edition's PDF is kept: it is dated by its publication, so
- * its bytes are the same on every load.
+ * by triggers, absent on PostgreSQL), and the edition's PDF bytes (its checksum and size, also in the
+ * publication's audit entry): the PDF layout keeps process-wide font caches, so a process that laid
+ * out other documents before may subset the fonts in another order: same pages, other bytes.
  */
 const VOLATILE: Readonly<Record<string, readonly string[]>> = {
   users: ['password_hash'],
   audit_log: ['created_at'],
   whitepaper_publications: ['created_at', 'updated_at', 'finished_at'],
+  whitepaper_editions: ['pdf', 'pdf_sha256', 'pdf_bytes'],
 };
+const PDF_KEYS = new Set(['pdf_sha256', 'pdf_bytes']);
 
 /** Tables that are not the application's content. */
 const SKIPPED = /^(knex_|raw_contributions_fts)/;
@@ -69,6 +72,9 @@ export async function demoFingerprint(db: Knex): Promise<Record<string, TableFin
     const skip = new Set(VOLATILE[table] ?? []);
     const hash = crypto.createHash('sha256');
     for (const row of rows) {
+      if (table === 'audit_log' && typeof row.after_json === 'string') {
+        row.after_json = JSON.stringify(JSON.parse(row.after_json), (k, v: unknown) => (PDF_KEYS.has(k) ? undefined : v));
+      }
       const kept = Object.keys(row).filter((k) => !skip.has(k)).sort().map((k) => [k, normalise(k, row[k])]);
       hash.update(JSON.stringify(kept)).update('\n');
     }
