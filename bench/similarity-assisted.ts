@@ -5,7 +5,7 @@
  * placed by hand in a new consolidated contribution; then every other text, and every distractor, is
  * ranked against those consolidated contributions (rankAgainst, as the plan page will).
  */
-import { buildDemo } from '../seeds/demo/build';
+import { planDemo } from '../seeds/demo/plan';
 import { associationsFromMembers, buildKnowledge, pairwiseScores, rankAgainst, suggestGroups, type Knowledge, type GroupOptions, type Target } from '../src/modules/similarity';
 import { DEFAULT_GLOSSARY } from '../src/modules/similarity/glossary-defaults';
 import type { LabelledFile } from './labelled-set';
@@ -15,12 +15,12 @@ const pct = (x: number) => `${(x * 100).toFixed(1)} %`.padStart(7);
 /** The demo's knowledge: its default glossary and the associations its ambassadors' links teach. */
 export function demoKnowledge(withLearning: boolean): Knowledge {
   if (!withLearning) return buildKnowledge(DEFAULT_GLOSSARY, []);
-  const data = buildDemo({ slug: 'bench', passwordHash: 'x', existingStructures: new Map(), maxIds: {} });
-  const body = new Map(data.rows.raw_contributions.map((r) => [Number(r.id), String(r.body)]));
-  const theme = new Map(data.rows.consolidated_contributions.map((c) => [Number(c.id), Number(c.theme_id)]));
-  const members = data.rows.consolidation_links
-    .filter((l) => l.undone_at == null && l.extract_id == null)
-    .map((l) => ({ consolidated_id: Number(l.consolidated_contribution_id), theme_id: theme.get(Number(l.consolidated_contribution_id))!, raw_id: Number(l.raw_contribution_id), body: body.get(Number(l.raw_contribution_id))! }))
+  const plan = planDemo({ slug: 'bench', existingStructures: new Map(), maxIds: {} });
+  const body = new Map(plan.contributions.map((c) => [c.id, c.body]));
+  const theme = new Map(plan.angles.map((a) => [a.id, a.theme]));
+  const members = plan.links
+    .filter((l) => l.undoneAt == null && l.extractId == null)
+    .map((l) => ({ consolidated_id: l.angleId, theme_id: theme.get(l.angleId)!, raw_id: l.rawId, body: body.get(l.rawId)! }))
     .sort((a, b) => a.consolidated_id - b.consolidated_id || a.raw_id - b.raw_id);
   const summed = new Map<string, number>();
   for (const r of associationsFromMembers(members)) summed.set(`${r.term_a} ${r.term_b}`, (summed.get(`${r.term_a} ${r.term_b}`) ?? 0) + r.weight);

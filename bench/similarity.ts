@@ -22,7 +22,7 @@
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { buildDemo } from '../seeds/demo/build';
+import { planDemo } from '../seeds/demo/plan';
 import { THEMES } from '../seeds/demo/content/general';
 import { variation } from '../seeds/demo/compose';
 import { Random } from '../seeds/demo/random';
@@ -44,12 +44,12 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 function demoContributions(): { docs: Doc[]; consolidatedOf: Map<number, string | null> } {
-  const data = buildDemo({ slug: 'bench', passwordHash: 'x', existingStructures: new Map(), maxIds: {} });
-  const docs = data.rows.raw_contributions.map((r) => ({ id: Number(r.id), text: String(r.body) }));
+  const plan = planDemo({ slug: 'bench', existingStructures: new Map(), maxIds: {} });
+  const docs = plan.contributions.map((s) => ({ id: s.id, text: s.body }));
   // Ground truth: the consolidated contribution each raw contribution was linked to (whole, active link).
   const consolidatedOf = new Map<number, string | null>(docs.map((d) => [d.id, null]));
-  for (const l of data.rows.consolidation_links) {
-    if (l.undone_at == null && l.extract_id == null) consolidatedOf.set(Number(l.raw_contribution_id), String(l.consolidated_contribution_id));
+  for (const l of plan.links) {
+    if (l.undoneAt == null && l.extractId == null) consolidatedOf.set(l.rawId, String(l.angleId));
   }
   return { docs, consolidatedOf };
 }

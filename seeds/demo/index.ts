@@ -1,18 +1,18 @@
 import type { Knex } from 'knex';
+import { recordAudit } from '../../src/modules/audit';
 import { hashPassword, loadActor } from '../../src/modules/auth';
 import { startPublication } from '../../src/modules/whitepaper';
-import { buildDemo, ID_TABLES, TABLES, type DemoSummary } from './build';
+import { advanceIdSequences } from '../../src/shared/db';
+import { ID_TABLES, planDemo, type DemoSummary } from './plan';
+import { writeDemo } from './write';
 
-export type { DemoSummary } from './build';
+export type { DemoSummary } from './plan';
 
 /** The password of the three demo accounts (dsi@, ambassadeur@ and contributeur@ensemble.test). */
 export const DEMO_PASSWORD = 'ensemble-demo-2024';
 export const DEMO_SLUG = 'construisons-ensemble-notre-nouveau-si';
 /** The white paper's first edition came out at the national SI seminar. */
 const DEMO_EDITION_DATE = '2024-03-13T09:00:00.000Z';
-
-/** Rows per INSERT: well under the bound-parameter limits of SQLite (32 766) and PostgreSQL (65 535). */
-const CHUNK = 200;
 
 const messages = {
   notEmpty: 'La base contient déjà une consultation : la démonstration ne se charge que dans une base vide.',
@@ -32,6 +32,8 @@ export async function isDatabaseEmpty(db: Knex): Promise<boolean> {
  * Loads the demo consultation « Construisons ensemble notre nouveau SI » (84 workshops, 811 participants,
  * 1091 raw contributions, 300 consolidated, 88 needs) in one transaction: all of it or nothing.
  * The content is deterministic (seeded generator); only the password hash and the load's audit entry vary.
+ * The demo is planned first, in memory (./plan), then written by one writer per owning module (./write),
+ * each through its module's own functions.
  */
 export async function seedDemo(db: Knex, options: { log?: (msg: string) => void } = {}): Promise<DemoSummary> {
   const log = options.log ?? (() => undefined);
@@ -48,51 +50,31 @@ export async function seedDemo(db: Knex, options: { log?: (msg: string) => void 
       maxIds[table] = Number(row?.m ?? 0);
     }
     const structures = (await trx('structures').select('id', 'name')) as Array<{ id: number; name: string }>;
-    const data = buildDemo({
+    const plan = planDemo({
       slug: DEMO_SLUG,
-      passwordHash,
       existingStructures: new Map(structures.map((s) => [s.name, Number(s.id)])),
       maxIds,
     });
 
-    for (let i = 0; i < data.emails.length; i += 500) {
-      const taken = (await trx('users').whereIn('email', data.emails.slice(i, i + 500)).pluck('email')) as string[];
+    const emails = plan.people.map((p) => p.email);
+    for (let i = 0; i < emails.length; i += 500) {
+      const taken = (await trx('users').whereIn('email', emails.slice(i, i + 500)).pluck('email')) as string[];
       if (taken.length) throw new Error(messages.accountsExist(taken));
     }
 
-    for (const table of TABLES) {
-      const rows = data.rows[table];
-      for (let i = 0; i < rows.length; i += CHUNK) await trx(table).insert(rows.slice(i, i + CHUNK));
-      log(`Démonstration — ${table} : ${rows.length} ligne(s)`);
-    }
+    await writeDemo(trx, plan, passwordHash, log);
+    // Ids were written explicitly: PostgreSQL's sequences must move past them.
+    await advanceIdSequences(trx, ID_TABLES);
+    const consultationId = plan.consultation.id;
+    await recordAudit(trx, { actorId: null, action: 'demo.load', objectType: 'consultation', objectId: consultationId, consultationId, after: plan.summary });
 
-    // Ids were written explicitly: PostgreSQL's sequences must move past them (SQLite follows by itself).
-    if (trx.client.config.client === 'pg') {
-      for (const table of ID_TABLES) {
-        await trx.raw(`SELECT setval(pg_get_serial_sequence(?, 'id'), (SELECT MAX(id) FROM ??))`, [table, table]);
-      }
-    }
-
-    await trx('audit_log').insert([
-      {
-        actor_id: null,
-        action: 'demo.load',
-        object_type: 'consultation',
-        object_id: String(data.consultationId),
-        consultation_id: data.consultationId,
-        before_json: null,
-        after_json: JSON.stringify(data.summary),
-        request_id: null,
-        created_at: new Date().toISOString(),
-      },
-    ]);
-
+    const { summary } = plan;
     log(
-      `Démonstration chargée : ${data.summary.workshops} ateliers, ${data.summary.participants} participants, ` +
-        `${data.summary.rawContributions} contributions brutes, ${data.summary.consolidated} consolidées, ` +
-        `${data.summary.needs} besoins, ${data.summary.proposals} propositions.`,
+      `Démonstration chargée : ${summary.workshops} ateliers, ${summary.participants} participants, ` +
+        `${summary.rawContributions} contributions brutes, ${summary.consolidated} consolidées, ` +
+        `${summary.needs} besoins, ${summary.proposals} propositions.`,
     );
-    return data;
+    return { consultationId, dsiUserId: plan.dsiUserId, summary };
   });
   await publishDemoEdition(db, loaded.consultationId, loaded.dsiUserId, log);
   return loaded.summary;

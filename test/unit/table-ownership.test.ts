@@ -3,17 +3,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config';
 import { TABLE_OWNERS } from './table-owners';
-import { findTableWrites } from './table-writes';
+import { chainMethods, findTableWrites, stripComments } from './table-writes';
 
 /**
  * Convention 13, one owner per table: a table is written only by its owner module's `queries.ts`
  * (owners in table-owners.ts); a use case of that module calls the query function inside its own
  * transaction, and another module calls a function of the owner's `index.ts`. The scanner
- * (table-writes.ts) reads src/ as text. seeds/ and test/ are not scanned: the demo seed and the
- * tests' fixtures write rows by hand until they move to the modules' row builders (issue 10, item 5).
+ * (table-writes.ts) reads src/ and seeds/ as text: the demo seed sits above every module and writes
+ * only through the owners' index.ts (its plan, then one writer per owning module), so any write found
+ * in seeds/ is a slip. test/ is not scanned yet: the tests' fixtures write rows by hand until they
+ * move to factories (issue 10, item 5).
  */
 
 const SRC = path.join(PROJECT_ROOT, 'src');
+const SEEDS = path.join(PROJECT_ROOT, 'seeds');
 const TABLES = new Set(Object.keys(TABLE_OWNERS));
 
 function sourceFiles(dir: string): string[] {
@@ -37,6 +40,21 @@ function moduleOf(relative: string): string | null {
  * login hook to authRoutes from app.ts) belongs with the thin-routes and module-graph work of issue 10.
  */
 const KNOWN_SLIPS = new Set(['modules/auth/routes.ts users']);
+
+/**
+ * Writes whose table is a variable (`trx(table).insert(rows)`), which findTableWrites cannot attribute:
+ * the old demo loop wrote its 21 tables that way. Only seeds/ is held to it: no knex write at all.
+ */
+function writesToComputedTables(source: string): number[] {
+  const src = stripComments(source);
+  const lines: number[] = [];
+  for (const m of src.matchAll(/(?<![.\w$])[A-Za-z_$][\w$]*\(\s*[A-Za-z_$][\w$.]*\s*\)/g)) {
+    if (chainMethods(src, m.index + m[0].length).some((name) => ['insert', 'update', 'del', 'delete', 'upsert', 'truncate'].includes(name))) {
+      lines.push(src.slice(0, m.index).split('\n').length);
+    }
+  }
+  return lines;
+}
 
 /** Where a write to `table` may stand: the owner's queries.ts, and nowhere else. */
 function isOwnersQueries(relative: string, table: string): boolean {
@@ -100,5 +118,22 @@ describe('Table ownership: each table written only by its owner module (conventi
     }
     expect(slips, `writes outside their owner's queries.ts:\n  ${slips.join('\n  ')}\n`).to.deep.equal([]);
     expect([...KNOWN_SLIPS].filter((k) => !known.has(k)), 'known slips now fixed: remove them from KNOWN_SLIPS').to.deep.equal([]);
+  });
+
+  it('sees a bulk load through insertRows as a write of the table it names', () => {
+    const found = findTableWrites("await insertRows(db, 'needs', rows);\nawait insertNeeds(db, rows);", new Set(['needs']));
+    expect(found.map((w) => `${w.line} ${w.table}`)).to.deep.equal(['1 needs']);
+  });
+
+  it('finds no write in seeds/: the demo writes each table through its owner\u2019s index.ts', () => {
+    const files = sourceFiles(SEEDS);
+    expect(files.length, 'seed files scanned').to.be.greaterThan(10);
+    const slips = files.flatMap((file) => {
+      const source = fs.readFileSync(file, 'utf8');
+      const where = path.relative(PROJECT_ROOT, file).split(path.sep).join('/');
+      const named = findTableWrites(source, TABLES).map((w) => `${where}:${w.line} ${w.how} — ${w.table} belongs to ${TABLE_OWNERS[w.table]}: call its index.ts`);
+      return [...named, ...writesToComputedTables(source).map((line) => `${where}:${line} a knex write to a table named at run time — call the owner's index.ts`)];
+    });
+    expect(slips, `tables written by hand in seeds/:\n  ${slips.join('\n  ')}\n`).to.deep.equal([]);
   });
 });

@@ -5,7 +5,7 @@
  *   - a chain rooted at a table, `db('t')` / `trx('t as x')` / `db.table('t')`, whose own methods
  *     (not those of a sub-query inside its arguments) include insert, update, del, delete, increment,
  *     decrement, onConflict, upsert or truncate, even when the chain runs over several lines;
- *   - `.into('t')`, `insertReturningId(db, 't', …)`, `updateIfVersion(trx, 't', …)`;
+ *   - `.into('t')`, `insertReturningId(db, 't', …)`, `updateIfVersion(trx, 't', …)`, `insertRows(db, 't', …)`;
  *   - raw SQL in strings: `INSERT INTO t`, `UPDATE t SET`, `DELETE FROM t`.
  * What it cannot see: a builder kept in a variable or returned by a helper and written later
  * (`const q = db('t'); await q.update(…)`), or a table name computed at run time. Review catches those;
@@ -105,7 +105,7 @@ export function findTableWrites(source: string, tables: ReadonlySet<string>): Ta
     if (writes.length) add(table, m.index, `${m[1] ?? '.' + m[4]}('${table}')….${writes[0]}`);
   }
   for (const m of src.matchAll(/\.into\(\s*(['"`])([a-z_][a-z0-9_]*)\1/g)) add(m[2]!, m.index, `.into('${m[2]}')`);
-  for (const m of src.matchAll(/\b(insertReturningId|updateIfVersion)\(\s*[\w$.]+\s*,\s*(['"`])([a-z_][a-z0-9_]*)\2/g)) {
+  for (const m of src.matchAll(/\b(insertReturningId|updateIfVersion|insertRows)\(\s*[\w$.]+\s*,\s*(['"`])([a-z_][a-z0-9_]*)\2/g)) {
     add(m[3]!, m.index, `${m[1]}(…, '${m[3]}')`);
   }
   for (const m of src.matchAll(/\b(INSERT\s+INTO|DELETE\s+FROM)\s+([a-z_][a-z0-9_]*)\b|\bUPDATE\s+([a-z_][a-z0-9_]*)\s+(?:AS\s+\w+\s+)?SET\b/gi)) {

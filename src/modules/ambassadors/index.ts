@@ -5,3 +5,4 @@ export { ambassadorsPolicy } from './policy';
 export { APPLICATION_STATUSES } from './decision';
 export { assignedThemeIds, findSelectedApplication, setApplicationConsent } from './queries';
 export type { ApplicationStatus } from './decision';
+export { insertApplications, insertAmbassadorThemes } from './queries';

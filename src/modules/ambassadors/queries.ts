@@ -1,4 +1,5 @@
 import type { Db } from '../../shared/db';
+import { insertRows, type PlainRow } from '../../shared/db';
 import { insertReturningId, toBool, toDate } from '../../shared/db';
 import type { Role } from '../../shared/actor';
 import { parseThemeList, type ApplicationStatus } from './decision';
@@ -136,4 +137,12 @@ export async function findSelectedApplication(db: Db, consultationId: number, us
 /** An ambassador's consent to be named in the white paper (the whitepaper module asks it). */
 export async function setApplicationConsent(db: Db, applicationId: number, consent: boolean): Promise<void> {
   await db('ambassador_applications').where({ id: applicationId }).update({ whitepaper_consent: consent, whitepaper_consent_at: new Date().toISOString() });
+}
+
+// Bulk loads (the demo): rows whose ids and history are already decided, written in batches.
+export async function insertApplications(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'ambassador_applications', rows);
+}
+export async function insertAmbassadorThemes(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'ambassador_themes', rows);
 }

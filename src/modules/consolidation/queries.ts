@@ -1,5 +1,6 @@
 import type { Db } from '../../shared/db';
 import { insertReturningId, isPostgres } from '../../shared/db';
+import { insertRows, type PlainRow } from '../../shared/db';
 import { setConsolidationStatus } from '../contributions';
 import { chunk } from './rules';
 import { normaliseCc, normaliseRaw, type ConsolidatedRow, type RawRow, type ThemeLite } from './reads';
@@ -87,4 +88,15 @@ export async function lockTheme(db: Db, id: number): Promise<ThemeLite & { consu
   if (isPostgres(db)) q.forUpdate();
   const r = await q.first();
   return r ? { ...r, id: Number(r.id), consultation_id: Number(r.consultation_id) } : undefined;
+}
+
+// Bulk loads (the demo): rows whose ids and history are already decided, written in batches.
+export async function insertConsolidatedRows(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'consolidated_contributions', rows);
+}
+export async function insertExtracts(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'contribution_extracts', rows);
+}
+export async function insertLinkRows(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'consolidation_links', rows);
 }

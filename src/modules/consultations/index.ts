@@ -7,3 +7,4 @@ export { currentPhase, openings, phaseState, parisDay, PHASE_KINDS, PHASE_LABELS
 export type { Openings } from './phases';
 export { registerConsultationPanel } from './panels';
 export type { ConsultationPanel, PanelContext } from './panels';
+export { insertConsultations, insertPhases, insertThemes } from './queries';

@@ -1,4 +1,5 @@
 import type { Db } from '../../shared/db';
+import { insertRows, type PlainRow } from '../../shared/db';
 import { insertReturningId, toBool } from '../../shared/db';
 import type { Phase } from './phases';
 import type { PhaseInput } from './validation';
@@ -183,4 +184,15 @@ export async function deleteTheme(db: Db, id: number): Promise<void> {
 /** The personal data of the consultation were purged (by the privacy module) at `at`. */
 export async function markPersonalDataPurged(db: Db, consultationId: number, at: string): Promise<void> {
   await db('consultations').where({ id: consultationId }).update({ personal_data_purged_at: at, updated_at: at });
+}
+
+// Bulk loads (the demo): rows whose ids and history are already decided, written in batches.
+export async function insertConsultations(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'consultations', rows);
+}
+export async function insertPhases(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'consultation_phases', rows);
+}
+export async function insertThemes(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'themes', rows);
 }

@@ -2,9 +2,9 @@ import './messages';
 import './panel';
 
 export {
-  insertRawContribution, insertImportedRows, rawContributionRow, setConsolidationStatus, setRawFields, updateRawContributionBody, whereMatches, SOURCES, STATUSES,
+  insertRawContribution, insertRawContributions, insertImportedRows, loadedContributionRow, rawContributionRow, setConsolidationStatus, setRawFields, updateRawContributionBody, whereMatches, SOURCES, STATUSES,
 } from './queries';
-export type { NewRawContribution, Source, ContributionStatus, ContributionView } from './queries';
+export type { LoadedRawContribution, NewRawContribution, Source, ContributionStatus, ContributionView } from './queries';
 export { contributionsPolicy } from './policy';
 export { contributionsOpen, isPublished } from './calendar';
 export { neutraliseCell } from './export-contributions';

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../shared/db';
-import { insertReturningId, isPostgres, toBool } from '../../shared/db';
+import { insertReturningId, insertRows, isPostgres, toBool, type PlainRow } from '../../shared/db';
 import { searchableText, stems } from '../../shared/text/french';
 import { parisToUtc } from '../../shared/paris-time';
 import { normaliseView, viewQuery, type ContributionStatus, type ContributionView, type Source } from './views';
@@ -47,6 +47,26 @@ export function rawContributionRow(c: NewRawContribution): Record<string, unknow
     created_at: now,
     updated_at: now,
   };
+}
+
+/** A raw contribution loaded with its history already decided (the demo): its id, status and last change. */
+export interface LoadedRawContribution extends NewRawContribution {
+  id: number;
+  status: ContributionStatus;
+  out_of_scope_reason: string | null;
+  submitted_at: string;
+  updated_at: string;
+}
+
+/** rawContributionRow, then what a load knows already: the contribution entered when it was submitted. */
+export function loadedContributionRow(c: LoadedRawContribution): PlainRow {
+  const { id, status, out_of_scope_reason, updated_at, ...submitted } = c;
+  return { ...rawContributionRow(submitted), id, status, out_of_scope_reason, created_at: c.submitted_at, updated_at } as PlainRow;
+}
+
+/** Bulk load of built rows (loadedContributionRow), in batches. */
+export async function insertRawContributions(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'raw_contributions', rows);
 }
 
 export async function insertRawContribution(db: Db, c: NewRawContribution): Promise<number> {

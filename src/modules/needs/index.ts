@@ -8,3 +8,4 @@ export { quotesOf } from './queries';
 export type { QuoteRow } from './queries';
 export type { NeedTrace, EndedUp, FunnelLine, WhitePaperNeed } from './trace';
 export { nextNeedCode, proposalCode, renumberPlan, validationReadiness, moveInOrder } from './rules';
+export { insertNeeds, insertSupportRows, insertProposals, insertQuotes, insertComments } from './queries';

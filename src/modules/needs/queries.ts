@@ -1,4 +1,5 @@
 import type { Db } from '../../shared/db';
+import { insertRows, type PlainRow } from '../../shared/db';
 import { groupByKey, inChunks, insertReturningId } from '../../shared/db';
 import { assignedThemeIds } from '../ambassadors';
 import { listPhases, openings, parisDay, type ConsultationRow } from '../consultations';
@@ -263,3 +264,19 @@ export async function proposalsOf(db: Db, needIds: number[]): Promise<Map<number
   return groupByKey(needIds, rows.map(proposalOut), (p) => p.need_id);
 }
 
+// Bulk loads (the demo): rows whose ids and history are already decided, written in batches.
+export async function insertNeeds(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'needs', rows);
+}
+export async function insertSupportRows(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'need_supports', rows);
+}
+export async function insertProposals(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'functional_proposals', rows);
+}
+export async function insertQuotes(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'representative_quotes', rows);
+}
+export async function insertComments(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'need_comments', rows);
+}

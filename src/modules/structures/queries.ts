@@ -1,4 +1,5 @@
 import type { Db } from '../../shared/db';
+import { insertRows, type PlainRow } from '../../shared/db';
 
 export interface StructureRow {
   id: number;
@@ -19,4 +20,9 @@ export async function findStructureByName(db: Db, name: string): Promise<Structu
 
 export async function findStructure(db: Db, id: number): Promise<StructureRow | undefined> {
   return db('structures').where({ id }).first();
+}
+
+// Bulk loads (the demo): rows whose ids and history are already decided, written in batches.
+export async function insertStructures(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'structures', rows);
 }

@@ -7,3 +7,4 @@ export { createUser } from './create-user';
 export { createUserSchema } from './validation';
 export { anonymisePerson, anonymisedName } from './anonymise-person';
 export { exportPersonalData } from './export-personal-data';
+export { insertUsers } from './queries';

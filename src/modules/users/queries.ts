@@ -1,4 +1,5 @@
 import type { Db } from '../../shared/db';
+import { insertRows, type PlainRow } from '../../shared/db';
 import { insertReturningId, toBool } from '../../shared/db';
 import type { Role } from '../../shared/actor';
 
@@ -150,4 +151,9 @@ export async function setUserRole(db: Db, userId: number, role: Role): Promise<v
   await db('users')
     .where({ id: userId })
     .update({ role, version: db.raw('version + 1'), updated_at: new Date().toISOString() });
+}
+
+// Bulk loads (the demo): rows whose ids and history are already decided, written in batches.
+export async function insertUsers(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'users', rows);
 }

@@ -8,3 +8,4 @@ export { prepareDraftPdf } from './prepare-draft-pdf';
 export { renderPdfInWorker, renderPdfBufferInWorker } from './render-in-worker';
 export { latestEdition, findEdition, editionPdf } from './queries';
 export type { WhitePaperDocument } from './document';
+export { insertContentRows, insertThemeIntros } from './queries';

@@ -1,5 +1,6 @@
 import type { Db } from '../../shared/db';
 import { insertReturningId } from '../../shared/db';
+import { insertRows, type PlainRow } from '../../shared/db';
 import type { JobStatus } from '../../shared/jobs';
 import type { ContentRow } from './reads';
 
@@ -77,3 +78,11 @@ export async function purgeDraftPdfs(db: Db, consultationId: number, before: Dat
 
 /** Kept here for the white paper's pages: the application itself belongs to the ambassadors module. */
 export { findSelectedApplication } from '../ambassadors';
+
+// Bulk loads (the demo): rows whose ids and history are already decided, written in batches.
+export async function insertContentRows(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'whitepaper_content', rows);
+}
+export async function insertThemeIntros(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'whitepaper_theme_intros', rows);
+}

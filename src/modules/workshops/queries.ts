@@ -1,5 +1,6 @@
 import type { Db } from '../../shared/db';
 import { insertReturningId, isPostgres } from '../../shared/db';
+import { insertRows, type PlainRow } from '../../shared/db';
 import type { RegistrationStatus, WorkshopMode, WorkshopStatus } from './rules';
 
 // Reads live in reads.ts; re-exported so that the module's files import queries only.
@@ -92,4 +93,15 @@ export async function setAttendance(db: Db, workshopId: number, attendedUserIds:
       .whereIn('user_id', attendedUserIds)
       .update({ attended: true });
   }
+}
+
+// Bulk loads (the demo): rows whose ids and history are already decided, written in batches.
+export async function insertWorkshops(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'workshops', rows);
+}
+export async function insertWorkshopThemes(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'workshop_themes', rows);
+}
+export async function insertRegistrations(db: Db, rows: readonly PlainRow[]): Promise<void> {
+  await insertRows(db, 'workshop_registrations', rows);
 }

@@ -1,0 +1,62 @@
+import { expect } from 'chai';
+import { seedDemo } from '../../seeds/demo';
+import { freshDb, type TestDb } from '../support/db';
+import { demoFingerprint } from '../support/demo-fingerprint';
+
+/**
+ * The operator loads the demo and gets, table by table, exactly the rows recorded here (count and
+ * SHA-256 in primary-key order, the moments of the load left out: test/support/demo-fingerprint.ts).
+ * Recorded before the seed was split into a plan and one writer per owning module (issue 10, item 5),
+ * identical on SQLite and PostgreSQL. A deliberate change to the demo's content updates this list;
+ * any other change to it means the seed no longer writes what it wrote.
+ */
+const EXPECTED: Readonly<Record<string, readonly [number, string]>> = {
+  ambassador_applications: [24, '9f96d3f11973cff11a151d9bda38a9f2bc87f5fadbe335a0997061f6b85dc7f1'],
+  ambassador_themes: [28, '8706b043706420d3136720170958dcf1e3cd86547c4b92b5a3e0f13ceb4eec29'],
+  audit_log: [2, 'e74b63ecce717b040dec175e5810de386e233d52a98050c98dc9b5bf50e78411'],
+  consolidated_contributions: [300, '3d10e97c5d0f31fa7a8a0d6b46e9eb90cf9d4cc512945672c44afe6ca4206bdf'],
+  consolidation_links: [999, '50e14ad2155643fff5910896b0eef5f50a8c83929af2c4248ccd3b9148118dbe'],
+  consultation_phases: [6, 'ea9766f1bc3f320292aaa7260155cf666b5d7ba52214d5ffa0a69bbeb1d9a156'],
+  consultations: [1, 'e2a0d6a1347d572671f22eacec0f6eddaafbd1587c0b5f047a1572fbafa6a04e'],
+  contribution_extracts: [12, 'd64e638b6fdc1670b7d1b5707fff6e820b3da9add931ea37dda9d9adcb289ebc'],
+  functional_proposals: [159, '792549a6bbc42e3a329e8f4f24eb59a7879b7784ca206e608ac869d46d2d63ef'],
+  import_runs: [0, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
+  login_throttle: [0, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
+  need_comments: [20, 'd6531e6f43e1fdc9a2cb8506f2a9df20d87e061ae6f7f7d66c4b985d81786645'],
+  need_supports: [314, '7f0f793078535a1aaf48d47855f8c635896e86378f5005b5bfd74e21855e1dc5'],
+  needs: [88, 'd5e5fb51d6c6f9f634f52f7594235ab9445ccb9cf6826c0a2f7b0b0d5d26936a'],
+  raw_contributions: [1091, '4d434c6809e958c6c489494df4a96db90480e1fdd6d22bef8e02c6ded78eebce'],
+  representative_quotes: [227, '749ef037ea1023f47682baacfee0f7feb6e93d83d0cefa2e8f41dd8f64cced93'],
+  sessions: [0, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
+  structures: [60, 'bfb34334ca6478643998760db472b88ca6fd8a2e87922e4e531e6c963c69e191'],
+  themes: [7, 'df01a2e546917e45b94591cf3a865b273c3443b805c03a8f9a85e6b5670b0905'],
+  users: [850, 'c5590f59d5aecdbbb4e0430f9736e63937a7d0bdd2f829f32f6b3a1740be023c'],
+  whitepaper_content: [1, 'a774b85cefd5dac0017706b160383e200cc87c2d0105b8afd23a1c0aabef4fe2'],
+  whitepaper_draft_pdfs: [0, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
+  whitepaper_editions: [1, '5e92acdde019dd4352b9f3a30572c1f0d9df55444ccfbc59ecb8fb109ce76b78'],
+  whitepaper_publications: [1, 'dda67adf7daa81099ac8d784223f93af546982945771fe2a5d58144c6044f80f'],
+  whitepaper_theme_intros: [7, '26c616d63e1d662338bd64b931434d8e48ba3bacb8dd83ec12e04d0ca3a103f4'],
+  workshop_registrations: [833, '4d85e5636556e881f699e7dd8f5087348238b78c142cd167a6d2f29e16a12e0e'],
+  workshop_themes: [181, 'e049e164c24c705e167350bf9a48c8d67749d788f76c6ee3b3fb0e4f097e9332'],
+  workshops: [84, 'b92b56b25e5604628b3e468423a2d8311b606abd84993d5894b99eb0b9ba98a4'],
+};
+
+describe('The operator loads the very same demo, table by table', function () {
+  this.timeout(180_000);
+  let t: TestDb;
+
+  before(async () => {
+    t = await freshDb();
+  });
+  after(async () => {
+    await t?.destroy();
+  });
+
+  it('writes the recorded rows in every table', async () => {
+    // Act
+    await seedDemo(t.db);
+    // Assert
+    const actual = Object.fromEntries(Object.entries(await demoFingerprint(t.db)).map(([table, f]) => [table, [f.rows, f.sha256]]));
+    expect(actual).to.deep.equal(EXPECTED);
+  });
+});
