@@ -28,6 +28,10 @@ const EXPECTED: Readonly<Record<string, readonly [number, string]>> = {
   raw_contributions: [1091, '4d434c6809e958c6c489494df4a96db90480e1fdd6d22bef8e02c6ded78eebce'],
   representative_quotes: [227, '749ef037ea1023f47682baacfee0f7feb6e93d83d0cefa2e8f41dd8f64cced93'],
   sessions: [0, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
+  // Similarity learns from the demo lazily, on its first suggestion: nothing at load.
+  similarity_associations: [0, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
+  similarity_glossary: [0, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
+  similarity_state: [0, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
   structures: [60, 'bfb34334ca6478643998760db472b88ca6fd8a2e87922e4e531e6c963c69e191'],
   themes: [7, 'df01a2e546917e45b94591cf3a865b273c3443b805c03a8f9a85e6b5670b0905'],
   users: [850, 'c5590f59d5aecdbbb4e0430f9736e63937a7d0bdd2f829f32f6b3a1740be023c'],
