@@ -10,6 +10,7 @@ import { createDb } from '../../src/shared/db';
 import { recordAudit } from '../../src/modules/audit';
 import { freshDb, type TestDb } from '../support/db';
 import { tableChecksums } from '../support/table-checksums';
+import { dropDatabase } from '../support/templates';
 
 /** Where a command runs: the environment that names its database, as an operator's shell would. */
 interface Place {
@@ -82,7 +83,7 @@ describe('An operator backs up the database and restores it', function () {
       place = {
         env: envWith({ DATA_DIR: dir, DATABASE_URL: url }),
         open: () => knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: 2 } }),
-        drop: async () => void (await admin!.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+        drop: () => dropDatabase(admin!, name),
       };
     }
     places.push(place);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import knexFactory, { type Knex } from 'knex';
 import { createDb } from '../../src/shared/db';
-import { pgDatabaseUrl, pgKnex, pgTemplate, sqliteTemplate, type TemplateKind } from './templates';
+import { dropDatabase, pgDatabaseUrl, pgKnex, pgTemplate, sqliteTemplate, type TemplateKind } from './templates';
 
 /**
  * A freshly migrated database for one test file: a temporary SQLite file, or — when DATABASE_URL
@@ -56,8 +56,7 @@ export async function freshDb(options: { template?: TemplateKind } = {}): Promis
     open,
     async destroy() {
       await db.destroy();
-      // FORCE: a second knex opened by the test and not closed must not keep the database alive.
-      await admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropDatabase(admin, name);
       await admin.destroy();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

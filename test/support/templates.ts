@@ -8,6 +8,29 @@ import { createDb, migrateLatest, migrationConfig } from '../../src/shared/db';
 import { seedDemo } from '../../seeds/demo';
 
 /**
+ * Drops a test database. Plain DROP first: PostgreSQL then stops an autovacuum worker busy in it by
+ * itself, whereas WITH (FORCE) refuses to terminate that worker (it belongs to the superuser). FORCE
+ * only as a second try, for a connection the test opened and did not close; a few tries in all.
+ */
+export async function dropDatabase(admin: Knex, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.raw(`DROP DATABASE IF EXISTS ${name}`);
+      return;
+    } catch {
+      try {
+        await admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        return;
+      } catch (err) {
+        if (attempt >= 5) throw err;
+        await new Promise((r) => setTimeout(r, 300 * attempt));
+      }
+    }
+  }
+}
+
+
+/**
  * Template databases, built once and copied for each test file: migrating for every file and loading
  * the demo for every demo file used to be most of the integration suite's setup time.
  *
@@ -133,7 +156,7 @@ async function ensurePg(url: string, kind: TemplateKind): Promise<string> {
     const exists = await admin('pg_database').where({ datname: name }).first('datname');
     if (exists) return name;
     const building = `${name}_b`;
-    await admin.raw(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+    await dropDatabase(admin, building);
     await admin.raw(source ? `CREATE DATABASE ${building} TEMPLATE ${source}` : `CREATE DATABASE ${building}`);
     const db = pgKnex(url, building);
     try {
