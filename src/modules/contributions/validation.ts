@@ -3,12 +3,14 @@ import { formatNumber } from '../../shared/i18n';
 import { optionalId, version, cleanText } from '../../shared/validation';
 import { SOURCES, STATUSES, type ContributionStatus, type SelectionFilter, type Source } from './queries';
 import { parseIdOrNull } from '../../shared/http/params';
+import { characterLength } from '../../shared/text/boundary';
 
 export const BODY_MIN = 10;
 export const BODY_MAX = 5000;
 
 /** Characters as a person counts them (an emoji is one), not UTF-16 code units. */
-export const characterCount = (s: string): number => [...s].length;
+/** Characters as a person counts them: the text boundary's one rule. */
+export const characterCount = characterLength;
 
 /**
  * The body is validated on its trimmed length but stored exactly as typed (accents, line breaks,

@@ -3,6 +3,7 @@ import { formatNumber } from '../../shared/i18n';
 import { optionalId, text, version, cleanText } from '../../shared/validation';
 import { parseIdOrNull } from '../../shared/http/params';
 import { CAPACITY_MAX, CAPACITY_MIN, MODES, parisToUtc } from './rules';
+import { characterLength } from '../../shared/text/boundary';
 
 const asList = (v: unknown): unknown[] => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]);
 const checkbox = z.unknown().optional().transform((v) => v === 'on' || v === '1' || v === 'true' || v === true);
@@ -94,12 +95,11 @@ export type AttendanceInput = z.output<typeof attendanceSchema>;
 
 export const CAPTURE_MIN = 10;
 export const CAPTURE_MAX = 5000;
-const chars = (s: string): number => [...s].length;
 
 /** The note is validated on its trimmed length but stored exactly as typed (accents, line breaks, emoji). */
 export const captureSchema = z.object({
   body: z.string({ error: 'Le texte de la contribution est obligatoire.' }).superRefine((v, ctx) => {
-    const n = chars(v.trim());
+    const n = characterLength(v.trim());
     if (n === 0) ctx.addIssue({ code: 'custom', message: 'Le texte de la contribution est obligatoire.' });
     else if (n < CAPTURE_MIN) ctx.addIssue({ code: 'custom', message: `Le texte doit faire au moins ${CAPTURE_MIN} caractères (actuellement ${n}).` });
     else if (n > CAPTURE_MAX)
