@@ -29,6 +29,16 @@ export const attachSchema = z.object({
   ids: ids('Cochez au moins une contribution brute.'),
   targetId: z.coerce.number({ error: 'Choisissez une contribution consolidée.' }).int().positive('Choisissez une contribution consolidée.'),
 });
+/** The list's attach: a target picked in the ranked list, or found by its code in the search field (« CC-USA-012 — titre »). */
+export const attachByCodeSchema = z.object({
+  ids: ids('Cochez au moins une contribution brute.'),
+  targetId: z.unknown().optional().transform(parseIdOrNull),
+  targetCode: z.unknown().optional().transform((v) => String(v ?? '').trim().split(/\s+[—-]\s+/)[0]!.slice(0, 30).toUpperCase()),
+}).refine((v) => v.targetId !== null || v.targetCode !== '', { path: ['targetId'], message: 'Choisissez une contribution consolidée, dans la liste ou par son code.' });
+export type AttachByCodeInput = z.infer<typeof attachByCodeSchema>;
+
+/** Out of scope for a whole selection, with one reason. */
+export const setAsideSchema = z.object({ ids: ids('Cochez au moins une contribution brute.'), reason: text('Le motif', 1, 2000) });
 export type AttachInput = z.infer<typeof attachSchema>;
 
 export const updateSchema = z.object({ ...consolidatedFields, version: version() });
@@ -57,7 +67,7 @@ export type ExtractFormInput = z.infer<typeof extractSchema>;
 /** The selection form's buttons: attach to a consolidated contribution, choose again, or (any other value) prepare a new one. */
 export const selectionOperation = z
   .object({ operation: z.unknown().optional().transform((v) => String(v ?? '')) })
-  .transform(({ operation }) => (operation === 'rattacher' || operation === 'choisir' ? operation : ('preparer' as const)));
+  .transform(({ operation }) => (operation === 'rattacher' || operation === 'choisir' || operation === 'hors_perimetre' ? operation : ('preparer' as const)));
 
 /**
  * Query strings. An odd value is treated as absent (a link typed by hand should not fail the page);
