@@ -88,32 +88,32 @@ export const bulkSchema = z
   .superRefine(commentWhenRequired);
 export type BulkInput = z.infer<typeof bulkSchema>;
 
-const year = z.preprocess(
-  (v) => (typeof v === 'string' ? v.trim() : v == null ? '' : v),
-  z.string().superRefine((v, ctx) => {
-    if (!/^\d{4}$/.test(v) || Number(v) < 2020 || Number(v) > 2100) ctx.addIssue({ code: 'custom', message: 'L’année doit être une année à quatre chiffres (exemple : 2025).' });
-  }),
-).transform(Number);
+const CAPACITY_FIELD = /^capacity_(\w+)$/;
+const personDays = (raw: unknown) => String(raw ?? '').trim().replace(/\s/g, '');
 
 /** The capacity reserved per stream for one year: one field per stream, in person-days (empty = none). */
 export const capacitySchema = z
-  .object({ year })
+  .object({ year: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v == null ? '' : String(v)), z.string()) })
   .catchall(z.unknown())
-  .transform((v, ctx) => {
+  .superRefine((v, ctx) => {
+    if (!/^\d{4}$/.test(v.year) || Number(v.year) < 2020 || Number(v.year) > 2100) {
+      ctx.addIssue({ code: 'custom', path: ['year'], message: 'L’année doit être une année à quatre chiffres, de 2020 à 2100 (exemple : 2025).' });
+    }
+    for (const [key, raw] of Object.entries(v)) {
+      const m = CAPACITY_FIELD.exec(key);
+      if (!m) continue;
+      const s = personDays(raw);
+      if (!isStream(m[1])) ctx.addIssue({ code: 'custom', path: [key], message: 'Chantier inconnu.' });
+      else if (s !== '' && (!/^\d+$/.test(s) || Number(s) > 1_000_000)) ctx.addIssue({ code: 'custom', path: [key], message: 'La capacité doit être un nombre entier de jours-homme (0 à 1 000 000).' });
+    }
+  })
+  .transform((v) => {
     const perStream: Record<string, number | null> = {};
     for (const [key, raw] of Object.entries(v)) {
-      const m = /^capacity_(\w+)$/.exec(key);
-      if (!m) continue;
-      if (!isStream(m[1])) {
-        ctx.addIssue({ code: 'custom', path: [key], message: 'Chantier inconnu.' });
-        continue;
-      }
-      const s = String(raw ?? '').trim().replace(/\s/g, '');
-      if (s === '') perStream[m[1]] = null;
-      else if (!/^\d+$/.test(s) || Number(s) > 1_000_000) ctx.addIssue({ code: 'custom', path: [key], message: 'La capacité doit être un nombre entier de jours-homme (0 à 1 000 000).' });
-      else perStream[m[1]] = Number(s);
+      const m = CAPACITY_FIELD.exec(key);
+      if (m) perStream[m[1]!] = personDays(raw) === '' ? null : Number(personDays(raw));
     }
-    return { year: v.year as number, perStream };
+    return { year: Number(v.year), perStream };
   });
 export type CapacityInput = z.infer<typeof capacitySchema>;
 
