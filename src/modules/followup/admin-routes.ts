@@ -11,8 +11,9 @@ import { listConsultations } from '../consultations';
 import { latestEdition } from '../whitepaper';
 import { followupContext, type FollowupContext } from './context';
 import { followupPolicy } from './policy';
-import { filterProposals, filterQuery, indicatorOf, paginate, PROPOSALS_PER_PAGE, currentStatus } from './present';
-import { capacitiesOf, capacityYears, findFollowed, followedProposals, historyOf, needRegions, statusChanges, type FollowedRow } from './queries';
+import { followupOverview } from './overview';
+import { filterProposals, filterQuery, paginate, PROPOSALS_PER_PAGE, currentStatus } from './present';
+import { capacitiesOf, capacityYears, findFollowed, followedProposals, historyOf, type FollowedRow } from './queries';
 import { recordStatusChange } from './record-status-change';
 import { setCapacity } from './set-capacity';
 import { STATUSES, STATUS_LABELS, STREAMS, statusLabel, streamFromTarget, streamLabel } from './rules';
@@ -44,8 +45,7 @@ export function adminRoutes({ db }: AppDeps): Router {
     const c = ctx.consultation;
     const filters: Filters = filtersSchema.parse(req.query);
     if (!ctx.published) return res.status(state.status ?? 200).render('followup/not-published', { title: 'Suivi des exigences', consultation: c });
-    const [rows, regions, changes] = await Promise.all([followedProposals(db, c.id), needRegions(db, c.id), statusChanges(db, c.id)]);
-    const indicator = indicatorOf(rows, regions, changes, ctx.themes);
+    const { rows, regions, indicator } = await followupOverview(db, c.id, ctx.themes);
     const page = paginate(filterProposals(rows, filters, regions), filters.page, PROPOSALS_PER_PAGE);
     const selected = new Set([state.values?.proposalIds ?? []].flat().map(String));
     res.status(state.status ?? 200).render('followup/admin', {

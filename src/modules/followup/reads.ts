@@ -163,7 +163,8 @@ export async function latestChanges(db: Db, consultationId: number, limit: numbe
       'fp.code as proposal_code', 'fp.title as proposal_title', 'n.code as need_code', 'n.title as need_title')
     .orderBy('c.id', 'desc')
     .limit(limit);
-  if (needId !== undefined) q.where('fp.need_id', needId);
+  // A need's changes through its proposals' index, rather than scanning the whole consultation's.
+  if (needId !== undefined) q.whereIn('c.proposal_id', db('functional_proposals').select('id').where('need_id', needId));
   return ((await q) as any[]).map((r) => ({ ...toChange(r), changedBy: null, proposalCode: r.proposal_code, proposalTitle: r.proposal_title, needCode: r.need_code, needTitle: r.need_title }));
 }
 
@@ -177,4 +178,22 @@ export async function capacitiesOf(db: Db, consultationId: number, year: number)
 export async function capacityYears(db: Db, consultationId: number): Promise<number[]> {
   const rows = (await db('followup_capacities').where({ consultation_id: consultationId }).distinct('year').orderBy('year', 'desc')) as any[];
   return rows.map((r) => Number(r.year));
+}
+
+/**
+ * A cheap fingerprint of what the follow-up's figures change with most: the consultation's status
+ * changes (count and last id, on their index) and its needs (count, latest update, versions, positions,
+ * merges). Aggregates of a few milliseconds where reading the rows takes a hundred at 10 000
+ * proposals. Proposals and consolidation links, which seldom change once the paper is published, are
+ * caught by the overview's maximum age instead (overview.ts).
+ */
+export async function followupSignature(db: Db, consultationId: number): Promise<string> {
+  const [changes, needs] = await Promise.all([
+    db('followup_changes').where({ consultation_id: consultationId }).first(db.raw('count(*) as n'), db.raw('max(id) as m')),
+    db('needs').where({ consultation_id: consultationId }).first(
+      db.raw('count(*) as n'), db.raw('max(updated_at) as u'), db.raw('sum(version) as v'), db.raw('sum(position) as p'), db.raw('count(merged_into_id) as m'),
+    ),
+  ]);
+  const text = (r: any) => Object.values(r ?? {}).map((v) => (v instanceof Date ? v.toISOString() : String(v))).join(',');
+  return `${text(changes)}|${text(needs)}`;
 }

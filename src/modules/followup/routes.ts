@@ -9,8 +9,9 @@ import { adminRoutes } from './admin-routes';
 import { FEED_ENTRIES, atomFeed } from './atom';
 import { createdDay, followupContext, type FollowupContext } from './context';
 import { followupPolicy } from './policy';
-import { filterNeeds, filterQuery, indicatorOf, needsOf, paginate, timelineChart, NEEDS_PER_PAGE } from './present';
-import { findFollowedNeed, followedProposals, historyOf, latestChanges, needRegions, statusChanges } from './queries';
+import { followupOverview } from './overview';
+import { filterNeeds, filterQuery, needsOf, paginate, timelineChart, NEEDS_PER_PAGE } from './present';
+import { findFollowedNeed, followedProposals, historyOf, latestChanges, needRegions } from './queries';
 import { STATUSES, STATUS_LABELS, STREAMS, statusLabel, streamLabel } from './rules';
 import { filtersSchema } from './validation';
 
@@ -65,9 +66,7 @@ export function followupRoutes(deps: AppDeps): Router {
     const ctx = await publicContext(req);
     const c = ctx.consultation;
     const filters = filtersSchema.parse(req.query);
-    const [rows, regions, changes] = await Promise.all([followedProposals(db, c.id), needRegions(db, c.id), statusChanges(db, c.id)]);
-    const indicator = indicatorOf(rows, regions, changes, ctx.themes);
-    const needs = needsOf(rows, regions);
+    const { needs, indicator } = await followupOverview(db, c.id, ctx.themes);
     const page = paginate(filterNeeds(needs, filters), filters.page, NEEDS_PER_PAGE);
     res.render('followup/public', {
       title: `${t('followup.title')} — ${c.title}`,
