@@ -24,7 +24,8 @@ export async function setCapacity(
       if (personDays === null) delete after[stream];
       else after[stream] = personDays;
     }
-    if (JSON.stringify(before) !== JSON.stringify(after)) {
+    const sorted = (o: Record<string, number>) => JSON.stringify(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+    if (sorted(before) !== sorted(after)) {
       await recordAudit(trx, { actorId: actor.id, action: 'followup.capacity.set', objectType: 'consultation', objectId: consultationId, consultationId, requestId, before: { year: input.year, ...before }, after: { year: input.year, ...after } });
     }
     return ok({ year: input.year });
