@@ -28,6 +28,7 @@ import './modules/stats';
 import './modules/users';
 import './modules/whitepaper';
 import './modules/workshops';
+import './modules/followup';
 import { authRoutes } from './modules/auth/routes';
 import { usersRoutes } from './modules/users/routes';
 import { auditRoutes } from './modules/audit/routes';
@@ -43,6 +44,7 @@ import { needsRoutes } from './modules/needs/routes';
 import { consolidationRoutes } from './modules/consolidation/routes';
 import { whitepaperRoutes } from './modules/whitepaper/routes';
 import { similarityRoutes } from './modules/similarity/routes';
+import { followupRoutes } from './modules/followup/routes';
 import { currentEntry, navigationFor } from './navigation';
 
 export interface CreateAppOptions {
@@ -194,6 +196,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   app.use(consolidationRoutes(deps));
   app.use(whitepaperRoutes(deps));
   app.use(similarityRoutes(deps));
+  app.use(followupRoutes(deps));
 
   app.use(notFound);
   app.use(errorHandler);

@@ -6,6 +6,7 @@ import { consultationsPolicy } from './modules/consultations';
 import { contributionsPolicy } from './modules/contributions';
 import { workshopsPolicy } from './modules/workshops';
 import { consolidationPolicy } from './modules/consolidation';
+import { followupPolicy } from './modules/followup';
 
 export interface NavItem {
   href: string;
@@ -23,6 +24,7 @@ export function navigationFor(actor: MaybeActor): NavItem[] {
   if (contributionsPolicy.canBrowse(actor)) items.push({ href: '/contributions', label: 'Contributions' });
   if (consolidationPolicy.canEnter(actor)) items.push({ href: '/consolidation', label: 'Consolidation' });
   if (consultationsPolicy.canManage(actor)) items.push({ href: '/admin/consultations', label: 'Gérer les consultations' });
+  if (followupPolicy.canManage(actor)) items.push({ href: '/admin/suivi', label: 'Suivi des exigences' });
   if (usersPolicy.canList(actor)) items.push({ href: '/admin/utilisateurs', label: 'Utilisateurs' });
   if (auditPolicy.canBrowse(actor)) items.push({ href: '/admin/journal', label: "Journal d'audit" });
   if (authPolicy.canViewOwnProfile(actor)) items.push({ href: '/profil', label: 'Mon profil' });

@@ -104,3 +104,81 @@ export function chartSvg(data: ChartData, width = CHART_WIDTH): string {
   parts.push('</svg>');
   return parts.join('');
 }
+
+/**
+ * A chart of shares over time (0–100 %), drawn as steps: each series keeps its value until the next
+ * point, as an indicator that changes only on the days something happened. Used by the follow-up's
+ * uptake indicator; the page gives the same points as a data table (the chart is never the only way
+ * to read them). Series are told apart by their dash pattern and their legend, not by colour alone.
+ */
+export interface StepChartData {
+  id: string;
+  title: string;
+  description: string;
+  /** Days 'YYYY-MM-DD', ascending; one point per day. */
+  days: string[];
+  series: Array<{ label: string; values: number[] }>;
+  /** The day the x axis ends (today), so that the last step reaches it; defaults to the last point. */
+  until?: string;
+}
+
+const STEP_STYLES = [
+  { color: '#000091', dash: '' },
+  { color: '#18753c', dash: '6 3' },
+  { color: '#6a6af4', dash: '2 3' },
+];
+
+const dayMs = (d: string) => Date.parse(`${d}T12:00:00Z`);
+const shortDay = (d: string) => new Intl.DateTimeFormat('fr-FR', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(dayMs(d)));
+
+export function stepChartSvg(data: StepChartData, width = 640, height = 260): string {
+  const left = 44;
+  const right = 12;
+  const top = 12;
+  const legendHeight = 18 * data.series.length + 6;
+  const bottom = 28 + legendHeight;
+  const plotW = width - left - right;
+  const plotH = height - top - bottom;
+  const id = escapeXml(data.id);
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-steps" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-titre ${id}-desc">`,
+    `<title id="${id}-titre">${escapeXml(data.title)}</title>`,
+    `<desc id="${id}-desc">${escapeXml(data.description)}</desc>`,
+  ];
+  const y = (share: number) => top + plotH * (1 - Math.max(0, Math.min(1, share)));
+  for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
+    parts.push(`<line x1="${left}" x2="${width - right}" y1="${y(tick).toFixed(1)}" y2="${y(tick).toFixed(1)}" stroke="#929292" stroke-width="${tick === 0 ? 1 : 0.5}"/>`);
+    parts.push(`<text x="${left - 6}" y="${(y(tick) + 3).toFixed(1)}" font-size="${FONT}" fill="#161616" text-anchor="end">${Math.round(tick * 100)} %</text>`);
+  }
+  if (data.days.length) {
+    const first = dayMs(data.days[0]!);
+    const lastDay = data.until && data.until > data.days[data.days.length - 1]! ? data.until : data.days[data.days.length - 1]!;
+    const span = Math.max(dayMs(lastDay) - first, 86_400_000);
+    const x = (d: string) => left + (plotW * (dayMs(d) - first)) / span;
+    for (const d of [data.days[0]!, lastDay]) {
+      parts.push(`<text x="${x(d).toFixed(1)}" y="${(top + plotH + 14).toFixed(1)}" font-size="${FONT}" fill="#161616"${d === lastDay ? ' text-anchor="end"' : ''}>${escapeXml(shortDay(d))}</text>`);
+    }
+    data.series.forEach((s, i) => {
+      const style = STEP_STYLES[i % STEP_STYLES.length]!;
+      const pts: string[] = [];
+      s.values.forEach((v, k) => {
+        const px = x(data.days[k]!);
+        if (k > 0) pts.push(`${px.toFixed(1)},${y(s.values[k - 1]!).toFixed(1)}`);
+        pts.push(`${px.toFixed(1)},${y(v).toFixed(1)}`);
+      });
+      pts.push(`${x(lastDay).toFixed(1)},${y(s.values[s.values.length - 1] ?? 0).toFixed(1)}`);
+      parts.push(`<polyline points="${pts.join(' ')}" fill="none" stroke="${style.color}" stroke-width="2"${style.dash ? ` stroke-dasharray="${style.dash}"` : ''}/>`);
+    });
+  }
+  data.series.forEach((s, i) => {
+    const style = STEP_STYLES[i % STEP_STYLES.length]!;
+    const ly = height - legendHeight + 18 * i + 10;
+    parts.push(`<line x1="${left}" x2="${left + 28}" y1="${ly - 3}" y2="${ly - 3}" stroke="${style.color}" stroke-width="2"${style.dash ? ` stroke-dasharray="${style.dash}"` : ''}/>`);
+    const last = s.values[s.values.length - 1];
+    parts.push(`<text x="${left + 34}" y="${ly}" font-size="${FONT}" fill="#161616">${escapeXml(s.label)}${last === undefined ? '' : ` (aujourd’hui : ${formatShare(last)})`}</text>`);
+  });
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+const formatShare = (v: number) => new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 }).format(v);

@@ -182,6 +182,30 @@ describe('The demo consultation loads into an empty database', function () {
     for (const th of perTheme) expect(Number(th.n), th.code).to.be.at.least(2);
   });
 
+  it('follows up every published proposal since March 2024: about 40 % retained or further, a dozen delivered, reasons for those set aside', async () => {
+    const byStatus = new Map(((await db('followup_current').select('status').count({ n: '*' }).groupBy('status')) as any[]).map((r) => [r.status as string, Number(r.n)]));
+    const followed = [...byStatus.values()].reduce((a, b) => a + b, 0);
+    expect(followed).to.equal(summary.proposals);
+    const taken = ['retenue', 'planifiee', 'en_cours', 'livree'].reduce((n, s) => n + (byStatus.get(s) ?? 0), 0);
+    expect(taken / followed).to.be.within(0.38, 0.42);
+    expect(byStatus.get('livree')).to.equal(12);
+    expect(byStatus.get('non_retenue')).to.be.at.least(10);
+    const changes = (await db('followup_changes').select('proposal_id', 'status', 'effective_on', 'comment', 'stream').orderBy('id')) as any[];
+    expect(changes.every((c) => c.effective_on >= '2024-03-14' && c.effective_on <= '2026-12-31')).to.equal(true);
+    expect(changes.filter((c) => ['non_retenue', 'livree'].includes(c.status)).every((c) => c.comment.length > 10)).to.equal(true);
+    expect(changes.filter((c) => ['retenue', 'planifiee', 'en_cours', 'livree'].includes(c.status)).every((c) => c.stream)).to.equal(true);
+    // Each proposal's history goes forward in time, in the order it was recorded; its current state is its last change.
+    const last = new Map<number, any>();
+    for (const c of changes) {
+      const before = last.get(c.proposal_id);
+      if (before) expect(c.effective_on >= before.effective_on).to.equal(true);
+      last.set(c.proposal_id, c);
+    }
+    for (const cur of (await db('followup_current').select('proposal_id', 'status')) as any[]) expect(last.get(cur.proposal_id).status).to.equal(cur.status);
+    expect(Number((await db('followup_capacities').countDistinct({ n: 'stream' }).first())?.n)).to.equal(8);
+    expect(await count(db('followup_capacities'))).to.equal(24);
+  });
+
   it('leaves the id sequences ready for the application’s own inserts', async () => {
     const [max] = await db('users').max({ m: 'id' });
     const [res] = await db('users').insert({ email: 'apres.demo@exemple.test', display_name: 'Après démo', role: 'contributeur' }).returning('id');

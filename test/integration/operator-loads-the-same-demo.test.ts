@@ -21,6 +21,10 @@ const EXPECTED: Readonly<Record<string, readonly [number, string]>> = {
   consultation_phases: [6, 'ea9766f1bc3f320292aaa7260155cf666b5d7ba52214d5ffa0a69bbeb1d9a156'],
   consultations: [1, 'e2a0d6a1347d572671f22eacec0f6eddaafbd1587c0b5f047a1572fbafa6a04e'],
   contribution_extracts: [12, 'd64e638b6fdc1670b7d1b5707fff6e820b3da9add931ea37dda9d9adcb289ebc'],
+  // The follow-up since the publication (issue 12): statuses recorded, current states, capacity per stream.
+  followup_capacities: [24, '6e7bfa7a2df2fdf04c64ab072e7e6802985d19fac749a45bf8aa828ea1674250'],
+  followup_changes: [316, '5f21e484da89b146b29fbbfbecb4d275467a28057060fa8d50fd4ef0564cb8f1'],
+  followup_current: [159, 'e190ecf6b82fc9b3808f9e062511c4c73e7106bc00009f4e459090388353c903'],
   functional_proposals: [159, '792549a6bbc42e3a329e8f4f24eb59a7879b7784ca206e608ac869d46d2d63ef'],
   import_runs: [0, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
   login_throttle: [0, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],

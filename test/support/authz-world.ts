@@ -42,6 +42,9 @@ export interface WorldIds {
   publication: number;
   edition: number;
   glossaryEntry: number;
+  /** A need still validated, with one validated proposal: followed since the white paper's publication. */
+  followedNeedCode: string;
+  followedProposal: number;
   /** A learned association of theme A (its two terms), which the DSI alone may remove. */
   associationTermA: string;
   associationTermB: string;
@@ -122,6 +125,14 @@ export async function buildAuthzWorld(): Promise<AuthzWorld> {
   // decides; and the white paper's working version, empty, is laid out in milliseconds, not seconds.
   await db('needs').where({ consultation_id: consultationId }).update({ status: 'brouillon' });
   await db('functional_proposals').whereIn('need_id', db('needs').select('id').where({ consultation_id: consultationId })).update({ status: 'brouillon' });
+  // One need of neither theme stays validated with its first proposal: the follow-up has a proposal to show.
+  const followedNeed = await first<{ id: number; code: string }>(
+    db('needs').where({ consultation_id: consultationId }).whereNull('merged_into_id').whereNotIn('theme_id', [themeA, themeB]).whereExists(db('functional_proposals as p').whereRaw('p.need_id = needs.id')).orderBy('id'),
+    'besoin suivi',
+  );
+  const followedProposal = Number((await first<{ id: number }>(db('functional_proposals').where({ need_id: followedNeed.id }).orderBy('id'), 'proposition suivie')).id);
+  await db('needs').where({ id: followedNeed.id }).update({ status: 'valide' });
+  await db('functional_proposals').where({ id: followedProposal }).update({ status: 'valide' });
   const proposalOf = async (needId: number) => Number((await first<{ id: number }>(db('functional_proposals').where({ need_id: needId }).orderBy('id'), 'proposition')).id);
   const ccOfNeedB = Number((await first<{ consolidated_contribution_id: number }>(db('need_supports').where({ need_id: needB }).orderBy('consolidated_contribution_id'), 'soutien de B')).consolidated_contribution_id);
   const quoteB =
@@ -155,7 +166,7 @@ export async function buildAuthzWorld(): Promise<AuthzWorld> {
     ids: {
       slug: DEMO_SLUG, consultationId, themeA, themeB, contribA, contribB, workshopA, workshopB, ccA, ccB, linkB, needA, needB, ccOfNeedB, quoteB,
       proposalA: await proposalOf(needA), proposalB: await proposalOf(needB), application: Number(application.id), userB: Number(userB.id),
-      importRun, draftPdf, publication, edition, glossaryEntry, associationTermA: association.term_a, associationTermB: association.term_b,
+      importRun, draftPdf, publication, edition, glossaryEntry, followedNeedCode: followedNeed.code, followedProposal, associationTermA: association.term_a, associationTermB: association.term_b,
     },
     secrets: [...Object.values(secrets), userB.email, application.motivation.slice(0, 60)],
   };

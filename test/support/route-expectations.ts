@@ -134,4 +134,18 @@ export const CORE_ROUTES: Record<string, Expectation> = {
     'GET /admin/consultations/:slug/livre-blanc/publications/:id/etat': { params: { id: 'publication' }, may: DSI },
     'GET /admin/consultations/:slug/livre-blanc/publications/:id': { params: { id: 'publication' }, may: DSI },
   }),
+  // The follow-up: public once the white paper is published (the demo's is); the DSI alone records.
+  ...group(['followup_changes', 'followup_current', 'followup_capacities'], {
+    'GET /consultations/:slug/suivi': ALL,
+    'GET /consultations/:slug/suivi.atom': ALL,
+    'GET /consultations/:slug/suivi/besoins/:code': { params: { code: 'followedNeedCode' }, may: ALL },
+    'GET /consultations/:slug/suivi/besoins/:code.atom': { params: { code: 'followedNeedCode' }, may: ALL },
+    'GET /admin/suivi': DSI,
+    'GET /admin/consultations/:slug/suivi': DSI,
+    'POST /admin/consultations/:slug/suivi': { may: DSI, body: (i) => ({ proposalIds: [String(i.followedProposal)], status: 'retenue', stream: 'socle', effectiveOn: '2026-11-30', comment: 'Piraté' }) },
+    'GET /admin/consultations/:slug/suivi/propositions/:id': { params: { id: 'followedProposal' }, may: DSI },
+    'POST /admin/consultations/:slug/suivi/propositions/:id': { params: { id: 'followedProposal' }, may: DSI, body: () => ({ status: 'retenue', stream: 'socle', effectiveOn: '2026-11-30', comment: 'Piraté' }) },
+    'GET /admin/consultations/:slug/suivi/capacite': DSI,
+    'POST /admin/consultations/:slug/suivi/capacite': { may: DSI, body: () => ({ year: '2026', capacity_socle: '1' }) },
+  }),
 };

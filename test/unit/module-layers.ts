@@ -40,4 +40,8 @@ export const MODULE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   // Layer 6: what gathers the needs: their consolidation from the contributions, the white paper.
   consolidation: ['audit', 'consultations', 'contributions', 'needs', 'similarity'],
   whitepaper: ['ambassadors', 'audit', 'consultations', 'needs', 'stats', 'structures'],
+
+  // Layer 7: what follows the published white paper: each proposal's uptake by the shared system
+  // (its figures are stats' pure functions; the dashboard may show it later).
+  followup: ['audit', 'consultations', 'needs', 'stats', 'whitepaper'],
 };

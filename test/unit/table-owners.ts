@@ -46,4 +46,8 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   similarity_glossary: 'similarity',
   similarity_associations: 'similarity',
   similarity_state: 'similarity',
+  // The follow-up of the published proposals: the history, the current state, the capacity.
+  followup_changes: 'followup',
+  followup_current: 'followup',
+  followup_capacities: 'followup',
 };

@@ -3,13 +3,14 @@ import { planApplications } from './ambassadors';
 import { planConsolidation, type ConsolidationPlan } from './consolidation';
 import { planSlots, planSources } from './contributions';
 import { PlanContext, planStaff, type PlanInput } from './context';
+import { planFollowup } from './followup';
 import { planComments, planNeeds } from './needs';
 import { outlineNeeds, planNeedsAndAngles, themeWeights } from './outline';
 import { planReports } from './reports';
 import { planAttendance, planWorkshops } from './workshops';
 import { PHASES, THEMES } from '../content/general';
 import type {
-  AnglePlan, ApplicationPlan, CommentPlan, ConsultationPlan, DemoSummary, NeedPlan, Person, RegistrationPlan, Slot, StructurePlan, WorkshopPlan,
+  AnglePlan, ApplicationPlan, CapacityPlan, CommentPlan, FollowupChangePlan, ConsultationPlan, DemoSummary, NeedPlan, Person, RegistrationPlan, Slot, StructurePlan, WorkshopPlan,
 } from './types';
 
 export { ID_TABLES, type PlanInput } from './context';
@@ -39,6 +40,8 @@ export interface DemoPlan extends ConsolidationPlan {
   angles: AnglePlan[];
   needs: NeedPlan[];
   comments: CommentPlan[];
+  /** The follow-up since the publication: statuses recorded and capacity reserved (drawn last). */
+  followup: { changes: FollowupChangePlan[]; capacities: CapacityPlan[] };
   summary: DemoSummary;
 }
 
@@ -78,6 +81,7 @@ export function planDemo(input: PlanInput): DemoPlan {
   planNeeds(ctx, needs, angles, contributions, consolidation.extracts);
   const comments = planComments(ctx, needs, claire, themeAmbassadors);
   planReports(ctx, workshops, contributions, registrations);
+  const followup = planFollowup(ctx, needs, claire);
 
   const summary: DemoSummary = {
     workshops: workshops.length,
@@ -101,6 +105,7 @@ export function planDemo(input: PlanInput): DemoPlan {
     angles,
     needs,
     comments,
+    followup,
     summary,
   };
 }

@@ -190,3 +190,26 @@ export interface DemoSummary {
   needs: number;
   proposals: number;
 }
+
+/** One status recorded by the DSI for one proposal (followup_changes). */
+export interface FollowupChangePlan {
+  id: number;
+  proposalId: number;
+  status: string;
+  stream: string | null;
+  effectiveOn: string;
+  comment: string;
+  links: string[];
+  estimate: number | null;
+  changedBy: number;
+  createdAt: Date;
+}
+
+export interface CapacityPlan {
+  id: number;
+  stream: string;
+  year: number;
+  personDays: number;
+  updatedBy: number;
+  updatedAt: Date;
+}

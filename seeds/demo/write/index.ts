@@ -4,6 +4,7 @@ import { writeAmbassadors } from './ambassadors';
 import { writeConsolidation } from './consolidation';
 import { writeConsultation } from './consultations';
 import { writeContributions } from './contributions';
+import { writeFollowup } from './followup';
 import { loggedWith } from './logged';
 import { writeNeeds } from './needs';
 import { writeStructures, writeUsers } from './people';
@@ -25,4 +26,5 @@ export async function writeDemo(trx: Knex.Transaction, plan: DemoPlan, passwordH
   await writeConsolidation(trx, plan, logged);
   await writeNeeds(trx, plan, logged);
   await writeWhitepaper(trx, plan, logged);
+  await writeFollowup(trx, plan, logged);
 }

@@ -20,3 +20,5 @@ export type { BreakdownLine } from './queries';
 export { funnelByTheme } from './funnel';
 export type { FunnelLine } from './funnel';
 export { chartLines, funnelSteps, figuresCsv, figuresJson } from './present';
+export { uptakeOf, uptakeBy, uptakeOverTime, capacityUseOf, TAKEN_STATUSES, DELIVERED_STATUS } from './uptake';
+export type { Uptake, UptakeLine, UptakePoint, StatusChange, CapacityUse } from './uptake';
