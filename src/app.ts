@@ -24,6 +24,7 @@ import './modules/imports';
 import './modules/needs';
 import './modules/similarity';
 import './modules/privacy';
+import './modules/prioritisation';
 import './modules/stats';
 import './modules/users';
 import './modules/whitepaper';
@@ -43,6 +44,7 @@ import { needsRoutes } from './modules/needs/routes';
 import { consolidationRoutes } from './modules/consolidation/routes';
 import { whitepaperRoutes } from './modules/whitepaper/routes';
 import { similarityRoutes } from './modules/similarity/routes';
+import { prioritisationRoutes } from './modules/prioritisation/routes';
 import { currentEntry, navigationFor } from './navigation';
 
 export interface CreateAppOptions {
@@ -194,6 +196,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   app.use(consolidationRoutes(deps));
   app.use(whitepaperRoutes(deps));
   app.use(similarityRoutes(deps));
+  app.use(prioritisationRoutes(deps));
 
   app.use(notFound);
   app.use(errorHandler);

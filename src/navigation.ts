@@ -6,6 +6,7 @@ import { consultationsPolicy } from './modules/consultations';
 import { contributionsPolicy } from './modules/contributions';
 import { workshopsPolicy } from './modules/workshops';
 import { consolidationPolicy } from './modules/consolidation';
+import { prioritisationPolicy } from './modules/prioritisation';
 
 export interface NavItem {
   href: string;
@@ -22,6 +23,7 @@ export function navigationFor(actor: MaybeActor): NavItem[] {
   if (contributionsPolicy.canListOwn(actor)) items.push({ href: '/mes-contributions', label: 'Mes contributions' });
   if (contributionsPolicy.canBrowse(actor)) items.push({ href: '/contributions', label: 'Contributions' });
   if (consolidationPolicy.canEnter(actor)) items.push({ href: '/consolidation', label: 'Consolidation' });
+  if (prioritisationPolicy.canRead(actor)) items.push({ href: '/priorisation', label: 'Priorisation' });
   if (consultationsPolicy.canManage(actor)) items.push({ href: '/admin/consultations', label: 'Gérer les consultations' });
   if (usersPolicy.canList(actor)) items.push({ href: '/admin/utilisateurs', label: 'Utilisateurs' });
   if (auditPolicy.canBrowse(actor)) items.push({ href: '/admin/journal', label: "Journal d'audit" });

@@ -15,8 +15,11 @@ export {
   consolidatedContributions,
   needs,
   functionalProposals,
+  continuousIntake,
 } from './queries';
 export type { BreakdownLine } from './queries';
 export { funnelByTheme } from './funnel';
 export type { FunnelLine } from './funnel';
 export { chartLines, funnelSteps, figuresCsv, figuresJson } from './present';
+export { rankNeeds, priorityResults, orderWithinThemes, NO_REGION } from './priorities';
+export type { PriorityNeed, PriorityBallot, PriorityLine, PriorityGroup, PriorityResults } from './priorities';
