@@ -13,6 +13,7 @@ export const ID_TABLES = [
   'structures', 'users', 'consultations', 'consultation_phases', 'themes', 'ambassador_applications', 'workshops',
   'workshop_registrations', 'raw_contributions', 'contribution_extracts', 'consolidated_contributions',
   'consolidation_links', 'needs', 'functional_proposals', 'representative_quotes', 'need_comments',
+  'prioritisation_steps', 'prioritisation_ballots',
 ] as const;
 export type IdTable = (typeof ID_TABLES)[number];
 

@@ -6,10 +6,11 @@ import { PlanContext, planStaff, type PlanInput } from './context';
 import { planComments, planNeeds } from './needs';
 import { outlineNeeds, planNeedsAndAngles, themeWeights } from './outline';
 import { planReports } from './reports';
+import { planIntake, planPrioritisation } from './prioritisation';
 import { planAttendance, planWorkshops } from './workshops';
 import { PHASES, THEMES } from '../content/general';
 import type {
-  AnglePlan, ApplicationPlan, CommentPlan, ConsultationPlan, DemoSummary, NeedPlan, Person, RegistrationPlan, Slot, StructurePlan, WorkshopPlan,
+  AnglePlan, ApplicationPlan, CommentPlan, ConsultationPlan, DemoSummary, IntakePlan, NeedPlan, Person, PrioritisationPlan, RegistrationPlan, Slot, StructurePlan, WorkshopPlan,
 } from './types';
 
 export { ID_TABLES, type PlanInput } from './context';
@@ -39,6 +40,9 @@ export interface DemoPlan extends ConsolidationPlan {
   angles: AnglePlan[];
   needs: NeedPlan[];
   comments: CommentPlan[];
+  /** After publication: the continuous intake (March 2024 onward) and the 2025 prioritisation. */
+  intake: IntakePlan[];
+  prioritisation: PrioritisationPlan;
   summary: DemoSummary;
 }
 
@@ -78,6 +82,9 @@ export function planDemo(input: PlanInput): DemoPlan {
   planNeeds(ctx, needs, angles, contributions, consolidation.extracts);
   const comments = planComments(ctx, needs, claire, themeAmbassadors);
   planReports(ctx, workshops, contributions, registrations);
+  // Last, with their own generator: what came after the white paper leaves everything above unchanged.
+  const intake = planIntake(ctx);
+  const prioritisation = planPrioritisation(ctx, needs, angles, themeAmbassadors, claire.id);
 
   const summary: DemoSummary = {
     workshops: workshops.length,
@@ -101,6 +108,8 @@ export function planDemo(input: PlanInput): DemoPlan {
     angles,
     needs,
     comments,
+    intake,
+    prioritisation,
     summary,
   };
 }
