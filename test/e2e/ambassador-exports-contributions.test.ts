@@ -82,7 +82,7 @@ describe('An ambassador browses, searches and exports contributions in a real br
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     expect(text.split('\r\n')[0]).to.match(/^Identifiant;Référence;Thématique;/);
     const rows = parse(bytes, { bom: true, delimiter: ';', columns: true }) as Array<Record<string, string>>;
-    expect(rows).to.have.length(1091);
+    expect(rows).to.have.length(1091 + 12); // the consultation's contributions and the remontées continues since publication
     expect(rows.some((r) => r.Texte === DECK_EXAMPLE)).to.equal(true);
     expect(rows.some((r) => /[éèàçêô]/.test(r.Texte ?? ''))).to.equal(true);
     expect(text).not.to.contain('Ã©');

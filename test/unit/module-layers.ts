@@ -41,6 +41,6 @@ export const MODULE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   // prioritisation (its results computed by stats' pure functions), the white paper (which may order
   // the needs of a theme by the points of the last prioritisation).
   consolidation: ['audit', 'consultations', 'contributions', 'needs', 'similarity'],
-  prioritisation: ['audit', 'consultations', 'needs', 'stats', 'structures'],
+  prioritisation: ['audit', 'consultations', 'stats', 'structures'],
   whitepaper: ['ambassadors', 'audit', 'consultations', 'needs', 'prioritisation', 'stats', 'structures'],
 };
