@@ -106,7 +106,11 @@ export function rankNeeds(needs: readonly PriorityNeed[], ballots: readonly Prio
   return lines;
 }
 
-const pointsOf = (ballots: readonly PriorityBallot[]) => ballots.reduce((n, b) => n + b.lines.reduce((m, l) => m + Math.max(0, l.points), 0), 0);
+/** Points given to the needs of the ranking (a line on a need no longer put to the vote is left out, as in rankNeeds). */
+const pointsOf = (needs: readonly PriorityNeed[], ballots: readonly PriorityBallot[]) => {
+  const ids = new Set(needs.map((n) => n.id));
+  return ballots.reduce((n, b) => n + b.lines.reduce((m, l) => m + (ids.has(l.needId) ? Math.max(0, l.points) : 0), 0), 0);
+};
 
 function groupBallots(needs: readonly PriorityNeed[], ballots: readonly PriorityBallot[], keyOf: (b: PriorityBallot) => string, labelOf: (key: string) => string, order: (a: string, b: string) => number): PriorityGroup[] {
   const groups = new Map<string, PriorityBallot[]>();
@@ -116,7 +120,7 @@ function groupBallots(needs: readonly PriorityNeed[], ballots: readonly Priority
   }
   return [...groups.keys()].sort(order).map((key) => {
     const list = groups.get(key)!;
-    return { key, label: labelOf(key), ballots: list.length, points: pointsOf(list), lines: rankNeeds(needs, list) };
+    return { key, label: labelOf(key), ballots: list.length, points: pointsOf(needs, list), lines: rankNeeds(needs, list) };
   });
 }
 
@@ -138,7 +142,7 @@ export function priorityResults(needs: readonly PriorityNeed[], ballots: readonl
   const ROLE_ORDER = ['contributeur', 'ambassadeur', 'dsi'];
   const roleRank = (r: string) => (ROLE_ORDER.includes(r) ? ROLE_ORDER.indexOf(r) : ROLE_ORDER.length);
   const byRole = groupBallots(needs, ballots, (b) => b.voterRole, (k) => t(`stats.priorities.role.${k}`), (a, b) => roleRank(a) - roleRank(b) || a.localeCompare(b));
-  return { ballots: ballots.length, points: pointsOf(ballots), overall, byTheme: themes, byRegion, byRole };
+  return { ballots: ballots.length, points: pointsOf(needs, ballots), overall, byTheme: themes, byRegion, byRole };
 }
 
 /**
