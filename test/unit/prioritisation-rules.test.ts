@@ -29,12 +29,12 @@ describe('Prioritisation: a ballot (rules.ts checkBallot)', () => {
     expect(checkBallot(typed({}), ids, 10)).to.deep.equal({ ok: true, value: { lines: [], total: 0 } });
   });
 
-  it('refuses a total over the budget on the form and on the total', () => {
+  it('refuses a total over the budget next to the points left', () => {
     const r = checkBallot(typed({ 1: '6', 2: '5' }), ids, 10);
     expect(r.ok).to.equal(false);
     if (!r.ok) {
-      expect(r.errors._form).to.match(/réparti 11 points alors que vous en avez 10/);
-      expect(r.errors.total).to.equal(r.errors._form);
+      expect(r.errors).to.have.all.keys('total');
+      expect(r.errors.total).to.match(/réparti 11 points alors que vous en avez 10/);
     }
   });
 

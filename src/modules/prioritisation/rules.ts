@@ -34,8 +34,8 @@ const INTEGER = /^\d+$/;
 /**
  * Checks a typed ballot against the needs put to the vote and the budget. Each field: empty (0) or a
  * whole number ≥ 0; a need of the step only; the total at most the budget. Errors are keyed by the
- * field (`points_<id>`) so that each message stands next to its input; an unknown need and an
- * overspent budget are the form's (`_form`), with the total also flagged on `total`.
+ * field (`points_<id>`) so that each message stands next to its input; an overspent budget stands next
+ * to the points left (`total`); an unknown need, which has no field on the page, is the form's (`_form`).
  */
 export function checkBallot(typed: TypedBallot, needIds: ReadonlySet<number>, budget: number): { ok: true; value: CheckedBallot } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
@@ -65,10 +65,8 @@ export function checkBallot(typed: TypedBallot, needIds: ReadonlySet<number>, bu
   }
   if (unknown.length) errors._form = t('prioritisation.unknownNeed', { ids: unknown.sort((a, b) => a - b).join(', ') });
   const total = lines.reduce((n, l) => n + l.points, 0);
-  if (!Object.keys(errors).length && total > budget) {
-    errors._form = t('prioritisation.overBudget', { total: formatNumber(total), budget: formatNumber(budget) });
-    errors.total = errors._form;
-  }
+  // Next to the points left, which the error summary links to.
+  if (!Object.keys(errors).length && total > budget) errors.total = t('prioritisation.overBudget', { total: formatNumber(total), budget: formatNumber(budget) });
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, value: { lines, total } };
 }
