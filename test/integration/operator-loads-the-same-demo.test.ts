@@ -15,8 +15,10 @@ const EXPECTED: Readonly<Record<string, readonly [number, string]>> = {
   ambassador_applications: [24, '9f96d3f11973cff11a151d9bda38a9f2bc87f5fadbe335a0997061f6b85dc7f1'],
   ambassador_themes: [28, '8706b043706420d3136720170958dcf1e3cd86547c4b92b5a3e0f13ceb4eec29'],
   audit_log: [2, 'e74b63ecce717b040dec175e5810de386e233d52a98050c98dc9b5bf50e78411'],
-  consolidated_contributions: [300, '3d10e97c5d0f31fa7a8a0d6b46e9eb90cf9d4cc512945672c44afe6ca4206bdf'],
-  consolidation_links: [999, '50e14ad2155643fff5910896b0eef5f50a8c83929af2c4248ccd3b9148118dbe'],
+  // Issue 11 added plan_id (null for the demo) to consolidated contributions and links.
+  consolidated_contributions: [300, '678c441b90218499fa8b25889fa223d4a6156c5aa25e4863b7ee75613e02b60c'],
+  consolidation_links: [999, '23c9b03b059791acfb726904dac7b8b0b2ef0eac15496f8631fd8c39915a947f'],
+  consolidation_plans: [0, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
   consultation_phases: [6, 'ea9766f1bc3f320292aaa7260155cf666b5d7ba52214d5ffa0a69bbeb1d9a156'],
   consultations: [1, 'e2a0d6a1347d572671f22eacec0f6eddaafbd1587c0b5f047a1572fbafa6a04e'],
   contribution_extracts: [12, 'd64e638b6fdc1670b7d1b5707fff6e820b3da9add931ea37dda9d9adcb289ebc'],

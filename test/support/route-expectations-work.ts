@@ -84,9 +84,17 @@ export const WORK_ROUTES: Record<string, Expectation> = {
     'POST /propositions/:id/valider': { params: { id: 'proposalB' }, may: DSI, body: () => ({ version: 1 }) },
     'POST /propositions/:id/renvoyer': { params: { id: 'proposalB' }, may: DSI, body: () => ({ version: 1, comment: 'Renvoi' }) },
   }),
-  ...group(['consolidated_contributions', 'consolidation_links', 'contribution_extracts', 'raw_contributions'], {
+  ...group(['consolidated_contributions', 'consolidation_links', 'contribution_extracts', 'raw_contributions', 'consolidation_plans'], {
     // One consultation: the inbox sends straight to it.
     'GET /consolidation': { may: STAFF, ok: 303 },
+    // The plan of a theme (« à classer » is classified first, on its list: a redirect there).
+    'GET /consultations/:slug/consolidation/plan': { may: STAFF, query: '?theme=a_classer', ok: 303 },
+    'POST /consultations/:slug/consolidation/plan': [
+      { may: STAFF, ok: 303, body: (i) => ({ themeId: i.themeA, g1_key: String(i.contribA), g1_action: 'create', g1_apply: 'on', g1_title: 'Plan sonde', [`m_${i.contribA}`]: 'g1' }) },
+      { may: DSI, ok: 303, body: (i) => ({ themeId: i.themeB, g1_key: String(i.contribB), g1_action: 'create', g1_apply: 'on', g1_title: 'Plan sonde', [`m_${i.contribB}`]: 'g1' }) },
+    ],
+    // Only one's own last plan is undone: a plan that is not theirs is not found.
+    'POST /consultations/:slug/consolidation/plan/annuler': { may: STAFF, ok: 404, body: (i) => ({ planId: 999999, themeId: i.themeA }) },
     'GET /consultations/:slug/consolidation': STAFF,
     'GET /consultations/:slug/consolidation/a-traiter': { may: STAFF, query: '?theme=a_classer' },
     'GET /consultations/:slug/consolidation/couverture': STAFF,

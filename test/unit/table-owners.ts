@@ -26,6 +26,7 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   consolidated_contributions: 'consolidation',
   consolidation_links: 'consolidation',
   contribution_extracts: 'consolidation',
+  consolidation_plans: 'consolidation',
   // Needs and their functional proposals.
   needs: 'needs',
   functional_proposals: 'needs',

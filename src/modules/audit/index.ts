@@ -1,4 +1,4 @@
-export { recordAudit, listAudit, distinctAuditActions, rewriteAuditEntry } from './queries';
+export { recordAudit, recordAudits, listAudit, distinctAuditActions, rewriteAuditEntry } from './queries';
 export { auditDiff } from './diff';
 export type { DiffLine } from './diff';
 export type { AuditEntry, AuditRow } from './queries';

@@ -13,7 +13,17 @@ export interface AuditEntry {
 
 /** Appends one entry. Called inside the use case's transaction, so the log and the change commit together. */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
-  await db('audit_log').insert({
+  await db('audit_log').insert(auditRow(entry, new Date().toISOString()));
+}
+
+/** Appends many entries at once (a plan applied: one entry per link), in batches, same transaction as the change. */
+export async function recordAudits(db: Db, entries: readonly AuditEntry[]): Promise<void> {
+  const at = new Date().toISOString();
+  for (let i = 0; i < entries.length; i += 100) await db('audit_log').insert(entries.slice(i, i + 100).map((e) => auditRow(e, at)));
+}
+
+function auditRow(entry: AuditEntry, at: string) {
+  return {
     actor_id: entry.actorId,
     action: entry.action,
     object_type: entry.objectType,
@@ -22,8 +32,8 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
     before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
     after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
     request_id: entry.requestId ?? null,
-    created_at: new Date().toISOString(),
-  });
+    created_at: at,
+  };
 }
 
 export interface AuditFilter {

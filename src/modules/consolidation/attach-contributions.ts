@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { invalid, ok, type Result } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
+import { learnFromLinks } from '../similarity';
 import type { Actor } from '../../shared/actor';
 import type { WorkScope } from './policy';
 import { insertLinks, lockConsolidated, refreshStatuses } from './queries';
@@ -23,6 +24,8 @@ export async function attachContributions(db: Knex, actor: Actor, scope: WorkSco
       if (!selection.ok) return selection;
       await insertLinks(trx, input.ids.map((rawId) => ({ consolidated_contribution_id: target.id, raw_contribution_id: rawId })), actor.id);
       await refreshStatuses(trx, input.ids);
+      // What the ambassador just put together teaches the consultation's suggestions at once.
+      await learnFromLinks(trx, scope.consultationId, { consolidatedId: target.id, added: input.ids });
       await recordAudit(trx, {
         actorId: actor.id,
         action: 'consolidation.attach',

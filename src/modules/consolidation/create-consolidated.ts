@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { invalid, ok, type Result } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
+import { learnFromLinks } from '../similarity';
 import type { Actor } from '../../shared/actor';
 import type { WorkScope } from './policy';
 import { codesWithPrefix, insertConsolidated, insertLinks, lockTheme, refreshStatuses } from './queries';
@@ -33,6 +34,7 @@ export async function createConsolidated(db: Knex, actor: Actor, scope: WorkScop
       const id = await insertConsolidated(trx, { consultation_id: scope.consultationId, theme_id: theme.id, code, title: input.title, body_md: input.bodyMd }, actor.id);
       await insertLinks(trx, input.ids.map((rawId) => ({ consolidated_contribution_id: id, raw_contribution_id: rawId })), actor.id);
       await refreshStatuses(trx, input.ids);
+      await learnFromLinks(trx, scope.consultationId, { consolidatedId: id, added: input.ids });
       await recordAudit(trx, {
         actorId: actor.id,
         action: 'consolidation.create',

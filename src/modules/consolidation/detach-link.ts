@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { NotFoundError, invalid, ok, type Result } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
+import { learnFromLinks } from '../similarity';
 import type { Actor } from '../../shared/actor';
 import type { WorkScope } from './policy';
 import { findLink, lockConsolidated, refreshStatuses, undoLinks } from './queries';
@@ -21,6 +22,8 @@ export async function detachLink(db: Knex, actor: Actor, scope: WorkScope, conso
     if (!link || link.consolidated_contribution_id !== cc.id) throw new NotFoundError();
     if (link.undone_at || !(await undoLinks(trx, [link.id], actor.id))) return invalid({ _form: t('consolidation.linkInactive') }, 409);
     await refreshStatuses(trx, [link.raw_contribution_id]);
+    // A contribution taken out teaches that its words do not go with the ones that stay (whole links only).
+    if (!link.extract_id) await learnFromLinks(trx, scope.consultationId, { consolidatedId: cc.id, removed: [link.raw_contribution_id] });
     await recordAudit(trx, {
       actorId: actor.id,
       action: 'consolidation.detach',

@@ -1,16 +1,19 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { AppDeps } from '../../shared/http/context';
 import { allow, authorize, currentActor } from '../../shared/http/guards';
-import { NotFoundError, type FieldErrors } from '../../shared/http/errors';
+import { NotFoundError, invalid, type FieldErrors } from '../../shared/http/errors';
+import { parseIdOrNull } from '../../shared/http/params';
 import { formAction, found, type FormActor } from '../../shared/http/form-action';
 import { t } from '../../shared/i18n';
 import { findConsultationBySlug } from '../consultations';
-import { suggestGroupsFor } from '../similarity';
+import { suggestGroupsFor, titleFrom } from '../similarity';
 import { consolidationPolicy } from './policy';
-import { ambassadorsOf, consultationsFor, countNotCovered, listConsolidated, listNotCovered, listToProcess, rawByIds, statusCounts, type RawListItem, type ThemeLite } from './queries';
+import { ambassadorsOf, consultationsFor, countNotCovered, listConsolidated, listNotCovered, listToProcess, rawByIds, statusCounts, targetsByIdOrCode, type RawListItem, type ThemeLite } from './queries';
+import { closestTargets } from './closest-targets';
+import { setAsideSelection } from './set-aside-selection';
 import { MAX_SELECTION, progressOf, uniqueIds } from './rules';
 import { loadWorkPage, myThemes, workableThemes, type WorkPage } from './scope';
-import { attachSchema, coverageQuery, createSchema, selectionOperation, suggestionsQuery, themeQuery } from './validation';
+import { attachByCodeSchema, coverageQuery, createSchema, selectionOperation, setAsideSchema, suggestionsQuery, themeQuery } from './validation';
 import { createConsolidated } from './create-consolidated';
 import { attachContributions } from './attach-contributions';
 
@@ -67,14 +70,19 @@ export function inboxRoutes({ db }: AppDeps): Router {
   });
 
   // ---- the list to process, its checkboxes and their buttons ----
-  async function renderSelection(res: Response, p: WorkPage, themeId: number | null, items: RawListItem[], checked: Set<number>) {
+  /** The list of a theme (or « à classer ») again, where every selection form returns, with its errors and its ticks. */
+  const listUrl = (p: WorkPage, key: unknown) => `/consultations/${p.consultation.slug}/consolidation/a-traiter?theme=${key === 'a_classer' ? 'a_classer' : themeOf(parseIdOrNull(key), p.themes) ?? 'a_classer'}`;
+
+  async function renderSelection(res: Response, p: WorkPage, themeId: number | null, items: RawListItem[], checked: Set<number>, errors: FieldErrors = {}, values: Record<string, unknown> = {}) {
     const { actor, consultation, scope, themes } = p;
     const theme = themes.find((th) => th.id === themeId) ?? null;
     const workable = workableThemes(p);
     const targets = workable.length ? await listConsolidated(db, consultation.id, workable.map((th) => th.id)) : [];
+    // With a selection, the targets it most resembles first (each ranked by its mean score over the selection).
+    const closest = checked.size ? await closestTargets(db, consultation.id, [...checked].slice(0, 200), new Set(targets.map((x) => x.id))) : [];
     res.render('consolidation/select', {
       title: `À traiter — ${theme ? theme.title : 'À classer'}`,
-      consultation, theme, themeKey: themeId ?? 'a_classer', items, checked, targets, errors: {},
+      consultation, theme, themeKey: themeId ?? 'a_classer', items, checked, targets, closest, errors, values,
       canWork: consolidationPolicy.canWorkOn(actor, scope, themeId), max: MAX_SELECTION,
     });
   }
@@ -86,6 +94,13 @@ export function inboxRoutes({ db }: AppDeps): Router {
     await renderSelection(res, p, themeId, await listToProcess(db, p.consultation.id, themeId, LIST_LIMIT), new Set());
   });
 
+  /** A selection form refused: the same list, the same ticks, the message next to the buttons. */
+  async function selectionAgain(res: Response, p: WorkPage, values: Record<string, unknown>, errors: FieldErrors) {
+    const key = values.back === 'a_classer' ? null : themeOf(parseIdOrNull(values.back), p.themes);
+    const themeId = key === undefined ? null : key;
+    await renderSelection(res, p, themeId, await listToProcess(db, p.consultation.id, themeId, LIST_LIMIT), new Set(uniqueIds(values.ids)), errors, values);
+  }
+
   async function renderCreate(res: Response, p: WorkPage, ids: number[], values: Record<string, unknown>, errors: FieldErrors = {}) {
     const raws = await rawByIds(db, ids.slice(0, MAX_SELECTION));
     res.render('consolidation/new', { title: 'Nouvelle contribution consolidée', consultation: p.consultation, raws, ids, values, errors, themes: workableThemes(p) });
@@ -94,10 +109,23 @@ export function inboxRoutes({ db }: AppDeps): Router {
   const attach = formAction({
     load: loadPage,
     allowed: mayRead,
-    schema: attachSchema,
-    run: (input, { req, actor, object: p }) => attachContributions(db, actor, p.scope, input, req.id as string),
-    failed: ({ errors }, { res, object: p }) => res.render('consolidation/problem', { title: 'Rattachement refusé', consultation: p.consultation, errors }),
-    done: (v) => ({ to: `/consolidees/${v.id}`, flash: t('consolidation.attached', { count: v.count, code: v.code ?? '' }) }),
+    schema: attachByCodeSchema,
+    run: async (input, { req, actor, object: p }) => {
+      const [target] = await targetsByIdOrCode(db, p.consultation.id, input.targetCode ? [] : [input.targetId!], input.targetCode ? [input.targetCode] : []);
+      if (!target) return invalid({ targetCode: t('consolidation.planUnknownTarget', { code: input.targetCode || `n° ${input.targetId}` }) });
+      return attachContributions(db, actor, p.scope, { ids: input.ids, targetId: target.id }, req.id as string);
+    },
+    failed: ({ errors }, { res, object: p, values }) => selectionAgain(res, p, values, errors),
+    done: (v, { object: p, values }) => ({ to: listUrl(p, values.back), flash: t('consolidation.attached', { count: v.count, code: v.code ?? '' }) }),
+  });
+
+  const setAside = formAction({
+    load: loadPage,
+    allowed: mayRead,
+    schema: setAsideSchema,
+    run: (input, { req, actor, object: p }) => setAsideSelection(db, actor, p.scope, input, req.id as string),
+    failed: ({ errors }, { res, object: p, values }) => selectionAgain(res, p, values, errors),
+    done: (v, { object: p, values }) => ({ to: listUrl(p, values.back), flash: t('consolidation.setAside', { count: v.count }) }),
   });
 
   /** The selection's other buttons change nothing: choose again among the checked ones, or prepare the new consolidated contribution's form. */
@@ -107,19 +135,22 @@ export function inboxRoutes({ db }: AppDeps): Router {
     if (choose) {
       const raws = (await rawByIds(db, ids.slice(0, MAX_SELECTION))).filter((x) => x.consultation_id === p.consultation.id && x.status === 'a_traiter');
       const items = raws.map((x) => ({ id: x.id, reference: x.reference, body: x.body, theme_id: x.theme_id, status: x.status }));
-      return renderSelection(res, p, raws[0]?.theme_id ?? null, items, new Set(raws.map((x) => x.id)));
+      return renderSelection(res, p, raws[0]?.theme_id ?? null, items, new Set(raws.map((x) => x.id)), {}, req.body ?? {});
     }
     if (!ids.length) {
       res.status(422);
-      return res.render('consolidation/problem', { title: 'Sélection vide', consultation: p.consultation, errors: { ids: t('consolidation.emptySelection') } });
+      return selectionAgain(res, p, req.body ?? {}, { ids: t('consolidation.emptySelection') });
     }
-    const first = (await rawByIds(db, ids.slice(0, 1)))[0];
-    await renderCreate(res, p, ids, { themeId: req.body?.themeId ?? first?.theme_id ?? '' });
+    const raws = await rawByIds(db, ids.slice(0, MAX_SELECTION));
+    const first = raws[0];
+    // The title is pre-filled from the selection's first contribution; the ambassador rewrites it if need be.
+    await renderCreate(res, p, ids, { themeId: req.body?.themeId ?? first?.theme_id ?? '', title: first ? titleFrom(first.body) : '', back: req.body?.back ?? '' });
   }
 
   const selection: RequestHandler = async (req, res, next) => {
     const operation = selectionOperation.parse(req.body ?? {});
     if (operation === 'rattacher') return attach(req, res, next);
+    if (operation === 'hors_perimetre') return setAside(req, res, next);
     await prepare(req, res, operation === 'choisir');
   };
   r.post('/consultations/:slug/consolidation/selection', staff, selection);
@@ -130,7 +161,8 @@ export function inboxRoutes({ db }: AppDeps): Router {
     schema: createSchema,
     run: (input, { req, actor, object: p }) => createConsolidated(db, actor, p.scope, input, req.id as string),
     failed: ({ errors }, { res, object: p, values }) => renderCreate(res, p, uniqueIds(values.ids), values, errors),
-    done: (v) => ({ to: `/consolidees/${v.id}`, flash: t('consolidation.created', { code: v.code, count: v.count }) }),
+    // Back to the work, not to the new page: the flash names the new code.
+    done: (v, { object: p, values }) => ({ to: values.back ? listUrl(p, values.back) : `/consolidees/${v.id}`, flash: t('consolidation.created', { code: v.code, count: v.count }) }),
   }));
 
   // ---- coverage and suggested groups ----

@@ -12,6 +12,7 @@ export {
 } from './reads';
 export type { RawRow, RawDetail, LinkRow, LinkView, WhereItWent, ConsolidatedRow, ThemeLite } from './reads';
 export { statusCounts, listToProcess, listNotCovered, countNotCovered, type RawListItem } from './coverage';
+export { lastPlanOf, findPlan, activeLinksOfPlan, countLinksOfPlan, createdByPlan, targetsByIdOrCode, liveConsolidated, type PlanRow } from './plan-reads';
 
 // ---------- raw contributions ----------
 
@@ -38,10 +39,10 @@ export async function lockRaw(db: Db, id: number): Promise<RawRow | undefined> {
 
 // ---------- links ----------
 
-export async function insertLinks(db: Db, rows: Array<{ consolidated_contribution_id: number; raw_contribution_id: number; extract_id?: number | null }>, actorId: number): Promise<void> {
+export async function insertLinks(db: Db, rows: Array<{ consolidated_contribution_id: number; raw_contribution_id: number; extract_id?: number | null }>, actorId: number, planId: number | null = null): Promise<void> {
   const now = new Date().toISOString();
   for (const part of chunk(rows, 100)) {
-    await db('consolidation_links').insert(part.map((r) => ({ extract_id: null, ...r, created_by: actorId, created_at: now })));
+    await db('consolidation_links').insert(part.map((r) => ({ extract_id: null, ...r, created_by: actorId, created_at: now, plan_id: planId })));
   }
 }
 
@@ -68,7 +69,7 @@ export async function lockConsolidated(db: Db, id: number): Promise<Consolidated
   return r ? normaliseCc(r) : undefined;
 }
 
-export async function insertConsolidated(db: Db, row: { consultation_id: number; theme_id: number; code: string; title: string; body_md: string; split_from_id?: number | null }, actorId: number): Promise<number> {
+export async function insertConsolidated(db: Db, row: { consultation_id: number; theme_id: number; code: string; title: string; body_md: string; split_from_id?: number | null; plan_id?: number | null }, actorId: number): Promise<number> {
   const now = new Date().toISOString();
   return insertReturningId(db, 'consolidated_contributions', { split_from_id: null, ...row, status: 'brouillon', created_by: actorId, version: 1, created_at: now, updated_at: now });
 }
@@ -79,6 +80,33 @@ export async function updateConsolidatedIfVersion(db: Db, id: number, version: n
     .where({ id, version })
     .update({ ...fields, version: version + 1, updated_at: new Date().toISOString() });
   return n === 1;
+}
+
+/** A plan's undo withdraws the consolidated contributions it created that nothing holds any more. */
+export async function withdrawConsolidated(db: Db, ids: number[]): Promise<void> {
+  for (const part of chunk(ids)) {
+    await db('consolidated_contributions').whereIn('id', part).update({ status: 'annulee', version: db.raw('version + 1'), updated_at: new Date().toISOString() });
+  }
+}
+
+// ---------- plans ----------
+
+export async function insertPlan(db: Db, row: { consultation_id: number; theme_id: number | null }, actorId: number): Promise<number> {
+  return insertReturningId(db, 'consolidation_plans', { ...row, applied_by: actorId, applied_at: new Date().toISOString(), set_aside: '[]', links_made: 0 });
+}
+
+export async function recordPlanResult(db: Db, id: number, result: { setAside: number[]; linksMade: number }): Promise<void> {
+  await db('consolidation_plans').where({ id }).update({ set_aside: JSON.stringify(result.setAside), links_made: result.linksMade });
+}
+
+export async function markPlanUndone(db: Db, id: number, actorId: number): Promise<boolean> {
+  return (await db('consolidation_plans').where({ id }).whereNull('undone_at').update({ undone_at: new Date().toISOString(), undone_by: actorId })) === 1;
+}
+
+export async function lockPlan(db: Db, id: number): Promise<void> {
+  const q = db('consolidation_plans').where({ id }).select('id');
+  if (isPostgres(db)) q.forUpdate();
+  await q.first();
 }
 
 // ---------- themes ----------

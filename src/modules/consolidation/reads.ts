@@ -199,7 +199,7 @@ export async function findConsolidated(db: Db, id: number): Promise<Consolidated
 
 /** Consolidated contributions of a consultation, optionally of some themes, for pickers (bounded). */
 export async function listConsolidated(db: Db, consultationId: number, themeIds: number[] | null, limit = 2000): Promise<Array<Pick<ConsolidatedRow, 'id' | 'code' | 'title' | 'theme_id'>>> {
-  const q = db('consolidated_contributions').where({ consultation_id: consultationId }).select('id', 'code', 'title', 'theme_id').orderBy('code').orderBy('id').limit(limit);
+  const q = db('consolidated_contributions').where({ consultation_id: consultationId }).whereNot({ status: 'annulee' }).select('id', 'code', 'title', 'theme_id').orderBy('code').orderBy('id').limit(limit);
   if (themeIds) q.whereIn('theme_id', themeIds);
   return (await q).map((r: any) => ({ id: Number(r.id), code: r.code, title: r.title, theme_id: Number(r.theme_id) }));
 }

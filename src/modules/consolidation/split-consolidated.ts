@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { NotFoundError, invalid, ok, type Result } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
+import { learnFromLinks } from '../similarity';
 import type { Actor } from '../../shared/actor';
 import type { WorkScope } from './policy';
 import { codesWithPrefix, insertConsolidated, insertLinks, linksOfConsolidated, lockConsolidated, lockTheme, undoLinks, updateConsolidatedIfVersion, type ConsolidatedRow } from './queries';
@@ -34,6 +35,9 @@ export async function splitConsolidated(db: Knex, actor: Actor, scope: WorkScope
     // Stamp first, then re-create: the partial unique indexes allow one ACTIVE link per contribution/extract.
     await undoLinks(trx, moving.map((l) => l.id), actor.id);
     await insertLinks(trx, moving.map((l) => ({ consolidated_contribution_id: newId, raw_contribution_id: l.raw_contribution_id, extract_id: l.extract_id })), actor.id);
+    const whole = moving.filter((l) => !l.extract_id).map((l) => l.raw_contribution_id);
+    await learnFromLinks(trx, scope.consultationId, { consolidatedId: cc.id, removed: whole });
+    await learnFromLinks(trx, scope.consultationId, { consolidatedId: newId, added: whole });
     await recordAudit(trx, {
       actorId: actor.id,
       action: 'consolidation.split',

@@ -53,7 +53,7 @@ export async function supportsOf(db: Db, needIds: number[]): Promise<Map<number,
 
 /** The theme's consolidated contributions an ambassador can tick, optionally searched by title (bounded). */
 export async function listThemeConsolidated(db: Db, consultationId: number, themeId: number, q: string, limit = 300): Promise<ConsolidatedRow[]> {
-  const query = db('consolidated_contributions').where({ consultation_id: consultationId, theme_id: themeId }).orderBy('code').orderBy('id').limit(limit);
+  const query = db('consolidated_contributions').where({ consultation_id: consultationId, theme_id: themeId }).whereNot({ status: 'annulee' }).orderBy('code').orderBy('id').limit(limit);
   if (q) query.whereRaw('lower(title) like ?', [`%${q.toLowerCase().replace(/[\\%_]/g, '')}%`]);
   return (await query.select('id', 'consultation_id', 'theme_id', 'code', 'title', 'status')).map((r: any) => numbers(r, ['id', 'consultation_id', 'theme_id']));
 }

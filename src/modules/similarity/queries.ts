@@ -49,9 +49,18 @@ export async function listUnprocessedRaw(db: Db, consultationId: number, themeId
   return (await q.orderBy('id')).map(toRaw);
 }
 
+/** The consolidated contributions one can still attach to (a plan's undo withdraws the ones it created: « annulee »). */
 export async function listConsolidatedTexts(db: Db, consultationId: number): Promise<ConsolidatedText[]> {
-  const rows = await db('consolidated_contributions').select('id', 'code', 'title', 'body_md', 'theme_id').where({ consultation_id: consultationId }).orderBy('id');
+  const rows = await db('consolidated_contributions').select('id', 'code', 'title', 'body_md', 'theme_id').where({ consultation_id: consultationId }).whereNot({ status: 'annulee' }).orderBy('id');
   return rows.map((r: any) => ({ id: Number(r.id), code: r.code ?? null, title: r.title, body_md: r.body_md ?? '', theme_id: Number(r.theme_id) }));
+}
+
+/** The raw contributions set aside (hors périmètre) with their reason, of one theme when given. */
+export async function listOutOfScope(db: Db, consultationId: number, themeId?: number | null): Promise<Array<{ id: number; body: string; reason: string }>> {
+  const q = db('raw_contributions').select('id', 'body', 'out_of_scope_reason').where({ consultation_id: consultationId, status: 'hors_perimetre' });
+  if (themeId === null) q.whereNull('theme_id');
+  else if (themeId !== undefined) q.where({ theme_id: themeId });
+  return (await q.orderBy('id')).map((r: any) => ({ id: Number(r.id), body: String(r.body), reason: String(r.out_of_scope_reason ?? '') }));
 }
 
 export async function themeOfConsultation(db: Db, consultationId: number, themeId: number): Promise<{ id: number; code: string; title: string } | undefined> {

@@ -3,7 +3,7 @@ import { buildIndex, similarTo, type SimilarityIndex } from './engine';
 import { consolidatedText } from './find-similar';
 import { loadKnowledge } from './learn-associations';
 import type { Knowledge } from './knowledge';
-import { activeMembers, listConsolidatedTexts, rawBodies } from './queries';
+import { activeMembers, listConsolidatedTexts, listOutOfScope, rawBodies } from './queries';
 
 /**
  * Where a raw contribution belongs: the consolidated contributions ranked by similarity, each
@@ -121,15 +121,26 @@ export function rankAgainst(targets: readonly Target[], outOfScope: ReadonlyArra
  */
 export async function rankTargets(db: Db, consultationId: number, input: { rawIds: readonly number[] } | { texts: readonly string[] }, options: Partial<RankOptions> & { themeId?: number } = {}): Promise<Placement[]> {
   const knowledge = options.knowledge ?? (await loadKnowledge(db, consultationId));
-  const all = await listConsolidatedTexts(db, consultationId);
-  const consolidated = options.themeId === undefined ? all : all.filter((c) => c.theme_id === options.themeId);
-  const members = await activeMembers(db, consultationId, consolidated.map((c) => c.id));
-  const byTarget = new Map<number, Array<{ id: number; text: string }>>();
-  for (const m of members) byTarget.set(m.consolidated_id, [...(byTarget.get(m.consolidated_id) ?? []), { id: m.raw_id, text: m.body }]);
-  const targets = consolidated.map((c) => ({ id: c.id, title: c.title, body: c.body_md, members: byTarget.get(c.id) ?? [] }));
-  const oosQuery = db('raw_contributions').select('id', 'body', 'out_of_scope_reason').where({ consultation_id: consultationId, status: 'hors_perimetre' });
-  if (options.themeId !== undefined) oosQuery.where({ theme_id: options.themeId });
-  const outOfScope = (await oosQuery.orderBy('id')).map((r: any) => ({ id: Number(r.id), text: String(r.body), reason: String(r.out_of_scope_reason ?? '') }));
+  const { targets, outOfScope } = await placesFor(db, consultationId, options.themeId);
   const queries = 'texts' in input ? input.texts.map((text, key) => ({ key, text })) : (await rawBodies(db, consultationId, input.rawIds)).map((r) => ({ key: r.id, text: r.body }));
   return rankAgainst(targets, outOfScope, queries, { ...options, knowledge });
+}
+
+/**
+ * Where contributions of a consultation (of one theme when given) can go: its consolidated
+ * contributions with their members, and the contributions already set aside with their reason.
+ */
+export async function placesFor(db: Db, consultationId: number, themeId?: number): Promise<{ targets: Target[]; outOfScope: Array<{ id: number; text: string; reason: string }> }> {
+  const all = await listConsolidatedTexts(db, consultationId);
+  const consolidated = themeId === undefined ? all : all.filter((c) => c.theme_id === themeId);
+  const members = await activeMembers(db, consultationId, themeId === undefined ? undefined : consolidated.map((c) => c.id));
+  const byTarget = new Map<number, Array<{ id: number; text: string }>>();
+  for (const m of members) {
+    const list = byTarget.get(m.consolidated_id) ?? [];
+    list.push({ id: m.raw_id, text: m.body });
+    byTarget.set(m.consolidated_id, list);
+  }
+  const targets = consolidated.map((c) => ({ id: c.id, title: c.title, body: c.body_md, members: byTarget.get(c.id) ?? [] }));
+  const outOfScope = (await listOutOfScope(db, consultationId, themeId)).map((r) => ({ id: r.id, text: r.body, reason: r.reason }));
+  return { targets, outOfScope };
 }

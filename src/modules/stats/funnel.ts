@@ -26,7 +26,7 @@ export async function funnelByTheme(db: Db, consultationId: number): Promise<{ o
   };
   const themes = (await db('themes').where({ consultation_id: consultationId }).select('id', 'code', 'title').orderBy('position').orderBy('id')) as Array<{ id: number; code: string; title: string }>;
   const group = async (q: any, col: string) => new Map<number, number>(((await q.select(`${col} as k`).count({ n: '*' }).groupBy(col)) as any[]).map((r) => [Number(r.k), Number(r.n)]));
-  const cons = await group(db('consolidated_contributions').where({ consultation_id: consultationId }), 'theme_id');
+  const cons = await group(db('consolidated_contributions').where({ consultation_id: consultationId }).whereNot({ status: 'annulee' }), 'theme_id');
   const nds = await group(db('needs').where({ consultation_id: consultationId }).whereNull('merged_into_id'), 'theme_id');
   const props = await group(db('functional_proposals as fp').join('needs as n', 'n.id', 'fp.need_id').where('n.consultation_id', consultationId), 'n.theme_id');
   const rawByCode = new Map((await contributionsByTheme(db, consultationId)).map((l) => [l.key, l]));

@@ -118,9 +118,9 @@ export async function contributionsBySource(db: Db, consultationId: number): Pro
   return lines;
 }
 
-/** Consolidated contributions written by the ambassadors for the consultation. */
+/** Consolidated contributions written by the ambassadors for the consultation (not those an undone plan withdrew). */
 export async function consolidatedContributions(db: Db, consultationId: number): Promise<number> {
-  return countOf(db('consolidated_contributions').where({ consultation_id: consultationId }).count({ n: '*' }).first());
+  return countOf(db('consolidated_contributions').where({ consultation_id: consultationId }).whereNot({ status: 'annulee' }).count({ n: '*' }).first());
 }
 
 /** Needs of the consultation; a need merged into another one is counted once, as the other one. */
