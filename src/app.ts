@@ -24,6 +24,7 @@ import './modules/imports';
 import './modules/needs';
 import './modules/similarity';
 import './modules/privacy';
+import './modules/prioritisation';
 import './modules/stats';
 import './modules/users';
 import './modules/whitepaper';
@@ -45,6 +46,7 @@ import { consolidationRoutes } from './modules/consolidation/routes';
 import { whitepaperRoutes } from './modules/whitepaper/routes';
 import { similarityRoutes } from './modules/similarity/routes';
 import { followupRoutes } from './modules/followup/routes';
+import { prioritisationRoutes } from './modules/prioritisation/routes';
 import { currentEntry, navigationFor } from './navigation';
 
 export interface CreateAppOptions {
@@ -197,6 +199,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   app.use(whitepaperRoutes(deps));
   app.use(similarityRoutes(deps));
   app.use(followupRoutes(deps));
+  app.use(prioritisationRoutes(deps));
 
   app.use(notFound);
   app.use(errorHandler);

@@ -7,6 +7,7 @@ import { contributionsPolicy } from './modules/contributions';
 import { workshopsPolicy } from './modules/workshops';
 import { consolidationPolicy } from './modules/consolidation';
 import { followupPolicy } from './modules/followup';
+import { prioritisationPolicy } from './modules/prioritisation';
 
 export interface NavItem {
   href: string;
@@ -23,6 +24,7 @@ export function navigationFor(actor: MaybeActor): NavItem[] {
   if (contributionsPolicy.canListOwn(actor)) items.push({ href: '/mes-contributions', label: 'Mes contributions' });
   if (contributionsPolicy.canBrowse(actor)) items.push({ href: '/contributions', label: 'Contributions' });
   if (consolidationPolicy.canEnter(actor)) items.push({ href: '/consolidation', label: 'Consolidation' });
+  if (prioritisationPolicy.canRead(actor)) items.push({ href: '/priorisation', label: 'Priorisation' });
   if (consultationsPolicy.canManage(actor)) items.push({ href: '/admin/consultations', label: 'Gérer les consultations' });
   if (followupPolicy.canManage(actor)) items.push({ href: '/admin/suivi', label: 'Suivi des exigences' });
   if (usersPolicy.canList(actor)) items.push({ href: '/admin/utilisateurs', label: 'Utilisateurs' });

@@ -15,7 +15,7 @@ function binary(res: any, cb: (err: Error | null, body: any) => void): void {
   res.on('end', () => cb(null, Buffer.concat(chunks)));
 }
 
-const STAFF_HEADER = 'Identifiant;Référence;Thématique;Atelier;Structure;Région;Source;Statut;Auteur;Anonyme;Déposée le;Texte;Motif hors périmètre';
+const STAFF_HEADER = 'Identifiant;Référence;Thématique;Atelier;Structure;Région;Source;Statut;Auteur;Anonyme;Déposée le;Texte;Motif hors périmètre;Remontée continue';
 const OPEN_DATA_HEADER = 'Identifiant;Référence;Thématique;Atelier;Région;Source;Statut;Déposée le;Texte';
 const LIVE_FORMULA = /^[=+\-@\t\r]/;
 

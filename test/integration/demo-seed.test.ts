@@ -54,12 +54,29 @@ describe('The demo consultation loads into an empty database', function () {
     expect(await count(db('workshops').where({ status: 'clos' }))).to.equal(84);
     const attended = await db('workshop_registrations').where({ attended: true }).countDistinct({ n: 'user_id' }).first();
     expect(Number(attended?.n)).to.equal(811);
-    expect(await count(db('raw_contributions'))).to.equal(1091);
+    expect(await count(db('raw_contributions').where({ continuous_intake: false }))).to.equal(1091);
     expect(await count(db('users').where({ role: 'ambassadeur' }))).to.equal(14);
     expect(await count(db('consolidated_contributions').where({ status: 'validee' }))).to.equal(300);
     expect(await count(db('needs').where({ status: 'valide' }))).to.equal(88);
     expect(await count(db('functional_proposals'))).to.equal(summary.proposals);
     expect(await count(db('whitepaper_editions'))).to.equal(1);
+  });
+
+  it('holds what came after publication: 12 remontées continues to process and the closed 2025 prioritisation', async () => {
+    const intake = await db('raw_contributions').where({ continuous_intake: true }).select('source', 'status', 'submitted_at', 'theme_id', 'author_id');
+    expect(intake).to.have.length(12);
+    for (const c of intake) {
+      expect(c).to.include({ source: 'individuelle', status: 'a_traiter' });
+      expect(new Date(c.submitted_at).toISOString() >= '2024-03-14').to.equal(true);
+      expect(c.theme_id).to.not.equal(null);
+    }
+    const step = await db('prioritisation_steps').first();
+    expect(step.title).to.equal('Priorisation des besoins du livre blanc 2025');
+    expect(new Date(step.ends_at).toISOString()).to.equal('2025-03-28T17:00:00.000Z');
+    expect(await count(db('prioritisation_ballots'))).to.equal(420);
+    const totals = await db('prioritisation_ballots as b').join('prioritisation_lines as l', 'l.ballot_id', 'b.id').select('b.id', 'b.points_total').sum({ s: 'l.points' }).groupBy('b.id', 'b.points_total');
+    expect((totals as Array<{ s: unknown; points_total: unknown }>).every((r) => Number(r.s) === Number(r.points_total) && Number(r.s) <= 10 && Number(r.s) > 0)).to.equal(true);
+    expect(await count(db('prioritisation_ballots as b').join('users as u', 'u.id', 'b.voter_id').whereNot('u.role', db.ref('b.voter_role')))).to.equal(0);
   });
 
   it('keeps every participant in exactly one workshop, 5 to 15 per workshop, within capacity', async () => {
@@ -226,7 +243,7 @@ describe('The demo consultation loads into an empty database', function () {
     expect((error as Error).message).to.match(/déjà une consultation/);
     expect(await isDatabaseEmpty(db)).to.equal(false);
     expect(await fingerprint(db)).to.equal(before);
-    expect(await count(db('raw_contributions'))).to.equal(1091);
+    expect(await count(db('raw_contributions'))).to.equal(1091 + 12);
   });
 
   it('produces the same content on another fresh database', async () => {

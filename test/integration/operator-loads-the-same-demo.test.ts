@@ -7,7 +7,8 @@ import { demoFingerprint } from '../support/demo-fingerprint';
  * The operator loads the demo and gets, table by table, exactly the rows recorded here (count and
  * SHA-256 in primary-key order, the moments of the load left out: test/support/demo-fingerprint.ts).
  * Recorded before the seed was split into a plan and one writer per owning module (issue 10, item 5),
- * identical on SQLite and PostgreSQL. A deliberate change to the demo's content updates this list;
+ * identical on SQLite and PostgreSQL; issue 12 added the continuous intake and the 2025 prioritisation,
+ * drawn from their own generator so that every other table kept its rows. A deliberate change to the demo's content updates this list;
  * any other change to it means the seed no longer writes what it wrote.
  */
 const EXPECTED: Readonly<Record<string, readonly [number, string]>> = {
@@ -31,7 +32,13 @@ const EXPECTED: Readonly<Record<string, readonly [number, string]>> = {
   need_comments: [20, 'd6531e6f43e1fdc9a2cb8506f2a9df20d87e061ae6f7f7d66c4b985d81786645'],
   need_supports: [314, '7f0f793078535a1aaf48d47855f8c635896e86378f5005b5bfd74e21855e1dc5'],
   needs: [88, 'd5e5fb51d6c6f9f634f52f7594235ab9445ccb9cf6826c0a2f7b0b0d5d26936a'],
-  raw_contributions: [1091, '4d434c6809e958c6c489494df4a96db90480e1fdd6d22bef8e02c6ded78eebce'],
+  // Issue 12: the closed 2025 prioritisation, 420 ballots.
+  prioritisation_ballots: [420, '2f3fe39c6c3f767b132a0afdae90db6ccd8c216e3e679dc8311a731a3eddfa56'],
+  prioritisation_lines: [1189, '22e2de4c97af29979de0bd04b84994ca23732ae9f44b92cdfa02a4953f92d1d2'],
+  prioritisation_steps: [1, '9c9bc089102de14392379de39563f518d1aab4a9434a83396ac5429064970149'],
+  // Issue 12: the column « continuous_intake » (false for the 1 091 of the consultation) and the 12
+  // remontées continues sent after publication.
+  raw_contributions: [1103, 'e7e2167562141b6d6bc703563d787fa1f595b54f74285adebbeefdfa6e53d444'],
   representative_quotes: [227, '749ef037ea1023f47682baacfee0f7feb6e93d83d0cefa2e8f41dd8f64cced93'],
   sessions: [0, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
   // Similarity learns from the demo lazily, on its first suggestion: nothing at load.

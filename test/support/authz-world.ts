@@ -48,6 +48,8 @@ export interface WorldIds {
   /** A learned association of theme A (its two terms), which the DSI alone may remove. */
   associationTermA: string;
   associationTermB: string;
+  /** The demo's prioritisation step (closed in March 2025). */
+  prioStep: number;
 }
 
 export interface AuthzWorld {
@@ -155,6 +157,8 @@ export async function buildAuthzWorld(): Promise<AuthzWorld> {
     'association apprise',
   );
 
+  const prioStep = Number((await first<{ id: number }>(db('prioritisation_steps').where({ consultation_id: consultationId }).orderBy('id'), 'étape de priorisation')).id);
+
   const agents = {
     anonyme: request.agent(app),
     contributeur: await loginAs(app, 'contributeur@ensemble.test', DEMO_PASSWORD),
@@ -166,7 +170,7 @@ export async function buildAuthzWorld(): Promise<AuthzWorld> {
     ids: {
       slug: DEMO_SLUG, consultationId, themeA, themeB, contribA, contribB, workshopA, workshopB, ccA, ccB, linkB, needA, needB, ccOfNeedB, quoteB,
       proposalA: await proposalOf(needA), proposalB: await proposalOf(needB), application: Number(application.id), userB: Number(userB.id),
-      importRun, draftPdf, publication, edition, glossaryEntry, followedNeedCode: followedNeed.code, followedProposal, associationTermA: association.term_a, associationTermB: association.term_b,
+      importRun, draftPdf, publication, edition, glossaryEntry, followedNeedCode: followedNeed.code, followedProposal, associationTermA: association.term_a, associationTermB: association.term_b, prioStep,
     },
     secrets: [...Object.values(secrets), userB.email, application.motivation.slice(0, 60)],
   };

@@ -121,6 +121,27 @@ export const WORK_ROUTES: Record<string, Expectation> = {
     'POST /consolidation/contributions/:id/classer': contribution(STAFF, DSI, (i) => ({ themeId: i.themeB })),
     'POST /consolidation/contributions/:id/extraits': contribution(STAFF, DSI, (i) => ({ quote: 'Marqueur-privé', start: '', end: '', targetId: i.ccB })),
   }),
+  ...group(['prioritisation_steps', 'prioritisation_ballots', 'prioritisation_lines'], {
+    'GET /priorisation': LOGGED,
+    'GET /priorisations/:id': { params: { id: 'prioStep' }, may: LOGGED },
+    // Staff vote (the DSI organises and does not); the demo's step is closed, so allowed voters get 409.
+    'POST /priorisations/:id': { params: { id: 'prioStep' }, may: ['contributeur', 'ambassadeur'], body: (i) => ({ [`points_${i.needA}`]: '3' }) },
+    // The demo's step is closed: its results are every logged-in person's (the DSI's at any time).
+    'GET /priorisations/:id/resultats': { params: { id: 'prioStep' }, may: LOGGED },
+    'GET /priorisations/:id/resultats.csv': { params: { id: 'prioStep' }, may: LOGGED },
+    'GET /priorisations/:id/resultats.json': { params: { id: 'prioStep' }, may: LOGGED },
+    'GET /admin/consultations/:slug/priorisation': DSI,
+    'POST /admin/consultations/:slug/priorisation': {
+      may: DSI,
+      body: () => ({ title: 'Étape sonde', startDay: '2030-01-07', startTime: '09:00', endDay: '2030-01-31', endTime: '18:00', budget: '10' }),
+    },
+    'GET /admin/priorisations/:id': { params: { id: 'prioStep' }, may: DSI },
+    'POST /admin/priorisations/:id': {
+      params: { id: 'prioStep' },
+      may: DSI,
+      body: () => ({ title: 'Piraté', startDay: '2025-03-03', startTime: '09:00', endDay: '2025-03-28', endTime: '18:00', budget: '10', version: 1 }),
+    },
+  }),
   ...group(['similarity_glossary', 'similarity_associations'], {
     // The consultation's glossary: the DSI and the consultation's ambassadors; removing what was learned: the DSI.
     'GET /consultations/:slug/glossaire': STAFF,

@@ -49,8 +49,12 @@ describe('Rules of raw contributions', () => {
 
   it('reads filters from the query string and ignores malformed values', () => {
     expect(parseFilter({ theme: 'a_classer', atelier: '12', statut: 'retiree', source: 'import', du: '2023-09-01', au: '2023-02-31x', q: ' aspirations ' })).to.deep.equal({
-      theme: 'a_classer', workshop: 12, region: null, status: 'retiree', source: 'import', from: '2023-09-01', to: null, q: 'aspirations',
+      theme: 'a_classer', workshop: 12, region: null, status: 'retiree', source: 'import', from: '2023-09-01', to: null, q: 'aspirations', continuous: null,
     });
     expect(parseFilter({ theme: ['4', '5'], statut: 'supprimee', atelier: '-1' })).to.include({ theme: 4, status: null, workshop: null });
+    // « Remontées continues »: oui / non, anything else reads as « avec et sans ».
+    expect(parseFilter({ remontee: 'oui' }).continuous).to.equal(true);
+    expect(parseFilter({ remontee: 'non' }).continuous).to.equal(false);
+    expect(parseFilter({ remontee: 'peut-être' }).continuous).to.equal(null);
   });
 });

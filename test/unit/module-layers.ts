@@ -37,9 +37,12 @@ export const MODULE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   // Layer 5: needs, traced down to the figures and drafted by the theme's ambassadors.
   needs: ['ambassadors', 'audit', 'consultations', 'stats'],
 
-  // Layer 6: what gathers the needs: their consolidation from the contributions, the white paper.
+  // Layer 6: what gathers the needs: their consolidation from the contributions, their shared
+  // prioritisation (its results computed by stats' pure functions), the white paper (which may order
+  // the needs of a theme by the points of the last prioritisation).
   consolidation: ['audit', 'consultations', 'contributions', 'needs', 'similarity'],
-  whitepaper: ['ambassadors', 'audit', 'consultations', 'needs', 'stats', 'structures'],
+  prioritisation: ['audit', 'consultations', 'stats', 'structures'],
+  whitepaper: ['ambassadors', 'audit', 'consultations', 'needs', 'prioritisation', 'stats', 'structures'],
 
   // Layer 7: what follows the published white paper: each proposal's uptake by the shared system
   // (its figures are stats' pure functions; the dashboard may show it later).

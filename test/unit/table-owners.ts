@@ -42,6 +42,10 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   // Ambassadors: applications (with the white-paper consent) and the themes they follow.
   ambassador_applications: 'ambassadors',
   ambassador_themes: 'ambassadors',
+  // The shared prioritisation of needs: a step, one ballot per person, the ballot's lines.
+  prioritisation_steps: 'prioritisation',
+  prioritisation_ballots: 'prioritisation',
+  prioritisation_lines: 'prioritisation',
   audit_log: 'audit',
   similarity_glossary: 'similarity',
   similarity_associations: 'similarity',

@@ -14,6 +14,7 @@ export const ID_TABLES = [
   'workshop_registrations', 'raw_contributions', 'contribution_extracts', 'consolidated_contributions',
   'consolidation_links', 'needs', 'functional_proposals', 'representative_quotes', 'need_comments',
   'followup_changes', 'followup_capacities',
+  'prioritisation_steps', 'prioritisation_ballots',
 ] as const;
 export type IdTable = (typeof ID_TABLES)[number];
 

@@ -7,10 +7,11 @@ import { planFollowup } from './followup';
 import { planComments, planNeeds } from './needs';
 import { outlineNeeds, planNeedsAndAngles, themeWeights } from './outline';
 import { planReports } from './reports';
+import { planIntake, planPrioritisation } from './prioritisation';
 import { planAttendance, planWorkshops } from './workshops';
 import { PHASES, THEMES } from '../content/general';
 import type {
-  AnglePlan, ApplicationPlan, CapacityPlan, CommentPlan, FollowupChangePlan, ConsultationPlan, DemoSummary, NeedPlan, Person, RegistrationPlan, Slot, StructurePlan, WorkshopPlan,
+  AnglePlan, ApplicationPlan, CapacityPlan, CommentPlan, FollowupChangePlan, ConsultationPlan, DemoSummary, IntakePlan, NeedPlan, Person, PrioritisationPlan, RegistrationPlan, Slot, StructurePlan, WorkshopPlan,
 } from './types';
 
 export { ID_TABLES, type PlanInput } from './context';
@@ -42,6 +43,9 @@ export interface DemoPlan extends ConsolidationPlan {
   comments: CommentPlan[];
   /** The follow-up since the publication: statuses recorded and capacity reserved (drawn last). */
   followup: { changes: FollowupChangePlan[]; capacities: CapacityPlan[] };
+  /** After publication: the continuous intake (March 2024 onward) and the 2025 prioritisation. */
+  intake: IntakePlan[];
+  prioritisation: PrioritisationPlan;
   summary: DemoSummary;
 }
 
@@ -82,6 +86,9 @@ export function planDemo(input: PlanInput): DemoPlan {
   const comments = planComments(ctx, needs, claire, themeAmbassadors);
   planReports(ctx, workshops, contributions, registrations);
   const followup = planFollowup(ctx, needs, claire);
+  // Last, with their own generator: what came after the white paper leaves everything above unchanged.
+  const intake = planIntake(ctx);
+  const prioritisation = planPrioritisation(ctx, needs, angles, themeAmbassadors, claire.id);
 
   const summary: DemoSummary = {
     workshops: workshops.length,
@@ -106,6 +113,8 @@ export function planDemo(input: PlanInput): DemoPlan {
     needs,
     comments,
     followup,
+    intake,
+    prioritisation,
     summary,
   };
 }

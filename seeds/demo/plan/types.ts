@@ -213,3 +213,29 @@ export interface CapacityPlan {
   updatedBy: number;
   updatedAt: Date;
 }
+
+/** A ballot of the demo's prioritisation: who, their region then, the points per need. */
+export interface BallotPlan {
+  id: number;
+  voter: Person;
+  region: string | null;
+  lines: Array<{ needId: number; points: number }>;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+export interface PrioritisationPlan {
+  step: { id: number; title: string; startsAt: Date; endsAt: Date; createdAt: Date; budget: number; createdBy: number };
+  ballots: BallotPlan[];
+}
+
+/** A « remontée continue »: a contribution sent through the form after publication. */
+export interface IntakePlan {
+  id: number;
+  theme: number;
+  author: Person;
+  body: string;
+  anonymous: boolean;
+  submittedAt: Date;
+}

@@ -38,5 +38,24 @@ export async function writeContributions(db: Knex.Transaction, plan: DemoPlan, l
       updated_at: iso(status(s) === 'consolidee' ? CONSOLIDATION_CLOSED : s.submittedAt),
     }),
   );
-  await logged('raw_contributions', rows, (r) => insertRawContributions(db, r));
+  // The remontées continues, sent through the form after publication: individual, flagged, still to process.
+  const intake = plan.intake.map((c) =>
+    loadedContributionRow({
+      id: c.id,
+      consultation_id: consultationId,
+      theme_id: themeIds[c.theme]!,
+      author_id: c.author.id,
+      structure_id: c.author.structureId,
+      anonymous: c.anonymous,
+      source: 'individuelle',
+      body: c.body,
+      status: 'a_traiter',
+      out_of_scope_reason: null,
+      submitted_at: iso(c.submittedAt),
+      created_by: c.author.id,
+      updated_at: iso(c.submittedAt),
+      continuous_intake: true,
+    }),
+  );
+  await logged('raw_contributions', [...rows, ...intake], (r) => insertRawContributions(db, r));
 }

@@ -10,6 +10,7 @@ import { writeNeeds } from './needs';
 import { writeStructures, writeUsers } from './people';
 import { writeWhitepaper } from './whitepaper';
 import { writeWorkshops } from './workshops';
+import { writePrioritisation } from './prioritisation';
 
 /**
  * Writes the plan, one owning module after the other in the order the foreign keys require; each
@@ -27,4 +28,5 @@ export async function writeDemo(trx: Knex.Transaction, plan: DemoPlan, passwordH
   await writeNeeds(trx, plan, logged);
   await writeWhitepaper(trx, plan, logged);
   await writeFollowup(trx, plan, logged);
+  await writePrioritisation(trx, plan, logged);
 }

@@ -55,6 +55,7 @@ export const STAFF_COLUMNS: ExportColumn[] = [
   { header: 'Déposée le', key: 'deposee_le', value: (c) => parisDateTime(c.submitted_at) },
   { header: 'Texte', key: 'texte', value: (c) => c.body },
   { header: 'Motif hors périmètre', key: 'motif_hors_perimetre', value: (c) => c.out_of_scope_reason ?? '' },
+  { header: 'Remontée continue', key: 'remontee_continue', value: (c) => (c.continuous_intake ? 'oui' : 'non') },
 ];
 
 /**

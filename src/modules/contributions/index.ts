@@ -6,5 +6,6 @@ export {
 } from './queries';
 export type { LoadedRawContribution, NewRawContribution, Source, ContributionStatus, ContributionView } from './queries';
 export { contributionsPolicy } from './policy';
-export { contributionsOpen, isPublished } from './calendar';
+export { contributionsOpen, contributionIntake, intakeMode, isPublished } from './calendar';
+export type { IntakeMode, IntakeCalendar } from './calendar';
 export { neutraliseCell } from './export-contributions';

@@ -3,6 +3,8 @@ import { registerMessages } from '../../shared/i18n';
 /** French strings emitted by the contributions module (views keep their own wording). */
 registerMessages({
   'contributions.submitted': 'Votre contribution n° {id} est enregistrée. Vous pouvez la modifier ou la retirer tant qu’un ambassadeur ne l’a pas consolidée.',
+  'contributions.submittedContinuous': 'Votre remontée n° {id} est enregistrée : les ambassadeurs l’étudieront pour la prochaine édition du livre blanc. Vous pouvez la modifier ou la retirer tant qu’elle n’a pas été consolidée.',
+  'contributions.continuous': 'Remontée continue',
   'contributions.updated': 'Votre contribution n° {id} est modifiée.',
   'contributions.withdrawn': 'Votre contribution n° {id} est retirée. Elle est conservée mais ne sera pas prise en compte.',
   'contributions.closed': 'Le dépôt de contributions est fermé pour la consultation « {title} » : il n’est ouvert que pendant la phase de consultation. Rien n’a été enregistré.',

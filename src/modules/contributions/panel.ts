@@ -1,5 +1,5 @@
 import { registerConsultationPanel } from '../consultations';
-import { isPublished } from './calendar';
+import { contributionIntake, isPublished } from './calendar';
 import { contributionsPolicy } from './policy';
 
 /**
@@ -9,11 +9,13 @@ import { contributionsPolicy } from './policy';
  */
 registerConsultationPanel('contributions', async ({ db, actor, consultation, open }) => {
   const published = await isPublished(db, consultation.id);
+  const intake = open.contributions ? 'consultation' : await contributionIntake(db, consultation);
   return {
     view: 'contributions/_panel',
     locals: {
       consultation,
       contributionsOpen: open.contributions,
+      continuousIntake: intake === 'remontee_continue',
       loggedIn: !!actor,
       canBrowse: contributionsPolicy.canBrowse(actor),
       canOpenData: contributionsPolicy.canDownloadOpenData(actor, published),

@@ -23,6 +23,8 @@ export interface NewRawContribution {
   client_key?: string | null;
   submitted_at?: string;
   created_by: number | null;
+  /** « Remontée continue » (default false): set by the form after publication (calendar.ts intakeMode). */
+  continuous_intake?: boolean;
 }
 
 /**
@@ -40,6 +42,7 @@ export function rawContributionRow(c: NewRawContribution): Record<string, unknow
     reference: null,
     import_key: null,
     client_key: null,
+    continuous_intake: false,
     ...c,
     status: 'a_traiter',
     search_text: searchableText(c.body),

@@ -8,7 +8,7 @@ import { renderMarkdown } from '../../shared/markdown';
 import { t } from '../../shared/i18n';
 import type { MaybeActor } from '../../shared/actor';
 import { findConsultationBySlug, listConsultations, listThemes, type ConsultationRow } from '../consultations';
-import { contributionsOpen } from './calendar';
+import { contributionIntake, type IntakeMode } from './calendar';
 import { editContribution } from './edit-contribution';
 import { contributionsPolicy, type ContributionTarget } from './policy';
 import { authorLabel, excerpt, sourceLabel, statusLabel } from './present';
@@ -49,12 +49,14 @@ export function contributionsRoutes(deps: AppDeps): Router {
     return c.status === 'a_traiter' && !(await isConsolidated(db, c.id));
   }
 
-  async function renderForm(req: Request, res: Response, consultation: ConsultationRow, extra: { values?: object; errors?: Record<string, string>; open?: boolean }) {
+  async function renderForm(req: Request, res: Response, consultation: ConsultationRow, extra: { values?: object; errors?: Record<string, string>; intake?: IntakeMode }) {
+    const intake = extra.intake === undefined ? await contributionIntake(db, consultation) : extra.intake;
     res.render('contributions/new', {
       title: `Contribuer — ${consultation.title}`,
       consultation,
       themes: await listThemes(db, consultation.id),
-      open: extra.open ?? (await contributionsOpen(db, consultation)),
+      open: intake !== null,
+      continuous: intake === 'remontee_continue',
       values: extra.values ?? { themeId: typeof req.query.theme === 'string' ? req.query.theme : '' },
       errors: extra.errors ?? {},
       bodyMin: BODY_MIN,
@@ -70,15 +72,15 @@ export function contributionsRoutes(deps: AppDeps): Router {
   r.post('/consultations/:slug/contributions', formAction({
     load: async (req) => {
       const consultation = await loadConsultation(req);
-      return { consultation, open: await contributionsOpen(db, consultation) };
+      return { consultation, intake: await contributionIntake(db, consultation) };
     },
     allowed: (actor) => contributionsPolicy.canContribute(actor),
     schema: whenOpen(contributionSchema),
-    input: (body, s) => ({ open: s.open, body }),
+    input: (body, s) => ({ open: s.intake !== null, body }),
     run: (input, { req, actor, object: { consultation } }) =>
       input === null ? Promise.resolve(invalid({ _form: t('contributions.closed', { title: consultation.title }) }, 409)) : submitContribution(db, actor, consultation.slug, input, req.id as string),
-    failed: ({ status, errors }, { req, res, object: { consultation } }) => renderForm(req, res, consultation, { values: req.body, errors, open: status !== 409 }),
-    done: (v) => ({ to: '/mes-contributions', flash: t('contributions.submitted', { id: v.id }) }),
+    failed: ({ status, errors }, { req, res, object: { consultation, intake } }) => renderForm(req, res, consultation, { values: req.body, errors, intake: status === 409 ? null : intake }),
+    done: (v) => ({ to: '/mes-contributions', flash: t(v.continuous ? 'contributions.submittedContinuous' : 'contributions.submitted', { id: v.id }) }),
   }));
 
   r.get('/mes-contributions', allow(contributionsPolicy.canListOwn), async (req, res) => {
@@ -88,7 +90,7 @@ export function contributionsRoutes(deps: AppDeps): Router {
     const page = rows.slice(0, PAGE_SIZE);
     const consultations = await listConsultations(db);
     const open: ConsultationRow[] = [];
-    for (const c of consultations) if (await contributionsOpen(db, c)) open.push(c);
+    for (const c of consultations) if (await contributionIntake(db, c)) open.push(c);
     res.render('contributions/mine', {
       title: 'Mes contributions',
       contributions: page.map((c) => ({ ...c, excerpt: excerpt(c.body) })),

@@ -24,6 +24,8 @@ export interface SelectionFilter {
   from: string | null;
   to: string | null;
   q: string | null;
+  /** true: only the continuous intake (« remontées continues »); false: none of it; null: all. */
+  continuous: boolean | null;
 }
 
 /** Applies a selection to a query over `raw_contributions as rc` joined to `structures as s`. */
@@ -35,6 +37,7 @@ function applySelection(db: Db, q: Knex.QueryBuilder, consultationId: number, f:
   if (f.region) q.where('s.region', f.region);
   if (f.status) q.where('rc.status', f.status);
   if (f.source) q.where('rc.source', f.source);
+  if (f.continuous !== null) q.where('rc.continuous_intake', f.continuous);
   if (f.from) q.where('rc.submitted_at', '>=', parisDayStart(f.from));
   if (f.to) {
     const next = new Date(Date.parse(`${f.to}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -4,7 +4,7 @@ import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
 import type { Actor } from '../../shared/actor';
 import { findConsultationBySlug, listThemes, type ConsultationRow } from '../consultations';
-import { contributionsOpen } from './calendar';
+import { contributionIntake } from './calendar';
 import { insertRawContribution } from './queries';
 import type { ContributionInput } from './validation';
 
@@ -17,7 +17,8 @@ export async function checkTheme(db: Knex | Knex.Transaction, consultationId: nu
 }
 
 /**
- * A staff member submits a contribution of their own during the consultation phase. Outside it
+ * A staff member submits a contribution of their own during the consultation phase, or after
+ * publication as continuous intake (« remontée continue », flagged: calendar.ts intakeMode). Otherwise
  * nothing is stored and the refusal says why (409: the consultation's state, not the input).
  */
 export async function submitContribution(
@@ -26,11 +27,12 @@ export async function submitContribution(
   slug: string,
   input: ContributionInput,
   requestId?: string,
-): Promise<Result<{ id: number; consultation: ConsultationRow }>> {
+): Promise<Result<{ id: number; consultation: ConsultationRow; continuous: boolean }>> {
   return db.transaction(async (trx) => {
     // Read again inside the transaction: the DSI may have just closed the step.
     const consultation = (await findConsultationBySlug(trx, slug))!;
-    if (!(await contributionsOpen(trx, consultation))) return invalid({ _form: t('contributions.closed', { title: consultation.title }) }, 409);
+    const intake = await contributionIntake(trx, consultation);
+    if (!intake) return invalid({ _form: t('contributions.closed', { title: consultation.title }) }, 409);
     const themeError = await checkTheme(trx, consultation.id, input.themeId);
     if (themeError) return invalid({ themeId: themeError });
     const id = await insertRawContribution(trx, {
@@ -42,6 +44,7 @@ export async function submitContribution(
       source: 'individuelle',
       body: input.body,
       created_by: actor.id,
+      continuous_intake: intake === 'remontee_continue',
     });
     await recordAudit(trx, {
       actorId: actor.id,
@@ -49,9 +52,9 @@ export async function submitContribution(
       objectType: 'raw_contribution',
       objectId: id,
       consultationId: consultation.id,
-      after: { themeId: input.themeId, anonymous: input.anonymous, body: input.body },
+      after: { themeId: input.themeId, anonymous: input.anonymous, body: input.body, ...(intake === 'remontee_continue' ? { continuousIntake: true } : {}) },
       requestId,
     });
-    return ok({ id, consultation });
+    return ok({ id, consultation, continuous: intake === 'remontee_continue' });
   });
 }

@@ -64,8 +64,11 @@ export const selectionQuery = z
     du: queryText.transform(validDay),
     au: queryText.transform(validDay),
     q: queryText.transform((v) => v.slice(0, 200) || null),
+    remontee: queryText.transform((v) => (v === 'oui' ? true : v === 'non' ? false : null)),
   })
-  .transform((q): ContributionFilter => ({ theme: q.theme, workshop: q.atelier, region: q.region, status: q.statut, source: q.source, from: q.du, to: q.au, q: q.q }));
+  .transform((q): ContributionFilter => ({
+    theme: q.theme, workshop: q.atelier, region: q.region, status: q.statut, source: q.source, from: q.du, to: q.au, q: q.q, continuous: q.remontee,
+  }));
 
 export const parseFilter = (query: Record<string, unknown>): ContributionFilter => selectionQuery.parse(query);
 
@@ -85,5 +88,6 @@ export function filterQuery(f: ContributionFilter): string {
   if (f.source) params.set('source', f.source);
   if (f.from) params.set('du', f.from);
   if (f.to) params.set('au', f.to);
+  if (f.continuous !== null) params.set('remontee', f.continuous ? 'oui' : 'non');
   return params.toString();
 }

@@ -62,6 +62,8 @@ export interface ContributionView {
   out_of_scope_reason: string | null;
   submitted_at: string | Date;
   version: number;
+  /** « Remontée continue »: submitted after publication, outside any workshop (see calendar.ts). */
+  continuous_intake: boolean;
 }
 
 const COLUMNS = [
@@ -88,6 +90,7 @@ const COLUMNS = [
   'rc.out_of_scope_reason',
   'rc.submitted_at',
   'rc.version',
+  'rc.continuous_intake',
 ];
 
 export function viewQuery(db: Db) {
@@ -110,5 +113,6 @@ export const normaliseView = (row: any): ContributionView => ({
   structure_id: row.structure_id == null ? null : Number(row.structure_id),
   anonymous: toBool(row.anonymous),
   version: Number(row.version),
+  continuous_intake: toBool(row.continuous_intake),
 });
 

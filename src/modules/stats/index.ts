@@ -15,6 +15,7 @@ export {
   consolidatedContributions,
   needs,
   functionalProposals,
+  continuousIntake,
 } from './queries';
 export type { BreakdownLine } from './queries';
 export { funnelByTheme } from './funnel';
@@ -22,3 +23,5 @@ export type { FunnelLine } from './funnel';
 export { chartLines, funnelSteps, figuresCsv, figuresJson } from './present';
 export { uptakeOf, uptakeBy, uptakeOverTime, capacityUseOf, TAKEN_STATUSES, DELIVERED_STATUS } from './uptake';
 export type { Uptake, UptakeLine, UptakePoint, StatusChange, CapacityUse } from './uptake';
+export { rankNeeds, priorityResults, orderWithinThemes, NO_REGION } from './priorities';
+export type { PriorityNeed, PriorityBallot, PriorityLine, PriorityGroup, PriorityResults } from './priorities';

@@ -20,4 +20,8 @@ registerMessages({
   'stats.byRegion': 'Contributions par région',
   'stats.bySource': 'Contributions par source',
   'stats.funnel': 'De la contribution à la proposition',
+  'stats.continuousIntake': 'Remontées continues depuis la publication',
+  'stats.priorities.role.contributeur': 'Contributeurs et contributrices',
+  'stats.priorities.role.ambassadeur': 'Ambassadeurs et ambassadrices',
+  'stats.priorities.role.dsi': 'DSI',
 });

@@ -24,9 +24,20 @@ async function countOf(query: PromiseLike<unknown>): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** Raw contributions that count: every one of the consultation except those withdrawn by their author. */
+/**
+ * Raw contributions that count: every one of the consultation except those withdrawn by their author
+ * and the continuous intake after publication (« remontées continues », counted by continuousIntake):
+ * the participation figures are those of the consultation itself, as the published editions say.
+ */
 function countedContributions(db: Db, consultationId: number) {
-  return db('raw_contributions as rc').where('rc.consultation_id', consultationId).whereNot('rc.status', WITHDRAWN);
+  return db('raw_contributions as rc').where('rc.consultation_id', consultationId).whereNot('rc.status', WITHDRAWN).where('rc.continuous_intake', false);
+}
+
+/** Continuous intake: contributions submitted after publication outside any workshop (withdrawn ones excluded). */
+export async function continuousIntake(db: Db, consultationId: number): Promise<number> {
+  return countOf(
+    db('raw_contributions').where({ consultation_id: consultationId, continuous_intake: true }).whereNot('status', WITHDRAWN).count({ n: '*' }).first(),
+  );
 }
 
 /** Workshops held: closed by their facilitator after the session (planned or cancelled ones are not held). */

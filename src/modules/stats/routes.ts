@@ -5,6 +5,7 @@ import { NotFoundError } from '../../shared/http/errors';
 import { findConsultationBySlug } from '../consultations';
 import { statsPolicy } from './policy';
 import { participationFigures } from './figures';
+import { continuousIntake } from './queries';
 import { chartLines, figuresCsv, figuresJson, funnelSteps } from './present';
 
 export function statsRoutes({ db }: AppDeps): Router {
@@ -23,6 +24,7 @@ export function statsRoutes({ db }: AppDeps): Router {
       title: `Chiffres — ${consultation.title}`,
       consultation,
       figures,
+      continuousIntake: await continuousIntake(db, consultation.id),
       funnel: funnelSteps(figures.funnel),
       byTheme: chartLines(figures.byTheme),
       byRegion: chartLines(figures.byRegion),

@@ -2,6 +2,7 @@ import type { Db } from '../../shared/db';
 import { listThemes } from '../consultations';
 import { needTraces, quotesOf, validatedNeedsWithProposals, type QuoteRow } from '../needs';
 import { participationFigures, workshopsByRegion } from '../stats';
+import { whitepaperPriorityOrder } from '../prioritisation';
 import type { ChartData } from '../../shared/charts';
 import { formatNumber } from '../../shared/i18n';
 import { DOCUMENT_FORMAT, type DocumentNeed, type DocumentQuote, type WhitePaperDocument } from './document';
@@ -32,6 +33,8 @@ export async function assembleDocument(db: Db, opts: AssembleOptions): Promise<W
     await heldWorkshops(db, consultation.id),
     await selectedAmbassadors(db, consultation.id),
   ];
+  // The DSI's option on a closed prioritisation: each theme's needs by their points (else their own order).
+  const priority = await whitepaperPriorityOrder(db, consultation.id, opts.at ?? new Date());
   const needIds = needs.map((n) => n.id);
   const [traces, quotes] = [await needTraces(db, needIds), await quotesOf(db, needIds)];
 
@@ -59,7 +62,14 @@ export async function assembleDocument(db: Db, opts: AssembleOptions): Promise<W
         targetStream: p.target_stream,
       })),
     });
+    const place = priority?.order.get(need.id);
+    if (priority && place) list[list.length - 1]!.priority = place;
     documentNeeds.set(need.themeId, list);
+  }
+  if (priority) {
+    // Needs without a place (validated after the vote) keep their order, after the ranked ones.
+    const at = (n: DocumentNeed) => n.priority?.position ?? Number.MAX_SAFE_INTEGER;
+    for (const [themeId, list] of documentNeeds) documentNeeds.set(themeId, list.map((n, i) => ({ n, i })).sort((a, b) => at(a.n) - at(b.n) || a.i - b.i).map(({ n }) => n));
   }
 
   const funnel = figures.funnel;
@@ -111,6 +121,7 @@ export async function assembleDocument(db: Db, opts: AssembleOptions): Promise<W
       regions: byRegion.length,
     },
     charts,
+    ...(priority ? { prioritisation: { title: priority.step.title, endsAt: priority.step.endsAt, ballots: priority.step.ballots, budget: priority.step.budget } } : {}),
     themes: themes
       .filter((th) => documentNeeds.has(th.id))
       .map((th) => ({ code: th.code, title: th.title, introMd: intros.get(th.id) ?? '', needs: documentNeeds.get(th.id)! })),

@@ -34,10 +34,24 @@ export interface WhitePaperDocument {
     workshopsByRegion: ChartData;
   };
   themes: DocumentTheme[];
+  /**
+   * Present when the needs of each theme are ordered by the points of a closed prioritisation (the
+   * DSI's option on the step); absent in editions published without it (and in every older snapshot).
+   */
+  prioritisation?: DocumentPrioritisation;
   appendices: {
     workshops: DocumentWorkshop[];
     ambassadors: DocumentAmbassador[];
   };
+}
+
+/** The prioritisation that ordered the needs: « Priorisation 2025, close le 28 mars 2025, 412 votants ». */
+export interface DocumentPrioritisation {
+  title: string;
+  /** ISO date-time of its close. */
+  endsAt: string;
+  ballots: number;
+  budget: number;
 }
 
 /** « Les chiffres de la consultation », as in the deck. */
@@ -68,6 +82,8 @@ export interface DocumentNeed {
   /** Representative quotes chosen by ambassadors: the words only, never a name. */
   quotes: DocumentQuote[];
   proposals: DocumentProposal[];
+  /** Its place in its theme by the network's points (only when the document has `prioritisation`). */
+  priority?: { position: number; points: number; rank: number };
 }
 
 export interface DocumentTrace {

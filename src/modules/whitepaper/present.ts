@@ -4,7 +4,7 @@ import { frenchSpacing } from '../../shared/text/typography';
 import { allNeeds, anchorOf, chaptersOf, PRIORITY_LABELS, themeAnchor, type WhitePaperDocument } from './document';
 import { t } from '../../shared/i18n';
 import { layoutPercent } from './queries';
-import { traceLine } from './rules';
+import { prioritisationNote, priorityLine, traceLine } from './rules';
 
 /** What progress.js polls for a layout running in the background (a publication or a draft PDF). */
 export function layoutState(job: { status: string; steps_done: number; steps_total: number }) {
@@ -42,10 +42,12 @@ export function documentView(doc: WhitePaperDocument) {
       ...th,
       anchor: themeAnchor(th.code),
       introHtml: publishedHtml(th.introMd),
+      priorityNote: doc.prioritisation ? prioritisationNote(doc.prioritisation) : null,
       needs: th.needs.map((n) => ({
         ...n,
         anchor: anchorOf('besoin', n.code),
         traceText: traceLine(n.trace),
+        priorityText: n.priority ? priorityLine(n.priority) : null,
         descriptionHtml: publishedHtml(n.descriptionMd),
         proposals: n.proposals.map((p) => ({
           ...p,

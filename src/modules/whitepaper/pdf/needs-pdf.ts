@@ -1,5 +1,5 @@
 import { anchorOf, type DocumentNeed, type DocumentProposal, type DocumentQuote, PRIORITY_LABELS } from '../document';
-import { traceLine } from '../rules';
+import { priorityLine, traceLine } from '../rules';
 import { LEFT } from './chapter';
 import { type Composer, frenchRuns } from './composer';
 import { printMarkdown } from './markdown-pdf';
@@ -14,6 +14,7 @@ export function printNeed(c: Composer, parent: StructElem, themeItem: OutlineIte
   const dest = anchorOf('besoin', need.code);
   c.heading(sect, 2, `${need.code} — ${need.title}`, { dest, outline: themeItem ?? undefined, keepWith: 14 + KEEP_AFTER_HEADING });
   c.textBlock(sect, 'P', [{ text: traceLine(need.trace), font: 'semibold', size: 9.5, color: MUTED }], { lh: 14 });
+  if (need.priority) c.textBlock(sect, 'P', [{ text: priorityLine(need.priority), font: 'semibold', size: 9.5, color: MUTED }], { lh: 14 });
   c.y += 4;
   printMarkdown(c, need.descriptionMd, { parent: sect, x: LEFT, width: CONTENT_WIDTH, headingBase: 3 });
   if (need.quotes.length) c.y += 6;

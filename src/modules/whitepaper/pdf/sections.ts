@@ -9,6 +9,7 @@ import { printNeed } from './needs-pdf';
 import type { StructElem } from './pdfkit-api';
 import { BLUE, CONTENT_WIDTH, MUTED, PAGE, TEXT, WHITE } from './style';
 import { contents } from './toc-pdf';
+import { prioritisationNote } from '../rules';
 
 /**
  * The white paper's content, in reading order: cover, contents, foreword, figures, method, one chapter
@@ -33,6 +34,7 @@ export async function compose(c: Composer, doc: WhitePaperDocument, hooks: Hooks
   for (const theme of doc.themes) {
     const ch = chapter(c, root, themeAnchor(theme.code), theme.title);
     printMarkdown(c, theme.introMd, { parent: ch.sect, x: LEFT, width: CONTENT_WIDTH, headingBase: 2 });
+    if (doc.prioritisation) printMarkdown(c, `*${prioritisationNote(doc.prioritisation)}*`, { parent: ch.sect, x: LEFT, width: CONTENT_WIDTH, headingBase: 2 });
     for (const need of theme.needs) {
       printNeed(c, ch.sect, ch.item, need);
       await hooks.needDone();
