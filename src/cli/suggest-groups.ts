@@ -1,9 +1,11 @@
 import { Command, Option } from 'commander';
+import type { Knex } from 'knex';
 import { createDb, migrateLatest } from '../shared/db';
 import { BOM, csvLine } from '../shared/csv';
 import { t } from '../shared/i18n';
 import { findConsultationBySlug, listThemes } from '../modules/consultations';
-import { suggestGroupsFor, type GroupScope, type SuggestedGroup } from '../modules/similarity';
+import { planFor, suggestGroupsFor, type PlanAction } from '../modules/similarity';
+import { loadConfigOrExit } from './support';
 
 interface Options {
   consultation: string;
@@ -12,21 +14,69 @@ interface Options {
 }
 
 const err = (msg: string) => process.stderr.write(`${msg}\n`);
-import { loadConfigOrExit } from './support';
-
-/** One scope's groups, tagged with the scope (a theme code, or « a_classer »). */
-interface ScopedGroups {
-  scope: string;
-  contributions: number;
-  groups: SuggestedGroup[];
-}
-
-const CSV_HEADER = ['groupe', 'perimetre', 'cohesion', 'libelle', 'contribution_id', 'reference', 'texte'];
 
 /**
- * `ensemble suggest-groups --consultation SLUG [--theme CODE|a_classer] [--format json|csv]`: the
- * suggested groups of near-duplicates among the unprocessed raw contributions, for offline work.
- * Without --theme, every theme then the « à classer » list, groups numbered in one sequence.
+ * One group as printed: for a theme, a group of its consolidation plan (the plan page's, in the same
+ * order and with the same numbers when one theme is asked); for « à classer », a group of
+ * near-duplicates (classified first, then planned on their theme's page).
+ */
+export interface PrintedGroup {
+  number: number;
+  scope: string;
+  /** Theme scopes: the proposed action; « à classer »: null. */
+  action: PlanAction | null;
+  /** Ticked on the plan page (a contribution that matches nothing and no one is proposed unticked). */
+  ticked: boolean;
+  /** attach: the proposed consolidated contribution and the group's resemblance to it. */
+  target: { id: number; code: string | null; title: string; score: number } | null;
+  /** create: the proposed title. */
+  title: string | null;
+  /** out_of_scope: the reason of the look-alike already set aside, and its id. */
+  reason: string | null;
+  lookAlikeId: number | null;
+  cohesion: number;
+  label: string;
+  contributions: Array<{ id: number; reference: string | null; text: string; score: number | null }>;
+}
+
+const CSV_HEADER = ['groupe', 'perimetre', 'action', 'coche', 'cible_id', 'cible_code', 'cible_titre', 'ressemblance', 'titre_propose', 'motif', 'cohesion', 'libelle', 'contribution_id', 'reference', 'score', 'texte'];
+const decimal = (x: number | null | undefined) => (x == null ? '' : x.toFixed(3).replace('.', ','));
+
+/** The groups of one scope: a theme's consolidation plan (planFor, as the plan page), or « à classer »'s suggested groups. */
+export async function printedGroups(db: Knex, consultationId: number, scope: { name: string; themeId: number | null }, first = 1): Promise<PrintedGroup[]> {
+  let number = first - 1;
+  if (scope.themeId === null) {
+    return (await suggestGroupsFor(db, consultationId, 'a_classer')).map((g) => ({
+      number: ++number, scope: scope.name, action: null, ticked: true, target: null, title: null, reason: null, lookAlikeId: null, cohesion: g.cohesion, label: g.label,
+      contributions: g.contributions.map((c) => ({ id: c.id, reference: c.reference, text: c.body, score: null })),
+    }));
+  }
+  const plan = await planFor(db, consultationId, { themeId: scope.themeId });
+  const targetOf = new Map(plan.targets.map((x) => [x.id, x]));
+  return plan.groups.map((g) => {
+    const target = g.action === 'attach' && g.targetId !== null ? targetOf.get(g.targetId) : undefined;
+    return {
+      number: ++number, scope: scope.name, action: g.action, ticked: g.ticked,
+      target: target ? { id: target.id, code: target.code ?? null, title: target.title, score: g.candidates.find((c) => c.consolidatedId === target.id)?.score ?? 0 } : null,
+      title: g.action === 'create' ? g.title : null,
+      reason: g.action === 'out_of_scope' ? g.reason : null,
+      lookAlikeId: g.action === 'out_of_scope' ? g.lookAlikeId : null,
+      cohesion: g.cohesion, label: g.label,
+      contributions: g.members.map((m) => {
+        const r = plan.raws.get(m.id)!;
+        return { id: m.id, reference: r.reference, text: r.body, score: m.score };
+      }),
+    };
+  });
+}
+
+/**
+ * `ensemble suggest-groups --consultation SLUG [--theme CODE|a_classer] [--format json|csv]`: for a
+ * theme, its consolidation plan — the plan page's groups, each with its proposed action (attach to a
+ * consolidated contribution, with its id, code, title and score; create, with the proposed title; out
+ * of scope, with the reason), members first to last as the page lists them; for « à classer », the
+ * suggested groups of near-duplicates. Without --theme, every theme then « à classer », groups
+ * numbered in one sequence.
  */
 async function suggestGroupsCommand(opts: Options): Promise<number> {
   const config = loadConfigOrExit();
@@ -39,52 +89,37 @@ async function suggestGroupsCommand(opts: Options): Promise<number> {
       return 1;
     }
     const themes = await listThemes(db, consultation.id);
-    const scopes: Array<{ name: string; scope: GroupScope }> = [];
+    const scopes: Array<{ name: string; themeId: number | null }> = [];
     if (opts.theme === undefined) {
-      for (const th of themes) scopes.push({ name: th.code, scope: { themeId: Number(th.id) } });
-      scopes.push({ name: 'a_classer', scope: 'a_classer' });
+      for (const th of themes) scopes.push({ name: th.code, themeId: Number(th.id) });
+      scopes.push({ name: 'a_classer', themeId: null });
     } else if (opts.theme.toLowerCase() === 'a_classer') {
-      scopes.push({ name: 'a_classer', scope: 'a_classer' });
+      scopes.push({ name: 'a_classer', themeId: null });
     } else {
       const theme = themes.find((th) => th.code.toLowerCase() === opts.theme!.toLowerCase());
       if (!theme) {
         err(t('similarity.unknownTheme', { code: opts.theme, codes: themes.map((th) => th.code).join(', ') }));
         return 1;
       }
-      scopes.push({ name: theme.code, scope: { themeId: Number(theme.id) } });
+      scopes.push({ name: theme.code, themeId: Number(theme.id) });
     }
 
-    const results: ScopedGroups[] = [];
-    let number = 0;
-    for (const s of scopes) {
-      const groups = await suggestGroupsFor(db, consultation.id, s.scope);
-      const contributions = groups.reduce((n, g) => n + g.contributions.length, 0);
-      results.push({ scope: s.name, contributions, groups: groups.map((g) => ({ ...g, number: ++number })) });
-    }
+    const groups: PrintedGroup[] = [];
+    for (const s of scopes) groups.push(...(await printedGroups(db, consultation.id, s, groups.length + 1)));
 
     if (opts.format === 'csv') {
       const lines = [csvLine(CSV_HEADER)];
-      for (const r of results) {
-        for (const g of r.groups) {
-          for (const c of g.contributions) lines.push(csvLine([g.number, r.scope, g.cohesion.toFixed(3).replace('.', ','), g.label, c.id, c.reference ?? '', c.body]));
+      for (const g of groups) {
+        for (const c of g.contributions) {
+          lines.push(csvLine([
+            g.number, g.scope, g.action ?? '', g.ticked ? 'oui' : 'non', g.target?.id ?? '', g.target?.code ?? '', g.target?.title ?? '', decimal(g.target?.score), g.title ?? '', g.reason ?? '',
+            decimal(g.cohesion), g.label, c.id, c.reference ?? '', decimal(c.score), c.text,
+          ]));
         }
       }
       process.stdout.write(BOM + lines.join('\r\n') + '\r\n');
     } else {
-      const doc = {
-        consultation: consultation.slug,
-        theme: opts.theme ?? null,
-        groups: results.flatMap((r) =>
-          r.groups.map((g) => ({
-            number: g.number,
-            scope: r.scope,
-            cohesion: g.cohesion,
-            label: g.label,
-            contributions: g.contributions.map((c) => ({ id: c.id, reference: c.reference, text: c.body })),
-          })),
-        ),
-      };
-      process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ consultation: consultation.slug, theme: opts.theme ?? null, groups }, null, 2)}\n`);
     }
     return 0;
   } finally {
@@ -95,7 +130,7 @@ async function suggestGroupsCommand(opts: Options): Promise<number> {
 export function registerSuggestGroupsCommand(program: Command): void {
   program
     .command('suggest-groups')
-    .description('Propose des groupes de contributions brutes quasi identiques parmi celles à traiter (travail hors ligne)')
+    .description('Le plan de consolidation d’une thématique (groupes et action proposée, comme la page « plan »), ou les groupes quasi identiques « à classer » (travail hors ligne)')
     .requiredOption('--consultation <slug>', 'identifiant (slug) de la consultation')
     .option('--theme <code>', 'code de la thématique, ou « a_classer » (par défaut : toutes les thématiques puis « à classer »)')
     .addOption(new Option('--format <format>', 'format de sortie').choices(['json', 'csv']).default('json'))

@@ -200,6 +200,17 @@ describe('An ambassador applies a consolidation plan', function () {
     expect(await t.db('consolidation_plans')).to.have.length(0);
   });
 
+  it('accepts a ticked « attach » group whose members all went elsewhere (merged into another group): its target is still known', async () => {
+    const page = await amb.get(planUrl()).expect(200);
+    const f = formFields(page.text, action);
+    const sms = f[`m_${ids.sms![0]}`]!;
+    const driving = f[`m_${ids.driving![0]}`]!;
+    f[`${sms}_into`] = driving.slice(1);
+    await amb.post(action).type('form').send(f).expect(303);
+    const created = await t.db('consolidated_contributions').where({ consultation_id: consultationId }).whereNot({ id: targetId }).first();
+    for (const id of [...ids.sms!, ...ids.driving!]) expect(Number((await activeLink(id))?.consolidated_contribution_id)).to.equal(Number(created.id));
+  });
+
   it('lets only the theme’s ambassadors apply it; others read it or are refused', async () => {
     const page = await amb.get(planUrl()).expect(200);
     const f = formFields(page.text, action);

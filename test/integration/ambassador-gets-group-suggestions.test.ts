@@ -5,7 +5,8 @@ import path from 'node:path';
 import { expect } from 'chai';
 import { PROJECT_ROOT } from '../../src/config';
 import { makeConsultation, makeRawContribution } from '../support/factories';
-import { similarConsolidated, similarRawContributions, suggestGroupsFor, type SuggestedGroup } from '../../src/modules/similarity';
+import { planFor, similarConsolidated, similarRawContributions, suggestGroupsFor, type SuggestedGroup } from '../../src/modules/similarity';
+import { createDb } from '../../src/shared/db';
 import { DEMO_SLUG } from '../../seeds/demo';
 import { freshDb, type TestDb } from '../support/db';
 import { sqliteTemplate } from '../support/templates';
@@ -137,39 +138,85 @@ describe('An operator prints suggested groups from the command line', function (
   });
   after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-  it('prints the groups as JSON, with each contribution’s id and reference', () => {
+  type Printed = {
+    number: number; scope: string; action: string | null; ticked: boolean; cohesion: number; label: string;
+    target: { id: number; code: string | null; title: string; score: number } | null; title: string | null; reason: string | null;
+    contributions: Array<{ id: number; reference: string | null; score: number | null }>;
+  };
+
+  it('prints each theme’s consolidation plan as JSON — the plan page’s groups and proposed actions — then the « à classer » groups', async () => {
     const res = run('suggest-groups', '--consultation', DEMO_SLUG, '--format', 'json');
 
     expect(res.status, res.stderr).to.equal(0);
-    const doc = JSON.parse(res.stdout) as { consultation: string; groups: Array<{ number: number; scope: string; cohesion: number; label: string; contributions: Array<{ id: number; reference: string | null }> }> };
+    const doc = JSON.parse(res.stdout) as { consultation: string; groups: Printed[] };
     expect(doc.consultation).to.equal(DEMO_SLUG);
     expect(doc.groups.length).to.be.greaterThan(0);
     doc.groups.forEach((g, i) => {
       expect(g.number).to.equal(i + 1);
-      expect(g.cohesion).to.be.within(0, 1);
       expect(g.label).to.be.a('string');
-      expect(g.contributions.length).to.be.at.least(2);
+      expect(g.contributions.length).to.be.at.least(1);
       for (const c of g.contributions) {
         expect(c.id).to.be.a('number');
         expect(c.reference === null || typeof c.reference === 'string').to.equal(true);
       }
+      if (g.scope === 'a_classer') {
+        expect(g.action).to.equal(null);
+        expect(g.cohesion).to.be.within(0, 1);
+        expect(g.contributions.length).to.be.at.least(2);
+        return;
+      }
+      expect(g.action).to.be.oneOf(['attach', 'create', 'out_of_scope']);
+      if (g.action === 'attach') {
+        expect(g.target!.id).to.be.a('number');
+        expect(g.target!.code).to.match(/^CC-[A-Z]{3}-\d{3}$/);
+        expect(g.target!.title).to.be.a('string').and.not.equal('');
+        expect(g.target!.score).to.be.within(0, 1);
+        for (const c of g.contributions) expect(c.score).to.be.a('number');
+      } else expect(g.target).to.equal(null);
+      if (g.action === 'create') expect(g.title).to.be.a('string').and.not.equal('');
+      if (g.action === 'out_of_scope') expect(g.reason).to.be.a('string').and.not.equal('');
+      // A contribution that matches nothing and no one is proposed alone and unticked, as on the page.
+      if (!g.ticked) expect(g.contributions).to.have.length(1);
     });
+    expect(doc.groups.some((g) => g.action === 'attach')).to.equal(true);
     const scoped = JSON.parse(run('suggest-groups', '--consultation', DEMO_SLUG, '--theme', 'a_classer').stdout) as { groups: Array<{ scope: string }> };
     for (const g of scoped.groups) expect(g.scope).to.equal('a_classer');
   });
 
-  it('prints the same groups as CSV with semicolons, one line per contribution', () => {
-    const json = JSON.parse(run('suggest-groups', '--consultation', DEMO_SLUG).stdout) as { groups: Array<{ number: number; contributions: Array<{ id: number }> }> };
+  it('prints for one theme the same plan as the plan page computes (planFor), numbered from 1', async () => {
+    const res = run('suggest-groups', '--consultation', DEMO_SLUG, '--theme', 'USAGERS');
+    expect(res.status, res.stderr).to.equal(0);
+    const doc = JSON.parse(res.stdout) as { groups: Printed[] };
+    const db = createDb({ databaseUrl: undefined, dataDir });
+    try {
+      const consultationId = Number((await db('consultations').where({ slug: DEMO_SLUG }).first()).id);
+      const themeId = Number((await db('themes').where({ consultation_id: consultationId, code: 'USAGERS' }).first()).id);
+      const plan = await planFor(db, consultationId, { themeId });
+      expect(doc.groups.map((g) => [g.number, g.scope, g.action, g.ticked, g.target?.id ?? null, g.contributions.map((c) => c.id)])).to.deep.equal(
+        plan.groups.map((g, i) => [i + 1, 'USAGERS', g.action, g.ticked, g.action === 'attach' ? g.targetId : null, g.members.map((m) => m.id)]),
+      );
+      const codes = new Map((await db('consolidated_contributions').where({ consultation_id: consultationId })).map((c) => [Number(c.id), c.code]));
+      for (const g of doc.groups) if (g.target) expect(g.target.code).to.equal(codes.get(g.target.id));
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('prints the same groups as CSV with semicolons, one line per contribution, with the proposed action', () => {
+    const json = JSON.parse(run('suggest-groups', '--consultation', DEMO_SLUG).stdout) as { groups: Printed[] };
     const res = run('suggest-groups', '--consultation', DEMO_SLUG, '--format', 'csv');
 
     expect(res.status, res.stderr).to.equal(0);
     const lines = res.stdout.replace(/^\uFEFF/, '').trim().split(/\r\n/);
-    expect(lines[0]).to.equal('groupe;perimetre;cohesion;libelle;contribution_id;reference;texte');
+    expect(lines[0]).to.equal('groupe;perimetre;action;coche;cible_id;cible_code;cible_titre;ressemblance;titre_propose;motif;cohesion;libelle;contribution_id;reference;score;texte');
     const rows = lines.slice(1);
     expect(rows).to.have.length(json.groups.reduce((n, g) => n + g.contributions.length, 0));
     const first = json.groups[0]!;
-    expect(rows[0]!.split(';')[0]).to.equal(String(first.number));
-    expect(rows[0]!.split(';')[4]).to.equal(String(first.contributions[0]!.id));
+    const cells = rows[0]!.split(';');
+    expect(cells[0]).to.equal(String(first.number));
+    expect(cells[2]).to.equal(first.action ?? '');
+    expect(cells[4]).to.equal(String(first.target?.id ?? ''));
+    expect(cells[12]).to.equal(String(first.contributions[0]!.id));
   });
 
   it('refuses an unknown consultation or theme in French, with exit code 1', () => {

@@ -42,8 +42,10 @@ type Target = Awaited<ReturnType<typeof targetsByIdOrCode>>[number];
 export async function applyPlan(db: Knex, actor: Actor, scope: WorkScope, form: PlanForm, requestId?: string): Promise<Result<AppliedPlan>> {
   const batches = resolvePlan(form);
   // A code typed in a target field that names nothing is the ambassador's own typing: a field error, nothing applied.
-  const codes = [...new Set(batches.filter((b) => b.action === 'attach' && b.targetCode).map((b) => b.targetCode))];
-  const ids = batches.filter((b) => b.action === 'attach' && !b.targetCode && b.targetId).map((b) => b.targetId!);
+  // Every ticked « attach » group's target is looked up, even a group whose members all moved or merged elsewhere.
+  const attaching = form.groups.filter((g) => g.apply && g.action === 'attach');
+  const codes = [...new Set(attaching.filter((g) => g.targetCode).map((g) => g.targetCode))];
+  const ids = attaching.filter((g) => !g.targetCode && g.targetId).map((g) => g.targetId!);
   const known = await targetsByIdOrCode(db, scope.consultationId, ids, codes);
   const unknown = form.groups.filter((g) => g.apply && g.action === 'attach' && (g.targetCode ? !known.some((k) => k.code === g.targetCode) : g.targetId && !known.some((k) => k.id === g.targetId)));
   if (unknown.length) return invalid(Object.fromEntries(unknown.map((g) => [g.targetCode ? `g${g.n}_code` : `g${g.n}_target`, t('consolidation.planUnknownTarget', { code: g.targetCode || `n° ${g.targetId}` })])));

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../../shared/db';
+import type { Knowledge } from './knowledge';
 import { loadKnowledge } from './learn-associations';
 import { proposePlan, type PlanOptions, type PlannedGroup } from './propose-plan';
 import { listUnprocessedRaw, type RawText } from './queries';
@@ -14,6 +16,35 @@ export interface ConsolidationPlan {
 }
 
 /**
+ * The last plans computed, by consultation and theme, with the fingerprint of everything they were
+ * computed from (the texts to place, the targets and their members, what was set aside, the options)
+ * and the knowledge object they used (rebuilt whenever the glossary or the associations change). A
+ * plan page shown again without any change in between — the usual case while an ambassador reads,
+ * and the plan of 10 000 contributions takes seconds — reuses the plan instead of computing it again;
+ * any change of input gives another fingerprint, so the plan is always the one its inputs give.
+ */
+const PLAN_CACHE_SIZE = 16;
+const planCache = new Map<string, { fingerprint: string; knowledge: Knowledge; groups: PlannedGroup[] }>();
+
+function fingerprintOf(rows: readonly RawText[], targets: readonly Target[], outOfScope: ReadonlyArray<{ id: number; text: string; reason: string }>, options: Partial<PlanOptions>): string {
+  const h = createHash('sha256');
+  const put = (...parts: Array<string | number>) => {
+    for (const p of parts) h.update(`${p}\u0000`);
+  };
+  put('options', JSON.stringify({ rank: options.rank ?? {}, group: options.group ?? {} }));
+  put('raws', rows.length);
+  for (const r of rows) put(r.id, r.body);
+  put('targets', targets.length);
+  for (const t of targets) {
+    put(t.id, t.title, t.body, t.members.length);
+    for (const m of t.members) put(m.id, m.text);
+  }
+  put('aside', outOfScope.length);
+  for (const o of outOfScope) put(o.id, o.text, o.reason);
+  return h.digest('hex');
+}
+
+/**
  * The consolidation plan of a theme's unprocessed raw contributions (or of the « à classer » ones,
  * matched against every theme's consolidated contributions), with the consultation's glossary and
  * learned associations. Nothing is written.
@@ -23,6 +54,19 @@ export async function planFor(db: Db, consultationId: number, scope: GroupScope,
   const rows = await listUnprocessedRaw(db, consultationId, themeId);
   const knowledge = options.knowledge ?? (await loadKnowledge(db, consultationId));
   const { targets, outOfScope } = await placesFor(db, consultationId, themeId ?? undefined);
-  const groups = proposePlan(rows.map((r) => ({ id: r.id, text: r.body })), targets, outOfScope, { ...options, knowledge });
-  return { groups, raws: new Map(rows.map((r) => [r.id, r])), targets };
+  const key = `${consultationId}:${themeId ?? 'a_classer'}`;
+  const fingerprint = fingerprintOf(rows, targets, outOfScope, options);
+  const hit = planCache.get(key);
+  let groups: PlannedGroup[];
+  if (hit && hit.fingerprint === fingerprint && hit.knowledge === knowledge) groups = hit.groups;
+  else {
+    groups = proposePlan(rows.map((r) => ({ id: r.id, text: r.body })), targets, outOfScope, { ...options, knowledge });
+    planCache.delete(key);
+    planCache.set(key, { fingerprint, knowledge, groups });
+    if (planCache.size > PLAN_CACHE_SIZE) planCache.delete(planCache.keys().next().value!);
+  }
+  return { groups: groups.map(copyGroup), raws: new Map(rows.map((r) => [r.id, r])), targets };
 }
+
+/** Each caller gets its own copy (the cached plan is never changed by a page or a command). */
+const copyGroup = (g: PlannedGroup): PlannedGroup => ({ ...g, candidates: g.candidates.map((c) => ({ ...c, bestMembers: [...c.bestMembers] })), members: g.members.map((m) => ({ ...m })) });

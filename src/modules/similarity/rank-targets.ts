@@ -13,6 +13,8 @@ import { activeMembers, listConsolidatedTexts, listOutOfScope, rawBodies } from 
  */
 export interface Target {
   id: number;
+  /** CC-USA-001… (absent in the pure benches). */
+  code?: string | null;
   title: string;
   body: string;
   members: ReadonlyArray<{ id: number; text: string }>;
@@ -140,7 +142,7 @@ export async function placesFor(db: Db, consultationId: number, themeId?: number
     list.push({ id: m.raw_id, text: m.body });
     byTarget.set(m.consolidated_id, list);
   }
-  const targets = consolidated.map((c) => ({ id: c.id, title: c.title, body: c.body_md, members: byTarget.get(c.id) ?? [] }));
+  const targets = consolidated.map((c) => ({ id: c.id, code: c.code, title: c.title, body: c.body_md, members: byTarget.get(c.id) ?? [] }));
   const outOfScope = (await listOutOfScope(db, consultationId, themeId)).map((r) => ({ id: r.id, text: r.body, reason: r.reason }));
   return { targets, outOfScope };
 }
