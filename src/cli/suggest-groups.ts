@@ -4,7 +4,7 @@ import { createDb, migrateLatest } from '../shared/db';
 import { BOM, csvLine } from '../shared/csv';
 import { t } from '../shared/i18n';
 import { findConsultationBySlug, listThemes } from '../modules/consultations';
-import { planFor, suggestGroupsFor, type PlanAction } from '../modules/similarity';
+import { planFor, suggestGroupsFor, PLAN_WINDOW, type ConsolidationPlan, type PlanAction } from '../modules/similarity';
 import { loadConfigOrExit } from './support';
 
 interface Options {
@@ -51,12 +51,25 @@ export async function printedGroups(db: Knex, consultationId: number, scope: { n
       contributions: g.contributions.map((c) => ({ id: c.id, reference: c.reference, text: c.body, score: null })),
     }));
   }
-  const plan = await planFor(db, consultationId, { themeId: scope.themeId });
+  // The plan window by window (PLAN_WINDOW oldest first, then the next…), as the page would show them in turn.
+  const out: PrintedGroup[] = [];
+  for (let afterId = 0; ; ) {
+    const plan = await planFor(db, consultationId, { themeId: scope.themeId }, { afterId });
+    if (!plan.raws.size) break;
+    afterId = plan.lastId;
+    out.push(...printedPlan(plan, scope.name, () => ++number));
+    if (plan.raws.size < PLAN_WINDOW) break;
+  }
+  return out;
+}
+
+function printedPlan(plan: ConsolidationPlan, scopeName: string, next: () => number): PrintedGroup[] {
+  const scope = { name: scopeName };
   const targetOf = new Map(plan.targets.map((x) => [x.id, x]));
   return plan.groups.map((g) => {
     const target = g.action === 'attach' && g.targetId !== null ? targetOf.get(g.targetId) : undefined;
     return {
-      number: ++number, scope: scope.name, action: g.action, ticked: g.ticked,
+      number: next(), scope: scope.name, action: g.action, ticked: g.ticked,
       target: target ? { id: target.id, code: target.code ?? null, title: target.title, score: g.candidates.find((c) => c.consolidatedId === target.id)?.score ?? 0 } : null,
       title: g.action === 'create' ? g.title : null,
       reason: g.action === 'out_of_scope' ? g.reason : null,

@@ -77,7 +77,7 @@ export function planView(plan: ConsolidationPlan, live: ReadonlyArray<{ id: numb
   }
   const count = (a: PlannedGroup['action'], single: boolean) => groups.filter((g) => g.action === a && (g.members.length === 1 && !g.ticked) === single).length;
   return {
-    groups, shown, total: plan.raws.size,
+    groups, shown, total: plan.total,
     targets: live.map((c) => ({ id: c.id, code: c.code ?? `n° ${c.id}`, title: c.title })),
     seen: live.map((c) => `${c.id}:${c.version}`).join(','),
     outReason: '',

@@ -112,8 +112,58 @@ export interface SimilarityIndex {
   readonly options: Readonly<IndexOptions>;
 }
 
+/**
+ * Term counts already computed, per knowledge object and weights (a knowledge object is rebuilt
+ * whenever the glossary or the associations change, so a stale entry can never be read): a plan
+ * analyses each text for the targets, the look-alikes and the grouping, and pages ask again. Bounded:
+ * emptied past MEMO_TEXTS texts. Callers never change the maps they get.
+ */
+const MEMO_TEXTS = 50_000;
+let memo = new WeakMap<Knowledge, Map<string, Map<string, Prepared>>>();
+let memoSize = 0;
+function memoOf(opts: IndexOptions): Map<string, Prepared> {
+  const k = opts.knowledge ?? NO_KNOWLEDGE;
+  let byWeights = memo.get(k);
+  if (!byWeights) memo.set(k, (byWeights = new Map()));
+  const sig = `${opts.bigramWeight}|${opts.conceptWeight}|${opts.gramWeight}|${opts.associationWeight}|${opts.glossaryWeight}|${opts.stemWeight}`;
+  let texts = byWeights.get(sig);
+  if (!texts) byWeights.set(sig, (texts = new Map()));
+  return texts;
+}
+
+/** A text's terms with their weighted frequencies ((1 + log tf) × the weight of the term's kind): all but the IDF, which is the index's. */
+interface Prepared {
+  terms: string[];
+  w: Float64Array;
+}
+
+function prepare(counts: Map<string, number>, opts: IndexOptions): Prepared {
+  const terms = [...counts.keys()];
+  const w = new Float64Array(terms.length);
+  terms.forEach((term, i) => {
+    const tf = counts.get(term)!;
+    w[i] = (tf >= 1 ? 1 + Math.log(tf) : tf) * termWeight(term, opts);
+  });
+  return { terms, w };
+}
+
 /** Term frequencies of a text: stems, unordered pairs of neighbouring stems, concepts of the lexicon. */
-function termCounts(text: string, opts: IndexOptions): Map<string, number> {
+function termCounts(text: string, opts: IndexOptions): Prepared {
+  let texts = memoOf(opts);
+  const hit = texts.get(text);
+  if (hit) return hit;
+  if (memoSize >= MEMO_TEXTS) {
+    memo = new WeakMap();
+    memoSize = 0;
+    texts = memoOf(opts);
+  }
+  const prepared = prepare(computeTermCounts(text, opts), opts);
+  texts.set(text, prepared);
+  memoSize++;
+  return prepared;
+}
+
+function computeTermCounts(text: string, opts: IndexOptions): Map<string, number> {
   const { stems, folded } = analyseText(text);
   const counts = new Map<string, number>();
   for (const s of stems) counts.set(s, (counts.get(s) ?? 0) + 1);
@@ -158,22 +208,34 @@ const idf = (n: number, df: number) => Math.log((1 + n) / (1 + df)) + 1;
 const termWeight = (term: string, opts: IndexOptions) =>
   term.startsWith('~:') ? opts.stemWeight : term.startsWith('#=') ? opts.glossaryWeight : term.startsWith('#') ? opts.conceptWeight : term.startsWith('~') ? opts.gramWeight : term.includes(' ') ? opts.bigramWeight : 1;
 
-function weigh(counts: Map<string, number>, termIds: ReadonlyMap<string, number>, df: (termId: number) => number, n: number, opts: IndexOptions, unknown: (term: string) => number): Vector {
-  const entries: Array<[number, number]> = [];
-  let extraNorm = 0; // terms absent from the index still make the text less similar to the others
-  for (const [term, tf] of counts) {
-    const w = (tf >= 1 ? 1 + Math.log(tf) : tf) * termWeight(term, opts);
-    const id = termIds.get(term);
+function weigh(p: Prepared, termIds: ReadonlyMap<string, number>, df: (termId: number) => number, n: number, unknownIdf: number): Vector {
+  const m = p.terms.length;
+  const ids = new Int32Array(m);
+  const ws = new Float64Array(m);
+  let k = 0;
+  let norm = 0; // terms absent from the index still make the text less similar to the others
+  for (let i = 0; i < m; i++) {
+    const id = termIds.get(p.terms[i]!);
     if (id === undefined) {
-      const x = w * unknown(term);
-      extraNorm += x * x;
-    } else entries.push([id, w * idf(n, df(id))]);
+      const x = p.w[i]! * unknownIdf;
+      norm += x * x;
+    } else {
+      ids[k] = id;
+      ws[k++] = p.w[i]! * idf(n, df(id));
+    }
   }
-  entries.sort((a, b) => a[0] - b[0]);
-  let norm = extraNorm;
-  for (const [, w] of entries) norm += w * w;
+  const order = new Int32Array(k);
+  for (let i = 0; i < k; i++) order[i] = i;
+  order.sort((a, b) => ids[a]! - ids[b]!);
+  for (let i = 0; i < k; i++) norm += ws[i]! * ws[i]!;
   norm = Math.sqrt(norm) || 1;
-  return { terms: Int32Array.from(entries, (e) => e[0]), weights: Float64Array.from(entries, (e) => e[1] / norm) };
+  const terms = new Int32Array(k);
+  const weights = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    terms[i] = ids[order[i]!]!;
+    weights[i] = ws[order[i]!]! / norm;
+  }
+  return { terms, weights };
 }
 
 export function dot(a: Vector, b: Vector): number {
@@ -215,7 +277,7 @@ export function buildIndex(docs: readonly Doc[], options: Partial<IndexOptions> 
   let dfList: number[] = [];
   const counts = sorted.map((d) => {
     const c = termCounts(d.text, opts);
-    for (const term of c.keys()) {
+    for (const term of c.terms) {
       let id = termIds.get(term);
       if (id === undefined) {
         id = termNames.length;
@@ -231,7 +293,7 @@ export function buildIndex(docs: readonly Doc[], options: Partial<IndexOptions> 
   const df = Int32Array.from(dfList);
   dfList = [];
   const n = sorted.length;
-  const vectors = counts.map((c) => weigh(c, termIds, (id) => df[id]!, n, opts, () => 0));
+  const vectors = counts.map((c) => weigh(c, termIds, (id) => df[id]!, n, 0));
   const postings = Array.from(df, (k) => new Int32Array(k));
   const postingWeights = Array.from(df, (k) => new Float32Array(k));
   const fill = new Int32Array(df.length);
@@ -261,7 +323,7 @@ export function buildIndex(docs: readonly Doc[], options: Partial<IndexOptions> 
 /** The vector of an outside text, weighted with the index's IDF (the text counted as one more document). */
 function queryVector(index: SimilarityIndex, text: string): Vector {
   const n = index.ids.length + 1;
-  return weigh(termCounts(text, index.options), index.termIds, (id) => index.df[id]! + 1, n, index.options, () => idf(n, 1));
+  return weigh(termCounts(text, index.options), index.termIds, (id) => index.df[id]! + 1, n, idf(n, 1));
 }
 
 /**
@@ -322,6 +384,38 @@ function scratchOf(index: SimilarityIndex): Scratch {
     scratch.set(index, s);
   }
   return s;
+}
+
+/**
+ * Every document of the index sharing a term with the text, with its score, in the order they were
+ * met (no sort, no object per hit): for callers that sum scores over thousands of queries (the plan's
+ * ranking of targets). `visit` is called once per document with its position and score.
+ */
+export function eachScore(index: SimilarityIndex, text: string, visit: (position: number, score: number) => void): void {
+  const vector = queryVector(index, text);
+  const { acc, seen, touched } = scratchOf(index);
+  let count = 0;
+  for (let q = 0; q < vector.terms.length; q++) {
+    const t = vector.terms[q]!;
+    const w = vector.weights[q]!;
+    const docs = index.postings[t]!;
+    const ws = index.postingWeights[t]!;
+    for (let p = 0; p < docs.length; p++) {
+      const d = docs[p]!;
+      if (!seen[d]) {
+        seen[d] = 1;
+        touched[count++] = d;
+      }
+      acc[d] = acc[d]! + w * ws[p]!;
+    }
+  }
+  for (let i = 0; i < count; i++) {
+    const pos = touched[i]!;
+    const score = acc[pos]!;
+    acc[pos] = 0;
+    seen[pos] = 0;
+    if (score > 0) visit(pos, Math.min(1, score));
+  }
 }
 
 /** Cosine similarity of two texts (IDF over the two of them: mostly for tests and explanations). */

@@ -17,7 +17,7 @@ export type { Knowledge, GlossaryEntry } from './knowledge';
 export { rankTargets, rankAgainst, placesFor, RANK_DEFAULTS } from './rank-targets';
 export { proposePlan, titleFrom, TITLE_MAX } from './propose-plan';
 export type { PlannedGroup, PlanAction, PlanOptions } from './propose-plan';
-export { planFor } from './plan-for';
+export { planFor, PLAN_WINDOW } from './plan-for';
 export type { ConsolidationPlan } from './plan-for';
 export type { Placement, RankedTarget, RankOptions, Target } from './rank-targets';
 export { lemmaOf } from './lemmas';

@@ -101,12 +101,15 @@ export async function ensureReady(db: Db, consultationId: number): Promise<void>
   if (!state.learned) await relearn(db, consultationId);
 }
 
-const cache = new Map<number, { version: number; knowledge: Knowledge }>();
+/** Per database (a process may hold several: tests, the command line's copies) and consultation. */
+const caches = new WeakMap<Db, Map<number, { version: number; knowledge: Knowledge }>>();
 
 /** The knowledge of a consultation, rebuilt only when its version changed (any instance's edit bumps it). */
 export async function loadKnowledge(db: Db, consultationId: number): Promise<Knowledge> {
   await ensureReady(db, consultationId);
   const { version } = await readState(db, consultationId);
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
   const hit = cache.get(consultationId);
   if (hit && hit.version === version) return hit.knowledge;
   const rows = (await listAssociations(db, consultationId)).filter((r) => !r.removed);

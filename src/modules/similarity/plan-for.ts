@@ -3,7 +3,7 @@ import type { Db } from '../../shared/db';
 import type { Knowledge } from './knowledge';
 import { loadKnowledge } from './learn-associations';
 import { proposePlan, type PlanOptions, type PlannedGroup } from './propose-plan';
-import { listUnprocessedRaw, type RawText } from './queries';
+import { countUnprocessedRaw, listUnprocessedRaw, type RawText } from './queries';
 import { placesFor, type Target } from './rank-targets';
 import type { GroupScope } from './suggest-groups-for';
 
@@ -13,7 +13,18 @@ export interface ConsolidationPlan {
   raws: ReadonlyMap<number, RawText>;
   /** The consolidated contributions it matched against, with their members' texts (for « closest members »). */
   targets: readonly Target[];
+  /** Every unprocessed contribution of the scope, the plan's window included. */
+  total: number;
+  /** The last id of the window, where the next window starts (the command line walks them all). */
+  lastId: number;
 }
+
+/**
+ * A plan covers the PLAN_WINDOW oldest unprocessed contributions of the theme: the page shows a part of
+ * them, and what the ambassador decides there teaches the next window. Its cost is the window's, not
+ * the theme's (10 000 waiting contributions cost what 1 000 do).
+ */
+export const PLAN_WINDOW = 1000;
 
 /**
  * The last plans computed, by consultation and theme, with the fingerprint of everything they were
@@ -32,6 +43,7 @@ function fingerprintOf(rows: readonly RawText[], targets: readonly Target[], out
     for (const p of parts) h.update(`${p}\u0000`);
   };
   put('options', JSON.stringify({ rank: options.rank ?? {}, group: options.group ?? {} }));
+  put('window', rows[0]?.id ?? 0, rows.at(-1)?.id ?? 0);
   put('raws', rows.length);
   for (const r of rows) put(r.id, r.body);
   put('targets', targets.length);
@@ -49,12 +61,13 @@ function fingerprintOf(rows: readonly RawText[], targets: readonly Target[], out
  * matched against every theme's consolidated contributions), with the consultation's glossary and
  * learned associations. Nothing is written.
  */
-export async function planFor(db: Db, consultationId: number, scope: GroupScope, options: Partial<PlanOptions> = {}): Promise<ConsolidationPlan> {
+export async function planFor(db: Db, consultationId: number, scope: GroupScope, options: Partial<PlanOptions> & { afterId?: number; window?: number } = {}): Promise<ConsolidationPlan> {
   const themeId = scope === 'a_classer' ? null : scope.themeId;
-  const rows = await listUnprocessedRaw(db, consultationId, themeId);
+  const rows = await listUnprocessedRaw(db, consultationId, themeId, { afterId: options.afterId, limit: options.window ?? PLAN_WINDOW });
+  const total = await countUnprocessedRaw(db, consultationId, themeId);
   const knowledge = options.knowledge ?? (await loadKnowledge(db, consultationId));
   const { targets, outOfScope } = await placesFor(db, consultationId, themeId ?? undefined);
-  const key = `${consultationId}:${themeId ?? 'a_classer'}`;
+  const key = `${consultationId}:${themeId ?? 'a_classer'}:${options.afterId ?? 0}`;
   const fingerprint = fingerprintOf(rows, targets, outOfScope, options);
   const hit = planCache.get(key);
   let groups: PlannedGroup[];
@@ -65,7 +78,7 @@ export async function planFor(db: Db, consultationId: number, scope: GroupScope,
     planCache.set(key, { fingerprint, knowledge, groups });
     if (planCache.size > PLAN_CACHE_SIZE) planCache.delete(planCache.keys().next().value!);
   }
-  return { groups: groups.map(copyGroup), raws: new Map(rows.map((r) => [r.id, r])), targets };
+  return { groups: groups.map(copyGroup), raws: new Map(rows.map((r) => [r.id, r])), targets, total, lastId: rows.at(-1)?.id ?? 0 };
 }
 
 /** Each caller gets its own copy (the cached plan is never changed by a page or a command). */

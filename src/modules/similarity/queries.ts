@@ -42,11 +42,20 @@ export async function listComparableRaw(db: Db, consultationId: number): Promise
 }
 
 /** The unprocessed raw contributions (status « à traiter ») of one theme, or of the « à classer » list (no theme). */
-export async function listUnprocessedRaw(db: Db, consultationId: number, themeId: number | null): Promise<RawText[]> {
+export async function listUnprocessedRaw(db: Db, consultationId: number, themeId: number | null, window: { afterId?: number; limit?: number } = {}): Promise<RawText[]> {
   const q = db('raw_contributions').select(RAW_COLUMNS).where({ consultation_id: consultationId, status: 'a_traiter' });
   if (themeId === null) q.whereNull('theme_id');
   else q.where({ theme_id: themeId });
+  if (window.afterId) q.where('id', '>', window.afterId);
+  if (window.limit) q.limit(window.limit);
   return (await q.orderBy('id')).map(toRaw);
+}
+
+export async function countUnprocessedRaw(db: Db, consultationId: number, themeId: number | null): Promise<number> {
+  const q = db('raw_contributions').where({ consultation_id: consultationId, status: 'a_traiter' });
+  if (themeId === null) q.whereNull('theme_id');
+  else q.where({ theme_id: themeId });
+  return Number((await q.count({ n: '*' }).first())?.n ?? 0);
 }
 
 /** The consolidated contributions one can still attach to (a plan's undo withdraws the ones it created: « annulee »). */

@@ -1,5 +1,5 @@
 import type { Db } from '../../shared/db';
-import { buildIndex, similarTo, type SimilarityIndex } from './engine';
+import { buildIndex, eachScore, similarTo, type SimilarityIndex } from './engine';
 import { consolidatedText } from './find-similar';
 import { loadKnowledge } from './learn-associations';
 import type { Knowledge } from './knowledge';
@@ -88,24 +88,55 @@ export function rankAgainst(targets: readonly Target[], outOfScope: ReadonlyArra
   });
   const oos = outOfScope.length ? buildIndex(outOfScope.map((r) => ({ id: r.id, text: r.text })), idx) : null;
   const reasonOf = new Map(outOfScope.map((r) => [r.id, r.reason]));
+  // Per query: each target's sum of part scores and its two best members, in typed arrays reused
+  // from one query to the next (the hits come best first, so the sums add up in the same order).
+  const T = targets.length;
+  const sum = new Float64Array(T);
+  const seen = new Uint8Array(T);
+  const best1 = new Float64Array(T);
+  const best1Id = new Float64Array(T);
+  const best2 = new Float64Array(T);
+  const best2Id = new Float64Array(T);
+  const touched = new Int32Array(T);
+  const better = (score: number, id: number, thanScore: number, thanId: number) => score > thanScore || (score === thanScore && id < thanId);
   return queries.map((q) => {
-    const sums = new Map<number, number>();
-    const members = new Map<number, Array<{ id: number; score: number }>>();
-    for (const hit of similarTo(index, q.text, parts.length, 0.0001)) {
-      const ow = owner[hit.id]!;
-      sums.set(ow.target, (sums.get(ow.target) ?? 0) + hit.score);
-      if (ow.member !== null) {
-        const list = members.get(ow.target) ?? [];
-        list.push({ id: ow.member, score: hit.score });
-        members.set(ow.target, list);
+    let count = 0;
+    // Part ids are positions + 1 (parts numbered from 1, sorted by id in the index).
+    eachScore(index, q.text, (position, score) => {
+      const ow = owner[position + 1]!;
+      const ti = ow.target;
+      if (!seen[ti]) {
+        seen[ti] = 1;
+        touched[count++] = ti;
+        sum[ti] = 0;
+        best1[ti] = -1;
+        best2[ti] = -1;
       }
-    }
-    const candidates: RankedTarget[] = [...sums].map(([ti, sum]) => {
-      const best = (members.get(ti) ?? []).sort((a, b) => b.score - a.score || a.id - b.id).slice(0, 2);
-      const centroid = sum / norms[ti]!;
-      const score = (1 - o.memberWeight) * centroid + o.memberWeight * (best[0]?.score ?? centroid);
-      return { consolidatedId: targets[ti]!.id, score: Math.round(Math.min(1, score) * 1000) / 1000, bestMembers: best.map((b) => ({ id: b.id, score: Math.round(b.score * 1000) / 1000 })) };
+      sum[ti] = sum[ti]! + score;
+      if (ow.member !== null) {
+        if (best1[ti] === -1 || better(score, ow.member, best1[ti]!, best1Id[ti]!)) {
+          best2[ti] = best1[ti]!;
+          best2Id[ti] = best1Id[ti]!;
+          best1[ti] = score;
+          best1Id[ti] = ow.member;
+        } else if (best2[ti] === -1 || better(score, ow.member, best2[ti]!, best2Id[ti]!)) {
+          best2[ti] = score;
+          best2Id[ti] = ow.member;
+        }
+      }
     });
+    const candidates: RankedTarget[] = [];
+    for (let i = 0; i < count; i++) {
+      const ti = touched[i]!;
+      seen[ti] = 0;
+      const centroid = sum[ti]! / norms[ti]!;
+      const top = best1[ti]! >= 0 ? best1[ti]! : centroid;
+      const score = (1 - o.memberWeight) * centroid + o.memberWeight * top;
+      const bestMembers: RankedTarget['bestMembers'] = [];
+      if (best1[ti]! >= 0) bestMembers.push({ id: best1Id[ti]!, score: Math.round(best1[ti]! * 1000) / 1000 });
+      if (best2[ti]! >= 0) bestMembers.push({ id: best2Id[ti]!, score: Math.round(best2[ti]! * 1000) / 1000 });
+      candidates.push({ consolidatedId: targets[ti]!.id, score: Math.round(Math.min(1, score) * 1000) / 1000, bestMembers });
+    }
     candidates.sort((a, b) => b.score - a.score || a.consolidatedId - b.consolidatedId);
     const top = candidates.slice(0, o.k);
     const look = oos ? similarTo(oos, q.text, 1, o.outOfScopeThreshold)[0] : undefined;
