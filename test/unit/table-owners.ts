@@ -41,6 +41,8 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   // Ambassadors: applications (with the white-paper consent) and the themes they follow.
   ambassador_applications: 'ambassadors',
   ambassador_themes: 'ambassadors',
+  // The word clouds' cache (derived from the raw contributions, recounted when they change).
+  word_clouds: 'stats',
   audit_log: 'audit',
   similarity_glossary: 'similarity',
   similarity_associations: 'similarity',

@@ -8,3 +8,6 @@ export type { LoadedRawContribution, NewRawContribution, Source, ContributionSta
 export { contributionsPolicy } from './policy';
 export { contributionsOpen, isPublished } from './calendar';
 export { neutraliseCell } from './export-contributions';
+export { countSelection, selectionBodies, selectionChoices } from './selection';
+export type { SelectionFilter } from './selection';
+export { selectionQuery, filterQuery } from './validation';

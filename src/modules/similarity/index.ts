@@ -17,3 +17,5 @@ export type { Knowledge, GlossaryEntry } from './knowledge';
 export { rankTargets, rankAgainst, RANK_DEFAULTS } from './rank-targets';
 export type { Placement, RankedTarget, RankOptions, Target } from './rank-targets';
 export { lemmaOf } from './lemmas';
+export { normalisedWords } from './analyse';
+export { term as wordTerm } from './lemmas';

@@ -1,7 +1,7 @@
 import type { Db } from '../../shared/db';
 import { listThemes } from '../consultations';
 import { needTraces, quotesOf, validatedNeedsWithProposals, type QuoteRow } from '../needs';
-import { participationFigures, workshopsByRegion } from '../stats';
+import { participationFigures, regionFigures, regionMapData, wordCloudChart, workshopsByRegion } from '../stats';
 import type { ChartData } from '../../shared/charts';
 import { formatNumber } from '../../shared/i18n';
 import { DOCUMENT_FORMAT, type DocumentNeed, type DocumentQuote, type WhitePaperDocument } from './document';
@@ -32,6 +32,9 @@ export async function assembleDocument(db: Db, opts: AssembleOptions): Promise<W
     await heldWorkshops(db, consultation.id),
     await selectedAmbassadors(db, consultation.id),
   ];
+  const regions = await regionFigures(db, consultation.id);
+  const cloudTheme = content.word_cloud?.startsWith('theme=') ? themes.find((th) => String(th.id) === content.word_cloud!.slice(6)) : undefined;
+  const wordCloud = content.word_cloud === null ? null : await wordCloudChart(db, consultation.id, content.word_cloud, { theme: cloudTheme?.title });
   const needIds = needs.map((n) => n.id);
   const [traces, quotes] = [await needTraces(db, needIds), await quotesOf(db, needIds)];
 
@@ -111,6 +114,12 @@ export async function assembleDocument(db: Db, opts: AssembleOptions): Promise<W
       regions: byRegion.length,
     },
     charts,
+    regions: {
+      map: regionMapData(regions, 'contributions', 'livre-blanc-carte'),
+      lines: [...regions.regions, ...regions.elsewhere].map((l) => ({ region: l.region, workshops: l.workshops, participants: l.participants, contributions: l.contributions })),
+      total: regions.total,
+    },
+    wordCloud,
     themes: themes
       .filter((th) => documentNeeds.has(th.id))
       .map((th) => ({ code: th.code, title: th.title, introMd: intros.get(th.id) ?? '', needs: documentNeeds.get(th.id)! })),
