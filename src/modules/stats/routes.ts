@@ -59,7 +59,7 @@ export function statsRoutes({ db, config, logger }: AppDeps): Router {
       regions: choices.regions,
       sources: SOURCES,
       statuses: STATUSES,
-      scope,
+      scopeText: scope,
       state,
       svg: state.terms.length ? cloudSvg(chart) : '',
       terms: termLinks(state.terms, consultation.slug, filter),
