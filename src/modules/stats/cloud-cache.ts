@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Db } from '../../shared/db';
 import { toDate } from '../../shared/db';
 import { JOB_STALE_MS, startJob, type JobStore } from '../../shared/jobs';
@@ -42,8 +43,14 @@ export const CLOUD_REFRESH_MS = 5 * 60 * 1000;
 export const CLOUD_JOB = 'nuage';
 const WITHDRAWN = ['retiree'] as const;
 
-/** The key a selection's cloud is stored under: the list's own query string ('' for everything). */
-export const cloudKey = (filter: SelectionFilter): string => filterQuery(filter);
+/**
+ * The key a selection's cloud is stored under: the list's own query string ('' for everything), or
+ * its SHA-256 when it is long (a search of 200 accented characters is 1 200 characters encoded).
+ */
+export function cloudKey(filter: SelectionFilter): string {
+  const query = filterQuery(filter);
+  return query.length <= 300 ? query : `sha256:${crypto.createHash('sha256').update(query).digest('hex')}`;
+}
 
 function stateOf(row: WordCloudRow, status: CloudStatus): CloudState {
   return {
