@@ -35,6 +35,18 @@ const TOKEN = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
 const ACRONYM = /^(?=.*\p{Lu})[\p{Lu}\p{N}]{2,8}$/u;
 const NUMBER = /^[\d-]+$/;
 
+/**
+ * Words the shared stop list keeps (search must find them) but that say nothing in a cloud: time and
+ * place adverbs, prepositions, quantifiers. Compared folded (no accents).
+ */
+const CLOUD_STOP = new Set(
+  (
+    'apres avant fois chez vers selon pendant entre sans contre comme aucune certains certaines plusieurs chaque ' +
+    'quelque quelques autres ici voila oui non deux trois part cas exemple niveau faire fait font etre avoir ' +
+    'peut peuvent dit dire mettre mis donne donner prendre aller va vont veut veulent'
+  ).split(/\s+/),
+);
+
 const keys = new Map<string, string | null>();
 
 /**
@@ -45,7 +57,7 @@ export function termKey(lower: string): string | null {
   let k = keys.get(lower);
   if (k === undefined) {
     const parts = foldAccents(lower).split('-');
-    const meaningful = !NUMBER.test(lower) && parts.some((p) => p.length > 1 && normalisedWords(p).length > 0);
+    const meaningful = !NUMBER.test(lower) && parts.some((p) => p.length > 1 && !CLOUD_STOP.has(p) && normalisedWords(p).length > 0);
     k = meaningful ? parts.map((p) => wordTerm(p)).join('-') : null;
     if (keys.size < 200_000) keys.set(lower, k);
   }
