@@ -41,13 +41,13 @@ function get(url: string, cookie?: string): Promise<number> {
   });
 }
 
-async function measure(url: string, cookie?: string): Promise<{ rps: number; p50: number; p95: number }> {
+async function measure(url: string, cookie?: string, concurrency = CONCURRENCY): Promise<{ rps: number; p50: number; p95: number }> {
   for (let i = 0; i < 20; i++) await get(url, cookie);
   const times: number[] = [];
   let next = 0;
   const started = process.hrtime.bigint();
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
+    Array.from({ length: concurrency }, async () => {
       while (next < REQUESTS) {
         next++;
         const t0 = process.hrtime.bigint();
@@ -142,6 +142,9 @@ async function main(): Promise<void> {
   const healthz = await measure(`${url}/healthz`);
   const stored = await measure(cloud, cookie);
   const storedTheme = await measure(byTheme, cookie);
+  // One request at a time: the latency of the page itself, without queueing behind the others.
+  const healthzAlone = await measure(`${url}/healthz`, undefined, 1);
+  const storedAlone = await measure(cloud, cookie, 1);
 
   // A new contribution: the next page shows the previous cloud and starts the count in the background.
   await db.transaction((trx) => insertRawContributions(trx, [<PlainRow>rawContributionRow({ consultation_id: consultation.id, theme_id: themes[0]!, source: 'individuelle', body: 'Encore des moyens financiers.', created_by: null })]));
@@ -164,6 +167,11 @@ async function main(): Promise<void> {
       ['GET …/nuage (nuage enregistré, toute la consultation)', stored],
       ['GET …/nuage?theme= (nuage enregistré, une thématique)', storedTheme],
     ] as const).map(([label, m]) => label.padEnd(52) + m.rps.toFixed(0).padStart(8) + m.p50.toFixed(2).padStart(9) + m.p95.toFixed(2).padStart(9) + `  × ${(m.p95 / healthz.p95).toFixed(1)}`),
+    'une requête à la fois (latence sans file d’attente) :',
+    ...([
+      ['GET /healthz (référence)', healthzAlone],
+      ['GET …/nuage (nuage enregistré)', storedAlone],
+    ] as const).map(([label, m]) => `  ${label}`.padEnd(52) + m.rps.toFixed(0).padStart(8) + m.p50.toFixed(2).padStart(9) + m.p95.toFixed(2).padStart(9) + `  × ${(m.p95 / healthzAlone.p95).toFixed(1)}`),
     `Lecture d’un nuage enregistré, sans HTTP (empreinte des contributions + ligne du cache) : ${readMs.toFixed(2)} ms en moyenne`,
     `Page juste après une nouvelle contribution (ancien nuage affiché, recalcul lancé) : ${staleMs} ms (statut ${status})`,
     `Comptage complet (lecture et comptage de chaque texte) : ${(fullMs / 1000).toFixed(1)} s pour ${total.toLocaleString('fr-FR')} contributions (${perThousand.toFixed(1)} ms pour 1 000), une thématique : ${(themeMs / 1000).toFixed(1)} s ; recalcul en arrière-plan : ${(backgroundMs / 1000).toFixed(1)} s`,
