@@ -86,4 +86,17 @@ describe('The DSI sees the word cloud and the map of the regions in a real brows
     expect(await page.locator('.result-count').textContent()).to.match(/\d/);
     await expectAccessible(page, 'dsi-nuage-liste-filtree');
   });
+
+  it('reads the white paper draft with the map and the cloud the DSI chose', async () => {
+    const consultation = await t.db('consultations').where({ slug: DEMO_SLUG }).first();
+    await t.db('whitepaper_content').where({ consultation_id: consultation.id }).update({ word_cloud: '' });
+    const res = await page.goto(`${server.url}/consultations/${DEMO_SLUG}/livre-blanc/brouillon`);
+    expect(res?.status()).to.equal(200);
+    await expectAccessible(page, 'dsi-livre-blanc-nuage-carte');
+    const cloud = page.getByRole('img', { name: /^Nuage de mots — toute la consultation/ });
+    await cloud.scrollIntoViewIfNeeded();
+    expect(await cloud.count()).to.equal(1);
+    expect(await page.getByRole('img', { name: 'Contributions par région' }).count()).to.equal(1);
+    expect(await page.locator('ol.wp-cloud-terms li').count()).to.equal(await cloud.locator('text').count());
+  });
 });
