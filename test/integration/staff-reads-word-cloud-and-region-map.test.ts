@@ -142,6 +142,12 @@ describe('Staff read the word cloud and the map of the regions', function () {
     const first = await t.db('raw_contributions').where({ consultation_id: essai.id }).orderBy('id').first();
     await t.db('raw_contributions').where({ id: first.id }).update({ status: 'retiree', updated_at: new Date(Date.now() + 1000).toISOString() });
     expect(termsOf((await dsi.get(`/consultations/${SLUG}/nuage`)).text).find((x) => x.text === 'moyens')?.count).to.equal(3);
+
+    // A cloud not counted for a month is forgotten when another selection's is stored.
+    await t.db('word_clouds').where({ id: row.id }).update({ updated_at: new Date(Date.now() - 40 * 24 * 3600 * 1000).toISOString() });
+    await dsi.get(`/consultations/${SLUG}/nuage?q=outil`).expect(200);
+    expect(await t.db('word_clouds').where({ id: row.id }).first()).to.equal(undefined);
+    expect(await t.db('word_clouds').where({ consultation_id: essai.id, filter_key: 'q=outil' }).first()).to.not.equal(undefined);
   });
 
   it('counts a large selection in the background and shows the previous cloud meanwhile', async () => {

@@ -5,7 +5,7 @@ import { JOB_STALE_MS, startJob, type JobStore } from '../../shared/jobs';
 import type { CloudData } from '../../shared/cloud';
 import { countSelection, filterQuery, selectionBodies, selectionQuery, type SelectionFilter } from '../contributions';
 import { cloudChart, scopeLabel } from './present';
-import { claimWordCloud, contributionsStamp, ensureWordCloud, findWordCloud, updateWordCloud, type WordCloudRow } from './queries';
+import { claimWordCloud, contributionsStamp, ensureWordCloud, findWordCloud, purgeWordClouds, updateWordCloud, type WordCloudRow } from './queries';
 import { CloudCounter, type CloudTerm } from './word-cloud';
 
 /**
@@ -37,6 +37,9 @@ export interface CloudState {
   progress: { done: number; total: number } | null;
   error: string | null;
 }
+
+/** A cloud not counted again for this long is forgotten when a new selection's cloud is stored. */
+export const CLOUD_KEPT_MS = 30 * 24 * 3600 * 1000;
 
 /** A large selection's cloud is recounted at most this often. */
 export const CLOUD_REFRESH_MS = 5 * 60 * 1000;
@@ -92,6 +95,7 @@ export async function wordCloud(deps: CloudDeps, consultationId: number, filter:
   const found = await findWordCloud(db, consultationId, key);
   if (found && found.stamp === stamp && found.terms_json !== null) return stateOf(found, 'a_jour');
 
+  if (!found) await purgeWordClouds(db, consultationId, new Date(Date.now() - CLOUD_KEPT_MS));
   const row = found ?? (await ensureWordCloud(db, consultationId, key));
   const running = row.status === 'en_cours' && Date.now() - (toDate(row.updated_at)?.getTime() ?? 0) < JOB_STALE_MS;
   if (running) return stateOf(row, row.terms_json ? 'ancien' : 'en_cours');

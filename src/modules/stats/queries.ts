@@ -211,6 +211,14 @@ export async function findWordCloud(db: Db, consultationId: number, filterKey: s
   return row ? normaliseCloud(row) : null;
 }
 
+/**
+ * Forgets the clouds of a consultation not counted since `before` (searches asked once, old
+ * selections); one still used is simply counted again. Keeps the cache from growing with every search.
+ */
+export async function purgeWordClouds(db: Db, consultationId: number, before: Date): Promise<void> {
+  await db('word_clouds').where('consultation_id', consultationId).whereNot('status', 'en_cours').where('updated_at', '<', before.toISOString()).delete();
+}
+
 /** The row of a (consultation, selection), created empty when it is asked for the first time. */
 export async function ensureWordCloud(db: Db, consultationId: number, filterKey: string): Promise<WordCloudRow> {
   const now = new Date().toISOString();
