@@ -36,6 +36,7 @@ const schema = z
     SEED_DEMO: boolish.optional(),
     WHITEPAPER_BACKGROUND_NEEDS: z.coerce.number().int().min(0).max(1_000_000).default(300),
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    WORDCLOUD_SYNC_LIMIT: z.coerce.number().int().min(0).max(10_000_000).default(5000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -66,6 +67,8 @@ export interface Config {
   whitepaper: { backgroundNeeds: number };
   /** On SIGTERM, how long requests in flight and background jobs may take before the process gives up (exit 1). */
   shutdownGraceMs: number;
+  /** Up to this many contributions a stale word cloud is counted within the request; beyond, in the background. */
+  wordCloud: { syncLimit: number };
 }
 
 export class ConfigError extends Error {}
@@ -99,6 +102,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: (e.SEED_DEMO ?? true) && e.NODE_ENV !== 'production',
     whitepaper: { backgroundNeeds: e.WHITEPAPER_BACKGROUND_NEEDS },
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
+    wordCloud: { syncLimit: e.WORDCLOUD_SYNC_LIMIT },
   };
 }
 
@@ -119,5 +123,6 @@ export const CONFIG_DOC: Array<[string, string, string]> = [
   ['LOGIN_BLOCK_MINUTES', '15', 'Durée du blocage après trop d’échecs'],
   ['SEED_DEMO', 'true hors production', 'Charger la consultation de démonstration si la base est vide'],
   ['WHITEPAPER_BACKGROUND_NEEDS', '300', 'Au-delà de ce nombre de besoins, le PDF du livre blanc est mis en page en arrière-plan, avec une page de progression'],
+  ['WORDCLOUD_SYNC_LIMIT', '5000', 'Au-delà de ce nombre de contributions, un nuage de mots périmé est recalculé en arrière-plan (la page montre le précédent, daté)'],
   ['SHUTDOWN_GRACE_SECONDS', '30', "À l'arrêt (SIGTERM), délai laissé aux requêtes en cours et aux tâches de fond avant un arrêt forcé (code 1)"],
 ];

@@ -98,7 +98,8 @@ describe('The DSI reads the participation figures', function () {
     const res = await dsi.get(`/admin/consultations/${DEMO_SLUG}/chiffres`);
     expect(res.status).to.equal(200);
     expect(res.text.match(/<h1[ >]/g)).to.have.length(1);
-    expect(res.text.match(/<caption>/g)!.length).to.equal(4);
+    // The funnel, the three breakdowns and the regions' table under the map.
+    expect(res.text.match(/<caption>/g)!.length).to.equal(5);
     expect(res.text).to.contain('Contributions brutes par thématique').and.contain('Contributions brutes par région').and.contain('Contributions brutes par source');
     expect(res.text).to.contain('<th scope="row">À classer</th>');
     expect(res.text).to.contain('<th scope="row">Occitanie</th>');

@@ -93,6 +93,8 @@ export const CORE_ROUTES: Record<string, Expectation> = {
     'GET /admin/consultations/:slug/chiffres': DSI,
     'GET /consultations/:slug/chiffres.csv': ALL,
     'GET /consultations/:slug/chiffres.json': ALL,
+    // The word cloud reads the contributions and links to their list: the staff who browse it.
+    'GET /consultations/:slug/nuage': STAFF,
   }),
   ...group(['ambassador_applications', 'ambassador_themes'], {
     'GET /consultations/:slug/candidature': LOGGED,

@@ -25,7 +25,8 @@ export const MODULE_LAYERS: Readonly<Record<string, readonly string[]>> = {
 
   // Layer 3: accounts, the figures, the imports of contributions.
   users: ['audit', 'auth', 'privacy', 'structures'],
-  stats: ['consultations', 'contributions'],
+  // The word cloud groups word forms with similarity's French analysis (lemmas, stop words).
+  stats: ['consultations', 'contributions', 'similarity'],
   imports: ['audit', 'consultations', 'contributions'],
 
   // Layer 4: ambassadors (selecting one changes a user's role), workshops (their facilitators are

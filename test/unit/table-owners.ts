@@ -46,6 +46,8 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   prioritisation_steps: 'prioritisation',
   prioritisation_ballots: 'prioritisation',
   prioritisation_lines: 'prioritisation',
+  // The word clouds' cache (derived from the raw contributions, recounted when they change).
+  word_clouds: 'stats',
   audit_log: 'audit',
   similarity_glossary: 'similarity',
   similarity_associations: 'similarity',

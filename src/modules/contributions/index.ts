@@ -9,3 +9,6 @@ export { contributionsPolicy } from './policy';
 export { contributionsOpen, contributionIntake, intakeMode, isPublished } from './calendar';
 export type { IntakeMode, IntakeCalendar } from './calendar';
 export { neutraliseCell } from './export-contributions';
+export { countSelection, selectionBodies, selectionChoices } from './selection';
+export type { SelectionFilter } from './selection';
+export { selectionQuery, filterQuery } from './validation';

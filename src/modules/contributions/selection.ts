@@ -58,8 +58,9 @@ export async function listSelection(db: Db, consultationId: number, f: Selection
   return (await q).map(normaliseView);
 }
 
-export async function countSelection(db: Db, consultationId: number, f: SelectionFilter): Promise<number> {
+export async function countSelection(db: Db, consultationId: number, f: SelectionFilter, options: { excludeStatuses?: ContributionStatus[] } = {}): Promise<number> {
   const q = db('raw_contributions as rc').leftJoin('structures as s', 's.id', 'rc.structure_id');
+  if (options.excludeStatuses?.length) q.whereNotIn('rc.status', options.excludeStatuses);
   const row = await applySelection(db, q, consultationId, f).count({ n: '*' }).first();
   return Number(row?.n ?? 0);
 }
@@ -85,6 +86,32 @@ export async function* selectionBatches(
     if (rows.length) yield rows;
     if (rows.length < size) return;
     before = rows[rows.length - 1]!.id;
+  }
+}
+
+/**
+ * The texts of the selection only (no joins but the structure the region filter needs), in keyset
+ * batches: what the figures that read every word (the word cloud) walk through, a batch at a time.
+ */
+export async function* selectionBodies(
+  db: Db,
+  consultationId: number,
+  f: SelectionFilter,
+  options: { batchSize?: number; excludeStatuses?: ContributionStatus[] } = {},
+): AsyncGenerator<string[]> {
+  const size = options.batchSize ?? 2000;
+  let before: number | null = null;
+  for (;;) {
+    const q = applySelection(db, db('raw_contributions as rc').leftJoin('structures as s', 's.id', 'rc.structure_id'), consultationId, f)
+      .select('rc.id', 'rc.body')
+      .orderBy('rc.id', 'desc')
+      .limit(size);
+    if (before) q.where('rc.id', '<', before);
+    if (options.excludeStatuses?.length) q.whereNotIn('rc.status', options.excludeStatuses);
+    const rows = (await q) as Array<{ id: number | string; body: string }>;
+    if (rows.length) yield rows.map((r) => r.body);
+    if (rows.length < size) return;
+    before = Number(rows[rows.length - 1]!.id);
   }
 }
 

@@ -46,8 +46,12 @@ export const withdrawSchema = z.object({ version: version() });
 export type ContributionFilter = SelectionFilter;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** A query value: its first occurrence when repeated, trimmed; anything else reads as empty. */
-const one = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '').trim();
+/**
+ * A query value: its first occurrence when repeated, control characters dropped (PostgreSQL refuses a
+ * NUL in text), trimmed; anything else reads as empty.
+ */
+const one = (v: unknown): string =>
+  (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
 const validDay = (v: string): string | null => (DAY.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ? v : null);
 const queryText = z.unknown().optional().transform(one);
 const queryId = queryText.transform(parseIdOrNull);

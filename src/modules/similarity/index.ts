@@ -21,3 +21,5 @@ export { planFor, PLAN_WINDOW } from './plan-for';
 export type { ConsolidationPlan } from './plan-for';
 export type { Placement, RankedTarget, RankOptions, Target } from './rank-targets';
 export { lemmaOf } from './lemmas';
+export { normalisedWords } from './analyse';
+export { term as wordTerm } from './lemmas';

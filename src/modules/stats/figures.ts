@@ -1,4 +1,6 @@
 import type { Db } from '../../shared/db';
+import { t } from '../../shared/i18n';
+import { REGIONS, regionByName } from '../../shared/map';
 import {
   type BreakdownLine,
   consolidatedContributions,
@@ -8,7 +10,9 @@ import {
   functionalProposals,
   needs,
   participants,
+  participantsByRegion,
   rawContributions,
+  workshopsByRegion,
   workshopsHeld,
 } from './queries';
 
@@ -71,4 +75,50 @@ async function gather<T extends ReadonlyArray<() => Promise<unknown>>>(db: Db, t
   const out: unknown[] = [];
   for (const task of tasks) out.push(await task());
   return out as Results<T>;
+}
+
+/** One line of the regions' table: a region of the map (code) or a name the map does not know (code null). */
+export interface RegionLine {
+  code: string | null;
+  region: string;
+  workshops: number;
+  participants: number;
+  contributions: number;
+}
+
+export interface RegionFigures {
+  /** The 18 regions of the map, in its order, zeros included. */
+  regions: RegionLine[];
+  /** Regions the map does not know, then « Région non renseignée » (contributions without any region). */
+  elsewhere: RegionLine[];
+  /** Sums of the lines above. */
+  total: { workshops: number; participants: number; contributions: number };
+}
+
+/**
+ * Workshops held, participants and contributions by region, for the map: the same three functions as
+ * every other page (workshopsByRegion, participantsByRegion, contributionsByRegion), their region names
+ * matched to the map's regions loosely (accents, hyphens, apostrophes, a leading « La »).
+ */
+export async function regionFigures(db: Db, consultationId: number): Promise<RegionFigures> {
+  const of = <T>(figure: (d: Db, id: number) => Promise<T>) => () => figure(db, consultationId);
+  const [workshops, people, contributions] = await gather(db, [of(workshopsByRegion), of(participantsByRegion), of(contributionsByRegion)] as const);
+  const lines = new Map<string, RegionLine>(REGIONS.map((r) => [r.code, { code: r.code, region: r.name, workshops: 0, participants: 0, contributions: 0 }]));
+  const elsewhere = new Map<string, RegionLine>();
+  const add = (breakdown: BreakdownLine[], field: 'workshops' | 'participants' | 'contributions') => {
+    for (const l of breakdown) {
+      const region = l.key === 'NON_RENSEIGNEE' ? undefined : regionByName(l.label);
+      let line = region ? lines.get(region.code) : elsewhere.get(l.label);
+      if (!line) elsewhere.set(l.label, (line = { code: null, region: l.label, workshops: 0, participants: 0, contributions: 0 }));
+      line[field] += l.count;
+    }
+  };
+  add(workshops, 'workshops');
+  add(people, 'participants');
+  add(contributions, 'contributions');
+  const unknown = t('stats.unknownRegion');
+  const others = [...elsewhere.values()].sort((a, b) => (a.region === unknown ? 1 : b.region === unknown ? -1 : a.region.localeCompare(b.region, 'fr')));
+  const all = [...lines.values(), ...others];
+  const sum = (f: 'workshops' | 'participants' | 'contributions') => all.reduce((n, l) => n + l[f], 0);
+  return { regions: [...lines.values()], elsewhere: others, total: { workshops: sum('workshops'), participants: sum('participants'), contributions: sum('contributions') } };
 }

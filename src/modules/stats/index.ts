@@ -2,8 +2,8 @@ import './messages';
 import './panel';
 
 export { statsPolicy } from './policy';
-export { participationFigures } from './figures';
-export type { ParticipationFigures, Funnel } from './figures';
+export { participationFigures, regionFigures } from './figures';
+export type { ParticipationFigures, Funnel, RegionFigures, RegionLine } from './figures';
 export {
   workshopsHeld,
   participants,
@@ -12,6 +12,7 @@ export {
   contributionsByRegion,
   contributionsBySource,
   workshopsByRegion,
+  participantsByRegion,
   consolidatedContributions,
   needs,
   functionalProposals,
@@ -20,8 +21,13 @@ export {
 export type { BreakdownLine } from './queries';
 export { funnelByTheme } from './funnel';
 export type { FunnelLine } from './funnel';
-export { chartLines, funnelSteps, figuresCsv, figuresJson } from './present';
+export { chartLines, funnelSteps, figuresCsv, figuresJson, regionMapData, cloudChart } from './present';
 export { uptakeOf, uptakeBy, uptakeOverTime, capacityUseOf, TAKEN_STATUSES, DELIVERED_STATUS } from './uptake';
 export type { Uptake, UptakeLine, UptakePoint, StatusChange, CapacityUse } from './uptake';
 export { rankNeeds, priorityResults, orderWithinThemes, NO_REGION } from './priorities';
 export type { PriorityNeed, PriorityBallot, PriorityLine, PriorityGroup, PriorityResults } from './priorities';
+export type { MapMeasure } from './present';
+export { wordCloud, wordCloudChart, CLOUD_JOB } from './cloud-cache';
+export type { CloudState } from './cloud-cache';
+export { cloudTerms, CloudCounter } from './word-cloud';
+export type { CloudTerm } from './word-cloud';

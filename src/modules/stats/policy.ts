@@ -5,4 +5,6 @@ export const statsPolicy = {
   canViewDetailedFigures: (actor: MaybeActor): boolean => actor?.role === 'dsi',
   /** The exports hold aggregates only (no personal data): open to everyone, as the public page is. */
   canExportFigures: (_actor: MaybeActor): boolean => true,
+  /** The word cloud reads the contributions' words and links to their list: the people who browse that list. */
+  canViewWordCloud: (actor: MaybeActor): boolean => actor?.role === 'ambassadeur' || actor?.role === 'dsi',
 };

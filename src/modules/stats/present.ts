@@ -1,5 +1,10 @@
+import type { CloudData } from '../../shared/cloud';
 import { BOM, csvLine } from '../../shared/csv';
-import { t } from '../../shared/i18n';
+import { formatNumber, t } from '../../shared/i18n';
+import type { RegionMapData } from '../../shared/map';
+import { filterQuery, type SelectionFilter } from '../contributions';
+import type { CloudTerm } from './word-cloud';
+import type { RegionFigures } from './figures';
 import type { BreakdownLine } from './queries';
 import type { Funnel, ParticipationFigures } from './figures';
 
@@ -81,5 +86,62 @@ export function figuresJson(f: ParticipationFigures, consultation: { slug: strin
       besoins: f.funnel.needs,
       propositions_fonctionnelles: f.funnel.functionalProposals,
     },
+  };
+}
+
+// ---- The word cloud and the map of the regions --------------------------------------------------
+
+/** The cloud as a chart of shared/cloud: the terms and a description that gives the most used ones in words. */
+export function cloudChart(id: string, terms: CloudTerm[], scope: string, contributions: number): CloudData {
+  const top = terms.slice(0, 10).map((t) => `${t.text} (${formatNumber(t.count)})`).join(', ');
+  const description = terms.length
+    ? `Les ${formatNumber(terms.length)} mots et expressions les plus employés dans ${formatNumber(contributions)} contribution${contributions > 1 ? 's' : ''} (${scope}) ; plus un terme est grand, plus de contributions l’emploient. Les plus employés : ${top}.`
+    : `Aucun mot à afficher pour ${scope}.`;
+  return { id, title: `Nuage de mots — ${scope}`, description, terms: terms.map((t) => ({ text: t.text, count: t.count })) };
+}
+
+/** Each term with the address of the contributions list filtered by it (the selection's other filters kept). */
+export function termLinks(terms: CloudTerm[], slug: string, filter: SelectionFilter): Array<CloudTerm & { href: string }> {
+  return terms.map((t) => {
+    const q = filter.q ? `${filter.q} ${t.text}` : t.text;
+    return { ...t, href: `/consultations/${encodeURIComponent(slug)}/contributions?${filterQuery({ ...filter, q: q.slice(0, 200) })}` };
+  });
+}
+
+/** What a selection is, in words: « toute la consultation », « thématique Accompagnement, région Bretagne »… */
+export function scopeLabel(filter: SelectionFilter, names: { theme?: string; workshop?: string }): string {
+  const parts: string[] = [];
+  if (filter.theme === 'a_classer') parts.push(`contributions ${t('stats.unclassified').toLowerCase()}`);
+  else if (filter.theme !== null) parts.push(`thématique « ${names.theme ?? filter.theme} »`);
+  if (filter.workshop !== null) parts.push(`atelier « ${names.workshop ?? filter.workshop} »`);
+  if (filter.region) parts.push(`région ${filter.region}`);
+  if (filter.source) parts.push(`source : ${t(`stats.source.${filter.source}`)}`);
+  if (filter.status) parts.push(`statut ${filter.status.replace(/_/g, ' ')}`);
+  if (filter.from) parts.push(`depuis le ${filter.from.split('-').reverse().join('/')}`);
+  if (filter.to) parts.push(`jusqu’au ${filter.to.split('-').reverse().join('/')}`);
+  if (filter.q) parts.push(`recherche « ${filter.q} »`);
+  return parts.length ? parts.join(', ') : 'toute la consultation';
+}
+
+export const MAP_MEASURES = ['contributions', 'workshops', 'participants'] as const;
+export type MapMeasure = (typeof MAP_MEASURES)[number];
+
+const MEASURE_WORDS: Record<MapMeasure, { title: string; unit: string; what: string }> = {
+  contributions: { title: 'Contributions par région', unit: 'contributions', what: 'contributions brutes (structure de l’auteur, ou à défaut de l’atelier)' },
+  workshops: { title: 'Ateliers tenus par région', unit: 'ateliers', what: 'ateliers tenus (région de la structure organisatrice)' },
+  participants: { title: 'Participants par région', unit: 'participants', what: 'participants aux ateliers tenus dans la région' },
+};
+
+/** One measure of the regions' figures as a map of shared/map. */
+export function regionMapData(figures: RegionFigures, measure: MapMeasure, id = `carte-${measure}`): RegionMapData {
+  const words = MEASURE_WORDS[measure];
+  const values = figures.regions.map((l) => ({ code: l.code!, value: l[measure] }));
+  const listed = figures.regions.map((l) => `${l.region} : ${formatNumber(l[measure])}`).join(' ; ');
+  return {
+    id,
+    title: words.title,
+    unit: words.unit,
+    description: `Carte des régions de France (outre-mer en encarts), colorée selon le nombre de ${words.what}. Chaque région porte sa valeur, reprise dans le tableau. En chiffres : ${listed}.`,
+    values,
   };
 }

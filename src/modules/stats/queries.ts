@@ -151,3 +151,112 @@ export async function workshopsByRegion(db: Db, consultationId: number): Promise
     .map((r) => ({ key: r.region, label: r.region, count: Number(r.n) }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
 }
+
+/**
+ * Participants by region: for each region, the distinct people marked present at a held workshop
+ * organised there, plus the attendees without an account counted there. A person who attended
+ * workshops in two regions counts in each (the national figure, `participants`, counts them once).
+ */
+export async function participantsByRegion(db: Db, consultationId: number): Promise<BreakdownLine[]> {
+  const withAccount = (await db('workshop_registrations as r')
+    .join('workshops as w', 'w.id', 'r.workshop_id')
+    .join('structures as s', 's.id', 'w.structure_id')
+    .where({ 'w.consultation_id': consultationId, 'w.status': HELD, 'r.attended': true })
+    .select('s.region')
+    .countDistinct({ n: 'r.user_id' })
+    .groupBy('s.region')) as Array<{ region: string; n: number | string }>;
+  const withoutAccount = (await db('workshops as w')
+    .join('structures as s', 's.id', 'w.structure_id')
+    .where({ 'w.consultation_id': consultationId, 'w.status': HELD })
+    .select('s.region')
+    .sum({ n: 'w.anonymous_attendees' })
+    .groupBy('s.region')) as Array<{ region: string; n: number | string | null }>;
+  const byRegion = new Map<string, number>();
+  for (const r of [...withAccount, ...withoutAccount]) if (r.region) byRegion.set(r.region, (byRegion.get(r.region) ?? 0) + Number(r.n ?? 0));
+  return [...byRegion]
+    .map(([region, count]) => ({ key: region, label: region, count }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'fr'));
+}
+
+// ---- The word cloud's cache (table word_clouds, owned by stats) ----------------------------------
+
+/**
+ * What any change to a consultation's raw contributions changes: the newest id (a contribution
+ * received) and the latest updated_at (edited, withdrawn, reclassified, consolidated, anonymised —
+ * every write of the contributions module sets it). Two index lookups, never a scan: raw contributions
+ * are never deleted one by one (only with their consultation, which drops the cache rows too).
+ */
+export async function contributionsStamp(db: Db, consultationId: number): Promise<string> {
+  const id = (await db('raw_contributions').where('consultation_id', consultationId).max({ v: 'id' }).first()) as { v?: unknown } | undefined;
+  const at = (await db('raw_contributions').where('consultation_id', consultationId).max({ v: 'updated_at' }).first()) as { v?: unknown } | undefined;
+  const when = at?.v instanceof Date ? at.v.toISOString() : at?.v == null ? '' : new Date(String(at.v)).toISOString();
+  return `${id?.v == null ? 0 : Number(id.v)}|${when}`;
+}
+
+export interface WordCloudRow {
+  id: number;
+  consultation_id: number;
+  filter_key: string;
+  stamp: string | null;
+  terms_json: string | null;
+  contributions: number;
+  computed_at: unknown;
+  status: string;
+  steps_done: number;
+  steps_total: number;
+  error: string | null;
+  updated_at: unknown;
+}
+
+const normaliseCloud = (r: any): WordCloudRow => ({
+  ...r,
+  id: Number(r.id),
+  consultation_id: Number(r.consultation_id),
+  contributions: Number(r.contributions),
+  steps_done: Number(r.steps_done),
+  steps_total: Number(r.steps_total),
+});
+
+export async function findWordCloud(db: Db, consultationId: number, filterKey: string): Promise<WordCloudRow | null> {
+  const row = await db('word_clouds').where({ consultation_id: consultationId, filter_key: filterKey }).first();
+  return row ? normaliseCloud(row) : null;
+}
+
+/**
+ * Forgets the clouds of a consultation not counted since `before` (searches asked once, old
+ * selections); one still used is simply counted again. Keeps the cache from growing with every search.
+ */
+export async function purgeWordClouds(db: Db, consultationId: number, before: Date): Promise<void> {
+  await db('word_clouds').where('consultation_id', consultationId).whereNot('status', 'en_cours').where('updated_at', '<', before.toISOString()).delete();
+}
+
+/** The row of a (consultation, selection), created empty when it is asked for the first time. */
+export async function ensureWordCloud(db: Db, consultationId: number, filterKey: string): Promise<WordCloudRow> {
+  const now = new Date().toISOString();
+  await db('word_clouds')
+    .insert({ consultation_id: consultationId, filter_key: filterKey, status: 'terminee', contributions: 0, steps_done: 0, steps_total: 0, updated_at: now })
+    .onConflict(['consultation_id', 'filter_key'])
+    .ignore();
+  return (await findWordCloud(db, consultationId, filterKey))!;
+}
+
+/**
+ * Takes the recomputation of a cloud for this process: only when none runs, or the one running went
+ * silent before `staleBefore` (its process stopped). Two requests, two instances: one wins.
+ */
+export async function claimWordCloud(db: Db, id: number, total: number, staleBefore: Date): Promise<boolean> {
+  const now = new Date().toISOString();
+  const n = await db('word_clouds')
+    .where('id', id)
+    .where((w) => w.whereNot('status', 'en_cours').orWhere('updated_at', '<', staleBefore.toISOString()))
+    .update({ status: 'en_cours', steps_done: 0, steps_total: total, error: null, updated_at: now });
+  return Number(n) === 1;
+}
+
+export async function updateWordCloud(
+  db: Db,
+  id: number,
+  fields: Partial<Pick<WordCloudRow, 'stamp' | 'terms_json' | 'contributions' | 'status' | 'steps_done' | 'steps_total' | 'error'>> & { computed_at?: string },
+): Promise<void> {
+  await db('word_clouds').where('id', id).update({ ...fields, updated_at: new Date().toISOString() });
+}

@@ -1,18 +1,22 @@
 import { Router } from 'express';
+import { cloudSvg } from '../../shared/cloud';
 import type { AppDeps } from '../../shared/http/context';
 import { allow, authorize, currentActor } from '../../shared/http/guards';
 import { NotFoundError } from '../../shared/http/errors';
-import { findConsultationBySlug } from '../consultations';
+import { regionMapSvg } from '../../shared/map';
+import { findConsultationBySlug, listThemes } from '../consultations';
+import { filterQuery, selectionChoices, selectionQuery, SOURCES, STATUSES } from '../contributions';
 import { statsPolicy } from './policy';
-import { participationFigures } from './figures';
+import { participationFigures, regionFigures } from './figures';
 import { continuousIntake } from './queries';
-import { chartLines, figuresCsv, figuresJson, funnelSteps } from './present';
+import { wordCloud } from './cloud-cache';
+import { chartLines, cloudChart, figuresCsv, figuresJson, funnelSteps, MAP_MEASURES, regionMapData, scopeLabel, termLinks } from './present';
 
-export function statsRoutes({ db }: AppDeps): Router {
+export function statsRoutes({ db, config, logger }: AppDeps): Router {
   const r = Router();
 
   async function consultationOf(slug: unknown) {
-    const consultation = await findConsultationBySlug(db, String(slug));
+    const consultation = await findConsultationBySlug(db, String(slug).slice(0, 80));
     if (!consultation) throw new NotFoundError();
     return consultation;
   }
@@ -20,6 +24,7 @@ export function statsRoutes({ db }: AppDeps): Router {
   r.get('/admin/consultations/:slug/chiffres', allow(statsPolicy.canViewDetailedFigures), async (req, res) => {
     const consultation = await consultationOf(req.params.slug);
     const figures = await participationFigures(db, consultation.id);
+    const regions = await regionFigures(db, consultation.id);
     res.render('stats/admin', {
       title: `Chiffres — ${consultation.title}`,
       consultation,
@@ -29,6 +34,37 @@ export function statsRoutes({ db }: AppDeps): Router {
       byTheme: chartLines(figures.byTheme),
       byRegion: chartLines(figures.byRegion),
       bySource: chartLines(figures.bySource),
+      regions,
+      maps: MAP_MEASURES.map((m) => ({ measure: m, svg: regionMapSvg(regionMapData(regions, m)) })),
+    });
+  });
+
+  // The word cloud of the contributions list's selection (same query string as the list).
+  r.get('/consultations/:slug/nuage', allow(statsPolicy.canViewWordCloud), async (req, res) => {
+    const consultation = await consultationOf(req.params.slug);
+    const filter = selectionQuery.parse(req.query);
+    const [themes, choices] = [await listThemes(db, consultation.id), await selectionChoices(db, consultation.id)];
+    const theme = typeof filter.theme === 'number' ? themes.find((th) => th.id === filter.theme) : undefined;
+    if (typeof filter.theme === 'number' && !theme) throw new NotFoundError('Cette thématique n’existe pas dans cette consultation.');
+    const workshop = filter.workshop !== null ? choices.workshops.find((w) => w.id === filter.workshop) : undefined;
+    if (filter.workshop !== null && !workshop) throw new NotFoundError('Cet atelier n’existe pas dans cette consultation.');
+    const state = await wordCloud({ db, logger, syncLimit: config.wordCloud.syncLimit }, consultation.id, filter);
+    const scope = scopeLabel(filter, { theme: theme?.title, workshop: workshop?.title });
+    const chart = cloudChart('nuage', state.terms, scope, state.contributions);
+    res.render('stats/cloud', {
+      title: `Nuage de mots — ${consultation.title}`,
+      consultation,
+      filter,
+      query: filterQuery(filter),
+      themes,
+      workshops: choices.workshops,
+      regions: choices.regions,
+      sources: SOURCES,
+      statuses: STATUSES,
+      scopeText: scope,
+      state,
+      svg: state.terms.length ? cloudSvg(chart) : '',
+      terms: termLinks(state.terms, consultation.slug, filter),
     });
   });
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../shared/db';
 import { listThemes } from '../consultations';
 import { needTraces, quotesOf, validatedNeedsWithProposals, type QuoteRow } from '../needs';
-import { participationFigures, workshopsByRegion } from '../stats';
+import { participationFigures, regionFigures, regionMapData, wordCloudChart, workshopsByRegion } from '../stats';
 import { whitepaperPriorityOrder } from '../prioritisation';
 import type { ChartData } from '../../shared/charts';
 import { formatNumber } from '../../shared/i18n';
@@ -35,6 +35,9 @@ export async function assembleDocument(db: Db, opts: AssembleOptions): Promise<W
   ];
   // The DSI's option on a closed prioritisation: each theme's needs by their points (else their own order).
   const priority = await whitepaperPriorityOrder(db, consultation.id, opts.at ?? new Date());
+  const regions = await regionFigures(db, consultation.id);
+  const cloudTheme = content.word_cloud?.startsWith('theme=') ? themes.find((th) => String(th.id) === content.word_cloud!.slice(6)) : undefined;
+  const wordCloud = content.word_cloud === null ? null : await wordCloudChart(db, consultation.id, content.word_cloud, { theme: cloudTheme?.title });
   const needIds = needs.map((n) => n.id);
   const [traces, quotes] = [await needTraces(db, needIds), await quotesOf(db, needIds)];
 
@@ -122,6 +125,12 @@ export async function assembleDocument(db: Db, opts: AssembleOptions): Promise<W
     },
     charts,
     ...(priority ? { prioritisation: { title: priority.step.title, endsAt: priority.step.endsAt, ballots: priority.step.ballots, budget: priority.step.budget } } : {}),
+    regions: {
+      map: regionMapData(regions, 'contributions', 'livre-blanc-carte'),
+      lines: [...regions.regions, ...regions.elsewhere].map((l) => ({ region: l.region, workshops: l.workshops, participants: l.participants, contributions: l.contributions })),
+      total: regions.total,
+    },
+    wordCloud,
     themes: themes
       .filter((th) => documentNeeds.has(th.id))
       .map((th) => ({ code: th.code, title: th.title, introMd: intros.get(th.id) ?? '', needs: documentNeeds.get(th.id)! })),

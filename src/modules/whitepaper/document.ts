@@ -1,4 +1,6 @@
 import type { ChartData } from '../../shared/charts';
+import type { CloudData } from '../../shared/cloud';
+import type { RegionMapData } from '../../shared/map';
 
 /**
  * The white paper as data: everything the HTML page and the PDF print, and nothing else. An edition's
@@ -33,6 +35,10 @@ export interface WhitePaperDocument {
     contributionsByTheme: ChartData;
     workshopsByRegion: ChartData;
   };
+  /** The map of the regions with its table (absent from editions published before it existed). */
+  regions?: DocumentRegions;
+  /** The word cloud chosen by the DSI, if any (absent from editions published before it existed). */
+  wordCloud?: CloudData | null;
   themes: DocumentTheme[];
   /**
    * Present when the needs of each theme are ordered by the points of a closed prioritisation (the
@@ -64,6 +70,13 @@ export interface DocumentFigures {
   proposals: number;
   ambassadors: number;
   regions: number;
+}
+
+/** Contributions by region as a map, and workshops, participants and contributions by region as a table. */
+export interface DocumentRegions {
+  map: RegionMapData;
+  lines: Array<{ region: string; workshops: number; participants: number; contributions: number }>;
+  total: { workshops: number; participants: number; contributions: number };
 }
 
 export interface DocumentTheme {

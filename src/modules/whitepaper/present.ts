@@ -1,4 +1,6 @@
 import { chartSvg } from '../../shared/charts';
+import { cloudSvg } from '../../shared/cloud';
+import { regionMapSvg } from '../../shared/map';
 import { renderMarkdown } from '../../shared/markdown';
 import { frenchSpacing } from '../../shared/text/typography';
 import { allNeeds, anchorOf, chaptersOf, PRIORITY_LABELS, themeAnchor, type WhitePaperDocument } from './document';
@@ -35,6 +37,8 @@ export function documentView(doc: WhitePaperDocument) {
       contributionsByTheme: chartSvg(doc.charts.contributionsByTheme),
       workshopsByRegion: chartSvg(doc.charts.workshopsByRegion),
     },
+    regionMap: doc.regions ? regionMapSvg(doc.regions.map) : null,
+    wordCloud: doc.wordCloud && doc.wordCloud.terms.length ? cloudSvg(doc.wordCloud) : null,
     needIndex: allNeeds(doc)
       .map((n) => ({ code: n.code, title: n.title, themeTitle: n.themeTitle, anchor: anchorOf('besoin', n.code) }))
       .sort((a, b) => a.code.localeCompare(b.code, 'fr', { numeric: true })),

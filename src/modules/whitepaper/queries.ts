@@ -13,7 +13,7 @@ export {
 } from './reads';
 export type { ContentRow, WorkshopForPaper, AmbassadorForPaper, EditionRow, PublicationRow, DraftPdfRow } from './reads';
 
-export type ContentFields = Pick<ContentRow, 'title' | 'subtitle' | 'foreword_md' | 'method_md' | 'conclusion_md' | 'acknowledgements_md'>;
+export type ContentFields = Pick<ContentRow, 'title' | 'subtitle' | 'foreword_md' | 'method_md' | 'conclusion_md' | 'acknowledgements_md'> & Partial<Pick<ContentRow, 'word_cloud'>>;
 
 /** Writes the content if it is still at `version` (0: not written yet); false when someone saved in between. */
 export async function saveContentIfVersion(db: Db, consultationId: number, version: number, fields: ContentFields, actorId: number): Promise<boolean> {

@@ -17,6 +17,8 @@ export interface ContentRow {
   method_md: string;
   conclusion_md: string;
   acknowledgements_md: string;
+  /** The word cloud shown in the white paper: null = none, else the selection's query string ('' = everything). */
+  word_cloud: string | null;
   version: number;
   updated_by: number | null;
   updated_at: Date | null;
@@ -28,10 +30,10 @@ export async function findContent(db: Db, consultationId: number): Promise<Conte
   if (!row) {
     return {
       consultation_id: consultationId, title: '', subtitle: '', foreword_md: '', method_md: '', conclusion_md: '',
-      acknowledgements_md: '', version: 0, updated_by: null, updated_at: null,
+      acknowledgements_md: '', word_cloud: null, version: 0, updated_by: null, updated_at: null,
     };
   }
-  return { ...row, consultation_id: Number(row.consultation_id), version: Number(row.version), updated_at: toDate(row.updated_at) };
+  return { ...row, word_cloud: row.word_cloud ?? null, consultation_id: Number(row.consultation_id), version: Number(row.version), updated_at: toDate(row.updated_at) };
 }
 
 /** Theme introductions by theme id (absent: not written). */

@@ -85,6 +85,7 @@ export function whitepaperRoutes(deps: AppDeps): Router {
     method_md: content.method_md,
     conclusion_md: content.conclusion_md,
     acknowledgements_md: content.acknowledgements_md,
+    word_cloud: content.word_cloud === null ? 'aucun' : content.word_cloud === '' ? 'tout' : content.word_cloud.replace(/^theme=/, ''),
     version: content.version,
     ...Object.fromEntries([...intros].map(([id, text]) => [`intro_${id}`, text])),
   });
@@ -100,7 +101,10 @@ export function whitepaperRoutes(deps: AppDeps): Router {
     const themes = await listThemes(db, consultation.id);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const parsed = contentSchema.safeParse(body);
-    const { intros, errors: introErrors } = readIntros(body, themes.map((th) => th.id));
+    const { intros, errors: readErrors } = readIntros(body, themes.map((th) => th.id));
+    // The cloud's theme must be one of this consultation's.
+    const cloudTheme = parsed.success && parsed.data.word_cloud?.startsWith('theme=') ? Number(parsed.data.word_cloud.slice(6)) : null;
+    const introErrors = cloudTheme !== null && !themes.some((th) => th.id === cloudTheme) ? { ...readErrors, word_cloud: 'Choisissez un nuage de mots dans la liste.' } : readErrors;
     // « Aperçu » shows the sections as they will read, without saving anything.
     if (body.action === 'apercu') return renderEditorial(req, res, consultation, { values: body, errors: parsed.success ? introErrors : { ...failureOf(parsed, null).errors, ...introErrors }, preview: true });
     const result = parsed.success && !Object.keys(introErrors).length ? await updateContent(db, currentActor(req)!, consultation.id, parsed.data, intros, req.id as string) : null;

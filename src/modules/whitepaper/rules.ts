@@ -11,7 +11,7 @@ export interface MissingItem {
 }
 
 /** The sections the DSI writes, with the message shown while each is empty (the subtitle is optional). */
-export const REQUIRED_SECTIONS: Array<{ key: keyof ContentFields; missing: string }> = [
+export const REQUIRED_SECTIONS: Array<{ key: Exclude<keyof ContentFields, 'word_cloud'>; missing: string }> = [
   { key: 'title', missing: 'Le titre n’est pas renseigné.' },
   { key: 'foreword_md', missing: 'L’avant-propos n’est pas rédigé.' },
   { key: 'method_md', missing: 'La méthode n’est pas rédigée.' },

@@ -32,6 +32,7 @@ export async function updateContent(
       method_md: input.method_md,
       conclusion_md: input.conclusion_md,
       acknowledgements_md: input.acknowledgements_md,
+      word_cloud: input.word_cloud,
     };
     if (!(await saveContentIfVersion(trx, consultationId, before.version, fields, actor.id))) return stale();
     await replaceThemeIntros(trx, consultationId, intros);

@@ -24,6 +24,13 @@ export const contentSchema = z.object({
   method_md: markdown('La méthode', SECTION_MAX),
   conclusion_md: markdown('La conclusion', SECTION_MAX),
   acknowledgements_md: markdown('Les remerciements', SECTION_MAX),
+  // The word cloud of the white paper: « aucun », « tout » (the whole consultation) or a theme's id.
+  word_cloud: z
+    .unknown()
+    .optional()
+    .transform((v) => (typeof v === 'string' ? v.trim() : 'aucun'))
+    .pipe(z.string().regex(/^(aucun|tout|\d{1,12})$/, 'Choisissez un nuage de mots dans la liste.'))
+    .transform((v): string | null => (v === 'aucun' ? null : v === 'tout' ? '' : `theme=${v}`)),
   // The version shown in the form; 0 while nothing has been saved yet.
   version: z.coerce.number({ error: 'Version manquante.' }).int().min(0),
 });

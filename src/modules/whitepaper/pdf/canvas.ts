@@ -158,6 +158,31 @@ export class Canvas {
     this.fill = color;
   }
 
+  /** An SVG path (already in points), filled and outlined: the map's regions. */
+  path(d: string, fill: string, stroke: string | null, lineWidth: number): void {
+    if (!this.paint) return;
+    this.pdf.save();
+    this.pdf.path(d);
+    if (stroke) {
+      this.pdf.lineWidth(lineWidth).lineJoin('round');
+      this.pdf.fillAndStroke(fill, stroke);
+    } else this.pdf.fill(fill);
+    this.pdf.restore();
+    this.fill = null;
+  }
+
+  /** Paints in a coordinate system moved to (dx, dy) and scaled (the map, laid out at its own size). */
+  transformed(dx: number, dy: number, scale: number, draw: () => void): void {
+    if (!this.paint) return draw();
+    this.pdf.save();
+    this.pdf.translate(dx, dy);
+    this.pdf.scale(scale);
+    draw();
+    this.pdf.restore();
+    // The graphics state (fill colour included) is back to what it was before save().
+    this.fill = null;
+  }
+
   /** A bookmark pointing at a named destination (exact position, not just the page). */
   bookmark(parent: OutlineItem, title: string, dest: string): OutlineItem {
     if (!this.paint) return NO_OUTLINE;

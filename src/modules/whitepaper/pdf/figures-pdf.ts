@@ -3,6 +3,9 @@ import { formatNumber } from '../../../shared/i18n';
 import type { WhitePaperDocument } from '../document';
 import { chapter, LEFT } from './chapter';
 import { printChart } from './charts-pdf';
+import { layoutCloud } from '../../../shared/cloud';
+import { layoutRegionMap } from '../../../shared/map';
+import { printCloud, printRegionMap, printRegionTable } from './map-cloud-pdf';
 import type { Composer } from './composer';
 import type { StructElem } from './pdfkit-api';
 import { BLUE, CONTENT_WIDTH, MAX_Y, MUTED, PAGE, SMALL, TEXT } from './style';
@@ -63,6 +66,26 @@ export function figures(c: Composer, root: StructElem, doc: WhitePaperDocument):
     printChart(c, sect, chart, LEFT, CONTENT_WIDTH);
     c.y += 6;
     c.textBlock(sect, 'P', [{ text: chart.description, font: 'italic', size: SMALL.size, color: MUTED }], { lh: SMALL.lh });
+  }
+  // Editions published before the map and the cloud existed have neither in their snapshot.
+  if (doc.regions) {
+    const map = doc.regions.map;
+    const height = layoutRegionMap(map).height * Math.min(1, CONTENT_WIDTH / layoutRegionMap(map).width);
+    c.heading(sect, 2, map.title, { keepWith: Math.min(height + 8, MAX_Y - PAGE.top - 60) });
+    c.y += 4;
+    printRegionMap(c, sect, map, LEFT, CONTENT_WIDTH);
+    c.y += 8;
+    printRegionTable(c, sect, doc.regions.lines, doc.regions.total, LEFT, CONTENT_WIDTH);
+    c.y += 6;
+  }
+  if (doc.wordCloud && doc.wordCloud.terms.length) {
+    const cloud = doc.wordCloud;
+    const height = layoutCloud(cloud, CONTENT_WIDTH).height;
+    c.heading(sect, 2, cloud.title, { keepWith: Math.min(height + 8, MAX_Y - PAGE.top - 60) });
+    c.y += 4;
+    printCloud(c, sect, cloud, LEFT, CONTENT_WIDTH);
+    c.y += 6;
+    c.textBlock(sect, 'P', [{ text: cloud.description, font: 'italic', size: SMALL.size, color: MUTED }], { lh: SMALL.lh });
   }
   sect.end();
 }

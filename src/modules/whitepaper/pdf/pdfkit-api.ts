@@ -50,8 +50,13 @@ export interface Pdf extends Readable {
   dash(length: number, options: { space: number }): Pdf;
   undash(): Pdf;
   save(): Pdf;
+  translate(x: number, y: number): Pdf;
+  scale(factor: number): Pdf;
   restore(): Pdf;
   rect(x: number, y: number, w: number, h: number): Pdf;
+  path(d: string): Pdf;
+  fillAndStroke(fill?: string, stroke?: string): Pdf;
+  lineJoin(join: 'miter' | 'round' | 'bevel'): Pdf;
   fill(color?: string): Pdf;
   moveTo(x: number, y: number): Pdf;
   lineTo(x: number, y: number): Pdf;
