@@ -14,7 +14,9 @@ import { demoFingerprint } from '../support/demo-fingerprint';
 const EXPECTED: Readonly<Record<string, readonly [number, string]>> = {
   ambassador_applications: [24, '9f96d3f11973cff11a151d9bda38a9f2bc87f5fadbe335a0997061f6b85dc7f1'],
   ambassador_themes: [28, '8706b043706420d3136720170958dcf1e3cd86547c4b92b5a3e0f13ceb4eec29'],
-  audit_log: [2, 'e74b63ecce717b040dec175e5810de386e233d52a98050c98dc9b5bf50e78411'],
+  // Issue 12 (word cloud, map): the content's word_cloud column (none chosen), the edition's snapshot
+  // with the map of the regions, and the publication's audit entry that records them.
+  audit_log: [2, '5894a6704d8e598f227816295bca81544566419305a7772c91bbb4314ca6d71a'],
   // Issue 11 added plan_id (null for the demo) to consolidated contributions and links.
   consolidated_contributions: [300, '678c441b90218499fa8b25889fa223d4a6156c5aa25e4863b7ee75613e02b60c'],
   consolidation_links: [999, '23c9b03b059791acfb726904dac7b8b0b2ef0eac15496f8631fd8c39915a947f'],
