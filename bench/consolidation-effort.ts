@@ -205,6 +205,11 @@ async function journey(eager: boolean): Promise<string[]> {
       const before = { ...counts };
       corrected.members += round.corrected.members;
       corrected.groups += round.corrected.groups;
+      if (VERBOSE) {
+        const lab = (id: number) => labelOf.get(id) ?? '?';
+        for (const g of state.groups) if (g.members.some((id) => labelOf.has(id))) process.stdout.write(`    g${g.n} ${g.ticked ? 'x' : ' '} ${g.action} t=${g.target ?? ''} [${g.members.map(lab).join(', ')}]\n`);
+        process.stdout.write(`    actions: ${round.actions.map((a) => `${a.kind}:${a.field}${'value' in a ? '=' + a.value : ''}`).join(' ')}\n`);
+      }
       for (const a of round.actions) await perform(page, a, counts);
       await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator('button', { hasText: 'Appliquer les groupes cochés' }).first().click()]);
       counts.submissions++;

@@ -176,11 +176,53 @@ export function decideRound(page: PageState, memory: Memory): Round {
     } else select(`m_${x.id}`, 'later');
   }
 
+  // 1b. Unticked groups « à vérifier » (isolated contributions gathered under the target they resemble):
+  //     ticked when their majority topic goes to that very target (its home, or its lead's target on this
+  //     page); their odd members moved like misplaced ones. Otherwise their members count as singles.
+  const checks = page.groups.filter((g) => !g.ticked && g.action === 'attach' && labelled(g).length >= 2);
+  const unchecked: PageGroup[] = [];
+  for (const g of checks) {
+    const m = majority(g.members, labelOf)!;
+    const goesThere = m !== OFF_TOPIC && g.target !== null && !g.code && (homes.get(m)?.id === g.target || (leads.get(m)?.cc ?? null) === g.target);
+    if (!goesThere) {
+      unchecked.push(g);
+      continue;
+    }
+    actions.push({ kind: 'check', field: `g${g.n}_apply` });
+    g.ticked = true;
+    progress = true;
+    if (!leads.has(m)) leads.set(m, { n: g.n, cc: g.target });
+    for (const id of labelled(g)) {
+      const l = labelOf.get(id)!;
+      if (l === m) continue;
+      const lead = leads.get(l);
+      if (lead) select(`m_${id}`, `g${lead.n}`);
+      else if (l === OFF_TOPIC) {
+        select(`m_${id}`, 'out');
+        toOut = true;
+      } else select(`m_${id}`, 'later');
+    }
+  }
+
   // 3 (before 2, so that the singles of a label follow the one ticked). Nothing ticked: tick the singles.
-  const singles = page.groups.filter((g) => !g.ticked && labelled(g).length);
-  const forced = !ticked.length;
+  const singles: PageGroup[] = [
+    ...page.groups.filter((g) => !g.ticked && labelled(g).length && !checks.includes(g)),
+    // The members of a group « à vérifier » that is not for their topic are handled one by one.
+    ...unchecked.flatMap((g) => labelled(g).map((id) => ({ ...g, members: [id], single: true }))),
+  ];
+  const forced = !ticked.length && !checks.some((g) => g.ticked);
   if (forced) {
+    let fresh = 0;
     for (const g of singles) {
+      if ((g as { single?: boolean }).single) {
+        // A member of a group « à vérifier » for another target: a topic with no home yet starts a new group (« nouveau groupe 1–3 »).
+        const l = labelOf.get(g.members[0]!)!;
+        if (l === OFF_TOPIC || leads.has(l) || homes.has(l) || fresh >= 3) continue;
+        select(`m_${g.members[0]}`, `new${++fresh}`);
+        leads.set(l, { n: -fresh, cc: null });
+        progress = true;
+        continue;
+      }
       const l = majority(g.members, labelOf)!;
       if (l === OFF_TOPIC || leads.has(l)) continue;
       actions.push({ kind: 'check', field: `g${g.n}_apply` });
@@ -208,7 +250,9 @@ export function decideRound(page: PageState, memory: Memory): Round {
         toOut = true;
         progress = true;
       } else if (leads.has(l) && (forced || homes.has(l) || memory.eager)) {
-        select(`m_${id}`, `g${leads.get(l)!.n}`);
+        const n = leads.get(l)!.n;
+        if ((g as { single?: boolean }).single && n < 0 && g.members[0] === id && actions.some((a) => a.kind === 'select' && a.field === `m_${id}`)) continue;
+        select(`m_${id}`, n < 0 ? `new${-n}` : `g${n}`);
         progress = true;
       }
     }

@@ -42,7 +42,7 @@ export interface PlanView {
   targets: Array<{ id: number; code: string; title: string }>;
   seen: string;
   outReason: string;
-  counts: { attach: number; create: number; out_of_scope: number; single: number };
+  counts: { attach: number; create: number; out_of_scope: number; check: number; single: number };
 }
 
 const refOf = (r: { id: number; reference: string | null }) => r.reference || `n° ${r.id}`;
@@ -75,13 +75,17 @@ export function planView(plan: ConsolidationPlan, live: ReadonlyArray<{ id: numb
       }),
     });
   }
-  const count = (a: PlannedGroup['action'], single: boolean) => groups.filter((g) => g.action === a && (g.members.length === 1 && !g.ticked) === single).length;
+  const count = (a: PlannedGroup['action']) => groups.filter((g) => g.action === a && g.ticked).length;
   return {
     groups, shown, total: plan.total,
     targets: live.map((c) => ({ id: c.id, code: c.code ?? `n° ${c.id}`, title: c.title })),
     seen: live.map((c) => `${c.id}:${c.version}`).join(','),
     outReason: '',
-    counts: { attach: count('attach', false), create: count('create', false), out_of_scope: count('out_of_scope', false), single: groups.filter((g) => g.members.length === 1 && !g.ticked).length },
+    counts: {
+      attach: count('attach'), create: count('create'), out_of_scope: count('out_of_scope'),
+      check: groups.filter((g) => !g.ticked && g.action === 'attach' && g.members.length > 1).length,
+      single: groups.filter((g) => g.members.length === 1 && !g.ticked).length,
+    },
   };
 }
 

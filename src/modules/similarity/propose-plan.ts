@@ -1,7 +1,7 @@
 import { buildIndex, dot, type GroupOptions } from './engine';
 import { groupIndex } from './grouping';
 import type { Knowledge } from './knowledge';
-import { rankAgainst, type RankOptions, type RankedTarget, type Target } from './rank-targets';
+import { RANK_DEFAULTS, rankAgainst, type RankOptions, type RankedTarget, type Target } from './rank-targets';
 
 /**
  * The consolidation plan of a list of unprocessed raw contributions (pure: the bench, the command
@@ -11,7 +11,9 @@ import { rankAgainst, type RankOptions, type RankedTarget, type Target } from '.
  * - attach: the contributions whose best target is the same consolidated contribution;
  * - out_of_scope: look-alikes of contributions already set aside, with that reason;
  * - create: a group of near-duplicates, titled after its most central member;
- * a contribution that matches nothing and no one is a group of one, proposed « create » but left
+ * isolated contributions that still resemble a consolidated contribution (below the attach threshold,
+ * above `checkThreshold`) are gathered per target in an unticked attach group « à vérifier »; a
+ * contribution that matches nothing and no one is a group of one, proposed « create » but left
  * unticked: the ambassador's next decisions (new targets, learned words) will place most of them.
  */
 export type PlanAction = 'attach' | 'create' | 'out_of_scope';
@@ -142,8 +144,34 @@ export function proposePlan(
       title: titleFrom(textOf.get(ids[0]!)!), reason, lookAlikeId: g.lookAlikeId, cohesion: 0, label: '', members: g.members,
     });
   }
+  // Isolated contributions that still resemble a consolidated contribution (below the attach
+  // threshold): gathered per target into one unticked « à vérifier » group, so that the ambassador
+  // confirms them with one tick (and moves out the odd one) instead of placing each by hand.
+  const checkFloor = options.rank?.checkThreshold ?? RANK_DEFAULTS.checkThreshold;
+  const toCheck = new Map<number, Array<{ id: number; score: number }>>();
+  const alone: typeof rest = [];
   for (const r of rest) {
     if (grouped.has(r.id)) continue;
+    const best = placementOf.get(r.id)?.[0];
+    if (best && best.score >= checkFloor) toCheck.set(best.consolidatedId, [...(toCheck.get(best.consolidatedId) ?? []), { id: r.id, score: best.score }]);
+    else alone.push(r);
+  }
+  for (const [targetId, members] of [...toCheck].sort((a, b) => order.get(a[0])! - order.get(b[0])!)) {
+    if (members.length < 2) {
+      alone.push({ id: members[0]!.id, text: textOf.get(members[0]!.id)! });
+      continue;
+    }
+    members.sort((a, b) => b.score - a.score || a.id - b.id);
+    const ids = members.map((m) => m.id);
+    const candidates = groupCandidates(ids, placementOf, k);
+    const own = candidates.find((c) => c.consolidatedId === targetId);
+    groups.push({
+      key: keyOf(ids), action: 'attach', ticked: false, targetId, candidates: own ? [own, ...candidates.filter((c) => c !== own)] : candidates,
+      title: titleFrom(textOf.get(ids[0]!)!), reason: '', lookAlikeId: null, cohesion: 0, label: '', members,
+    });
+  }
+  alone.sort((a, b) => a.id - b.id);
+  for (const r of alone) {
     groups.push({
       key: String(r.id), action: 'create', ticked: false, targetId: null, candidates: groupCandidates([r.id], placementOf, k),
       title: titleFrom(r.text), reason: '', lookAlikeId: null, cohesion: 1, label: '', members: [{ id: r.id, score: null }],

@@ -44,10 +44,16 @@ export interface RankOptions {
   attachThreshold: number;
   /** A look-alike of an out-of-scope contribution at least this close (and closer than any target) proposes out of scope. */
   outOfScopeThreshold: number;
+  /**
+   * The plan gathers isolated contributions whose best target is at least this close (and below
+   * attachThreshold) in an unticked group « à vérifier » for that target: the app's usual floor for
+   * « similar » (DEFAULT_MIN_SCORE), chosen without looking at any labelled set.
+   */
+  checkThreshold: number;
   knowledge?: Knowledge;
 }
 
-export const RANK_DEFAULTS: Readonly<RankOptions> = Object.freeze({ k: 5, memberWeight: 0.4, attachThreshold: 0.5, outOfScopeThreshold: 0.5 });
+export const RANK_DEFAULTS: Readonly<RankOptions> = Object.freeze({ k: 5, memberWeight: 0.4, attachThreshold: 0.5, outOfScopeThreshold: 0.5, checkThreshold: 0.15 });
 
 const dot = (a: SimilarityIndex['vectors'][number], b: SimilarityIndex['vectors'][number]) => {
   let i = 0;
