@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { expect } from 'chai';
 import type { Express } from 'express';
 import { listAssociations } from '../../src/modules/similarity/queries';
@@ -5,6 +6,9 @@ import { learnFromLinks, rankTargets, relearn } from '../../src/modules/similari
 import { DEMO_SLUG, seedDemo } from '../../seeds/demo';
 import { buildApp, csrfFrom, loginAs, makeUser } from '../support/app';
 import { freshDb, type TestDb } from '../support/db';
+
+/** What the demo's 300 consolidated contributions teach a fresh instance (see the test below). */
+const LEARNED_FROM_DEMO = { count: 7964, sha256: 'bcfb92942cfc9d88ed19fd3423b2e0af1635e64af81d8a8f70a82a9ecd56af3b' };
 
 /** The DSI and the consultation's ambassadors edit its glossary; the DSI removes a learned association. */
 describe('Ambassadors edit the glossary and the DSI removes a learned association', function () {
@@ -30,6 +34,24 @@ describe('Ambassadors edit the glossary and the DSI removes a learned associatio
     await relearn(t.db, consultationId);
     expect(await listAssociations(t.db, consultationId)).to.deep.equal(first);
     expect(first.every((r) => Number.isInteger(r.weight))).to.equal(true);
+  });
+
+  it('holds the very same associations on SQLite and PostgreSQL, and after a restart (a new connection, empty caches)', async () => {
+    const rows = await listAssociations(t.db, consultationId);
+    const themeCode = new Map((await t.db('themes').where({ consultation_id: consultationId })).map((th) => [Number(th.id), th.code as string]));
+    const digest = (list: typeof rows) =>
+      crypto.createHash('sha256').update(list.map((r) => `${themeCode.get(r.theme_id)}|${r.term_a}|${r.term_b}|${r.weight}|${r.removed ? 1 : 0}`).sort().join('\n')).digest('hex');
+    // Recorded once; the same on both engines (integer weights, every list read in a fixed order).
+    expect({ count: rows.length, sha256: digest(rows) }).to.deep.equal(LEARNED_FROM_DEMO);
+    const restarted = t.open();
+    try {
+      expect(digest(await listAssociations(restarted, consultationId))).to.equal(LEARNED_FROM_DEMO.sha256);
+      const again = await rankTargets(restarted, consultationId, { texts: ['Synchroniser l’agenda I-Milo avec Outlook'] });
+      const before = await rankTargets(t.db, consultationId, { texts: ['Synchroniser l’agenda I-Milo avec Outlook'] });
+      expect(again).to.deep.equal(before);
+    } finally {
+      await restarted.destroy();
+    }
   });
 
   it('strengthens what is put together and weakens what is taken out', async () => {
