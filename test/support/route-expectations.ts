@@ -91,6 +91,8 @@ export const CORE_ROUTES: Record<string, Expectation> = {
     'GET /admin/consultations/:slug/ouvertures': DSI,
     'POST /admin/consultations/:slug/ouvertures': { may: DSI, body: () => ({ contributions: 'ferme', consolidation: 'ferme', ambassadorCall: 'ferme' }) },
     'GET /admin/consultations/:slug/chiffres': DSI,
+    // The DSI's dashboard of a consultation (figures, follow-up, priorities, exports).
+    'GET /admin/consultations/:slug/tableau-de-bord': DSI,
     'GET /consultations/:slug/chiffres.csv': ALL,
     'GET /consultations/:slug/chiffres.json': ALL,
     // The word cloud reads the contributions and links to their list: the staff who browse it.
@@ -148,6 +150,9 @@ export const CORE_ROUTES: Record<string, Expectation> = {
     'GET /admin/consultations/:slug/suivi/propositions/:id': { params: { id: 'followedProposal' }, may: DSI },
     'POST /admin/consultations/:slug/suivi/propositions/:id': { params: { id: 'followedProposal' }, may: DSI, body: () => ({ status: 'retenue', stream: 'socle', effectiveOn: '2026-11-30', comment: 'Piraté' }) },
     'GET /admin/consultations/:slug/suivi/capacite': DSI,
+    'GET /admin/consultations/:slug/besoins-propositions.csv': DSI,
+    'GET /admin/consultations/:slug/besoins-propositions.xlsx': DSI,
+    'GET /admin/consultations/:slug/besoins-propositions.json': DSI,
     'POST /admin/consultations/:slug/suivi/capacite': { may: DSI, body: () => ({ year: '2026', capacity_socle: '1' }) },
   }),
 };

@@ -30,10 +30,9 @@ export const MODULE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   imports: ['audit', 'consultations', 'contributions'],
 
   // Layer 4: ambassadors (selecting one changes a user's role), workshops (their facilitators are
-  // users), home pages.
+  // users).
   ambassadors: ['audit', 'consultations', 'structures', 'users'],
   workshops: ['audit', 'consultations', 'contributions', 'structures', 'users'],
-  dashboard: ['audit', 'consultations', 'users'],
 
   // Layer 5: needs, traced down to the figures and drafted by the theme's ambassadors.
   needs: ['ambassadors', 'audit', 'consultations', 'stats'],
@@ -46,6 +45,11 @@ export const MODULE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   whitepaper: ['ambassadors', 'audit', 'consultations', 'needs', 'prioritisation', 'stats', 'structures'],
 
   // Layer 7: what follows the published white paper: each proposal's uptake by the shared system
-  // (its figures are stats' pure functions; the dashboard may show it later).
-  followup: ['audit', 'consultations', 'needs', 'stats', 'whitepaper'],
+  // (its figures are stats' pure functions); its export of the needs and proposals carries the
+  // points of the latest prioritisation.
+  followup: ['audit', 'consultations', 'needs', 'prioritisation', 'stats', 'whitepaper'],
+
+  // Layer 8: the home pages and the DSI's consultation dashboard, which gathers the figures (stats),
+  // the uptake indicator (followup) and the needs by priority points (prioritisation).
+  dashboard: ['audit', 'consultations', 'contributions', 'followup', 'prioritisation', 'stats', 'users'],
 };

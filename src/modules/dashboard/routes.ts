@@ -1,13 +1,16 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../shared/http/context';
-import { currentActor } from '../../shared/http/guards';
+import { allow, currentActor } from '../../shared/http/guards';
+import { found } from '../../shared/http/form-action';
 import { listAudit } from '../audit';
-import { ambassadorThemes, listConsultations, listPhases, currentPhase, openings, parisDay } from '../consultations';
+import { ambassadorThemes, findConsultationBySlug, listConsultations, listPhases, currentPhase, openings, parisDay } from '../consultations';
 import { countUsersByRole } from '../users';
+import { consultationBoard } from './consultation-board';
+import { dashboardPolicy } from './policy';
 import { pendingByTheme, personalActivity } from './queries';
 
 /** The home page: one per role, each showing what that person has to do next. */
-export function dashboardRoutes({ db }: AppDeps): Router {
+export function dashboardRoutes({ db, config, logger }: AppDeps): Router {
   const r = Router();
   r.get('/', async (req, res) => {
     const actor = currentActor(req);
@@ -30,6 +33,13 @@ export function dashboardRoutes({ db }: AppDeps): Router {
     }
     const activity = await personalActivity(db, actor.id);
     res.render('dashboard/contributor', { title: 'Mon espace', consultations, activity });
+  });
+
+  // The DSI's dashboard of one consultation: every figure from the module that computes it.
+  r.get('/admin/consultations/:slug/tableau-de-bord', allow(dashboardPolicy.canViewConsultationDashboard), async (req, res) => {
+    const consultation = found(await findConsultationBySlug(db, String(req.params.slug).slice(0, 100)));
+    const board = await consultationBoard({ db, logger, cloudSyncLimit: config.wordCloud.syncLimit }, consultation);
+    res.render('dashboard/consultation', { title: `Tableau de bord — ${consultation.title}`, consultation, tab: 'tableau-de-bord', ...board });
   });
   return r;
 }

@@ -7,7 +7,7 @@ import { parseId } from '../../shared/http/params';
 import { parisDay } from '../../shared/paris-time';
 import { t } from '../../shared/i18n';
 import { capacityUseOf } from '../stats';
-import { listConsultations } from '../consultations';
+import { findConsultationBySlug, listConsultations } from '../consultations';
 import { latestEdition } from '../whitepaper';
 import { followupContext, type FollowupContext } from './context';
 import { followupPolicy } from './policy';
@@ -16,6 +16,7 @@ import { filterProposals, filterQuery, paginate, PROPOSALS_PER_PAGE, currentStat
 import { capacitiesOf, capacityYears, findFollowed, followedProposals, historyOf, type FollowedRow } from './queries';
 import { recordStatusChange } from './record-status-change';
 import { setCapacity } from './set-capacity';
+import { needsCsv, needsExport, needsJson, writeNeedsXlsx } from './export-needs';
 import { STATUSES, STATUS_LABELS, STREAMS, statusLabel, streamFromTarget, streamLabel } from './rules';
 import { bulkSchema, capacitySchema, changeSchema, filtersSchema, type Filters } from './validation';
 
@@ -145,6 +146,30 @@ export function adminRoutes({ db }: AppDeps): Router {
     },
     done: (v, { object: ctx }) => ({ to: `/admin/consultations/${ctx.consultation.slug}/suivi/capacite?annee=${v.year}`, flash: t('followup.capacitySaved', { year: v.year }) }),
   }));
+
+  // ---- The needs and proposals with their statuses, points and traces (one set of lines, three formats) ----
+
+  const EXPORT = '/admin/consultations/:slug/besoins-propositions';
+  const exportDsi = allow(followupPolicy.canExportNeeds);
+  async function exportOf(req: Request, res: import('express').Response, ext: string) {
+    const consultation = found(await findConsultationBySlug(db, String(req.params.slug).slice(0, 100)));
+    res.setHeader('Content-Disposition', `attachment; filename="besoins-propositions-${consultation.slug}.${ext}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    return needsExport(db, consultation);
+  }
+  r.get(`${EXPORT}.csv`, exportDsi, async (req, res) => {
+    const e = await exportOf(req, res, 'csv');
+    res.type('text/csv; charset=utf-8').send(needsCsv(e));
+  });
+  r.get(`${EXPORT}.json`, exportDsi, async (req, res) => {
+    const e = await exportOf(req, res, 'json');
+    res.type('application/json; charset=utf-8').send(JSON.stringify(needsJson(e), null, 2));
+  });
+  r.get(`${EXPORT}.xlsx`, exportDsi, async (req, res) => {
+    const e = await exportOf(req, res, 'xlsx');
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    await writeNeedsXlsx(res, e);
+  });
 
   return r;
 }

@@ -10,6 +10,8 @@ export const followupPolicy = {
   /** Recording a status on one proposal: the DSI, on a proposal that is followed (published). */
   canChange: (actor: MaybeActor, proposal: { id: number } | null | undefined): boolean => actor?.role === 'dsi' && !!proposal,
   canSetCapacity: (actor: MaybeActor): boolean => actor?.role === 'dsi',
+  /** The needs and proposals with their statuses, points and traces (CSV, XLSX, JSON): the DSI's steering file. */
+  canExportNeeds: (actor: MaybeActor): boolean => actor?.role === 'dsi',
   /** The public follow-up exists once an edition of the white paper is published. */
   canReadPublic: (_actor: MaybeActor, consultation: { published: boolean }): boolean => consultation.published,
 };

@@ -8,6 +8,11 @@ export type NeedStatus = (typeof NEED_STATUSES)[number];
 export const PRIORITIES = ['haute', 'moyenne', 'basse'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
+/** The review statuses in words (a need is masculine, a proposal feminine), for exports. */
+export const NEED_STATUS_LABELS: Readonly<Record<NeedStatus, string>> = { brouillon: 'Brouillon', soumis: 'Soumis à la DSI', valide: 'Validé', renvoye: 'Renvoyé' };
+export const PROPOSAL_STATUS_LABELS: Readonly<Record<NeedStatus, string>> = { brouillon: 'Brouillon', soumis: 'Soumise à la DSI', valide: 'Validée', renvoye: 'Renvoyée' };
+export const PRIORITY_LABELS: Readonly<Record<Priority, string>> = { haute: 'Haute', moyenne: 'Moyenne', basse: 'Basse' };
+
 const NEED_CODE = /^B-(\d+)$/;
 
 /** Formats the n-th need code: B-01 … B-99, then B-100 (two digits at least). */

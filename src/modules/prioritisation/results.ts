@@ -1,7 +1,7 @@
 import type { Db } from '../../shared/db';
 import { orderWithinThemes, priorityResults, rankNeeds, type PriorityBallot, type PriorityNeed, type PriorityResults } from '../stats';
-import { stepBallots, votableNeeds, whitepaperSteps, type StepRow, type VotableNeed } from './queries';
-import { stepState } from './rules';
+import { listSteps, stepBallots, votableNeeds, whitepaperSteps, type StepRow, type VotableNeed } from './queries';
+import { stepState, type StepState } from './rules';
 
 /**
  * Reads what a step's results are computed from — the needs put to the vote and every ballot — and
@@ -50,5 +50,24 @@ export async function whitepaperPriorityOrder(db: Db, consultationId: number, at
   return {
     step: { id: closed.id, title: closed.title, endsAt: closed.ends_at.toISOString(), ballots: data.ballots.length, budget: closed.budget },
     order: orderWithinThemes(priorityNeeds(data.needs), data.ballots),
+  };
+}
+
+export interface LatestPriorities {
+  step: { id: number; title: string; startsAt: Date; endsAt: Date; budget: number; state: StepState };
+  results: PriorityResults;
+}
+
+/**
+ * The results of the consultation's latest prioritisation that has started (open or closed; one still
+ * to come has no points yet), computed as on its results page; null when none has started. What the
+ * DSI's dashboard and the needs' export show as « points de priorité ».
+ */
+export async function latestPriorities(db: Db, consultationId: number, at: Date = new Date()): Promise<LatestPriorities | null> {
+  const step = (await listSteps(db, consultationId)).find((s) => stepState(s, at) !== 'a_venir');
+  if (!step) return null;
+  return {
+    step: { id: step.id, title: step.title, startsAt: step.starts_at, endsAt: step.ends_at, budget: step.budget, state: stepState(step, at) },
+    results: resultsOf(await stepData(db, step)),
   };
 }

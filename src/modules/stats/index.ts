@@ -17,11 +17,14 @@ export {
   needs,
   functionalProposals,
   continuousIntake,
+  ambassadors,
+  contributionsByWeek,
 } from './queries';
 export type { BreakdownLine } from './queries';
 export { funnelByTheme } from './funnel';
 export type { FunnelLine } from './funnel';
-export { chartLines, funnelSteps, figuresCsv, figuresJson, regionMapData, cloudChart } from './present';
+export { chartLines, funnelSteps, figuresCsv, figuresJson, regionMapData, cloudChart, weeksChart, funnelChart, MAP_MEASURES } from './present';
+export type { ChartLine } from './present';
 export { uptakeOf, uptakeBy, uptakeOverTime, capacityUseOf, TAKEN_STATUSES, DELIVERED_STATUS } from './uptake';
 export type { Uptake, UptakeLine, UptakePoint, StatusChange, CapacityUse } from './uptake';
 export { rankNeeds, priorityResults, orderWithinThemes, NO_REGION } from './priorities';

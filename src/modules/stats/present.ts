@@ -1,3 +1,4 @@
+import type { ChartData } from '../../shared/charts';
 import type { CloudData } from '../../shared/cloud';
 import { BOM, csvLine } from '../../shared/csv';
 import { formatNumber, t } from '../../shared/i18n';
@@ -143,5 +144,34 @@ export function regionMapData(figures: RegionFigures, measure: MapMeasure, id = 
     unit: words.unit,
     description: `Carte des régions de France (outre-mer en encarts), colorée selon le nombre de ${words.what}. Chaque région porte sa valeur, reprise dans le tableau. En chiffres : ${listed}.`,
     values,
+  };
+}
+
+// ---- Charts of the DSI's consultation dashboard -----------------------------------------------
+
+/** The funnel as a chart of shared/charts (centred bars, each step with its count): the steps of funnelSteps. */
+export function funnelChart(funnel: Funnel, id = 'graphique-entonnoir'): ChartData {
+  const steps = funnelSteps(funnel);
+  return {
+    id,
+    title: t('stats.funnel'),
+    description: `${steps.map((s) => `${formatNumber(s.count)} ${s.label.toLowerCase()}`).join(', puis ')}. Les mêmes nombres sont dans le tableau qui suit.`,
+    kind: 'funnel',
+    items: steps.map((s) => ({ label: s.label.toLowerCase(), value: s.count })),
+  };
+}
+
+/** Contributions per week as a bar chart (one bar per week, empty weeks included); the page repeats them in a table. */
+export function weeksChart(weeks: BreakdownLine[], id = 'graphique-semaines'): ChartData {
+  const total = weeks.reduce((n, w) => n + w.count, 0);
+  const busiest = weeks.reduce<BreakdownLine | null>((b, w) => (!b || w.count > b.count ? w : b), null);
+  return {
+    id,
+    title: t('stats.byWeek'),
+    description: weeks.length
+      ? `${formatNumber(total)} contributions brutes sur ${formatNumber(weeks.length)} semaine${weeks.length > 1 ? 's' : ''}, de la ${weeks[0]!.label.toLowerCase()} à la ${weeks[weeks.length - 1]!.label.toLowerCase()} ; la plus chargée : ${busiest!.label.toLowerCase()} (${formatNumber(busiest!.count)}). Chaque semaine est dans le tableau qui suit.`
+      : 'Aucune contribution pour l’instant.',
+    kind: 'bars',
+    items: weeks.map((w) => ({ label: w.label, value: w.count })),
   };
 }

@@ -1,5 +1,7 @@
 import type { Db } from '../../shared/db';
+import { isPostgres } from '../../shared/db';
 import { t } from '../../shared/i18n';
+import { parisDay } from '../../shared/paris-time';
 import { SOURCES } from '../contributions';
 
 /**
@@ -137,6 +139,50 @@ export async function functionalProposals(db: Db, consultationId: number): Promi
       .count({ n: '*' })
       .first(),
   );
+}
+
+/**
+ * Ambassadors of the consultation: the people whose application was selected (`retenue`), whatever
+ * became of their account since (an anonymised ambassador still was one).
+ */
+export async function ambassadors(db: Db, consultationId: number): Promise<number> {
+  return countOf(db('ambassador_applications').where({ consultation_id: consultationId, status: 'retenue' }).countDistinct({ n: 'user_id' }).first());
+}
+
+/** The Monday ('YYYY-MM-DD') of the week of a Paris calendar day. */
+export function mondayOf(day: string): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Raw contributions per week (Monday to Sunday, Paris time) of their submission: the contributions
+ * that count (withdrawn ones and the continuous intake aside, as `rawContributions`), every week from
+ * the first to the last listed, empty ones included. Counted per UTC hour in the database (the Paris
+ * offset is a whole number of hours), then placed in its Paris week here: the same on both engines.
+ */
+export async function contributionsByWeek(db: Db, consultationId: number): Promise<BreakdownLine[]> {
+  const hour = isPostgres(db) ? `to_char(rc.submitted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24')` : `substr(replace(rc.submitted_at, ' ', 'T'), 1, 13)`;
+  const rows = (await countedContributions(db, consultationId).select(db.raw(`${hour} as h`)).count({ n: '*' }).groupByRaw(hour)) as Array<{ h: string | null; n: number | string }>;
+  const weeks = new Map<string, number>();
+  for (const r of rows) {
+    if (!r.h) continue;
+    const at = new Date(`${r.h}:00:00Z`);
+    if (Number.isNaN(at.getTime())) continue;
+    const week = mondayOf(parisDay(at));
+    weeks.set(week, (weeks.get(week) ?? 0) + Number(r.n));
+  }
+  if (!weeks.size) return [];
+  const keys = [...weeks.keys()].sort();
+  const lines: BreakdownLine[] = [];
+  for (let w = keys[0]!; w <= keys[keys.length - 1]!; ) {
+    lines.push({ key: w, label: t('stats.weekOf', { day: w.split('-').reverse().join('/') }), count: weeks.get(w) ?? 0 });
+    const next = new Date(`${w}T12:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 7);
+    w = next.toISOString().slice(0, 10);
+  }
+  return lines;
 }
 
 /** Workshops held, by the region of their organising structure: most first, then by name. */
