@@ -129,7 +129,8 @@ const STEP_STYLES = [
 ];
 
 const dayMs = (d: string) => Date.parse(`${d}T12:00:00Z`);
-const shortDay = (d: string) => new Intl.DateTimeFormat('fr-FR', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(dayMs(d)));
+const shortDayFmt = new Intl.DateTimeFormat('fr-FR', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const shortDay = (d: string) => shortDayFmt.format(new Date(dayMs(d)));
 
 export function stepChartSvg(data: StepChartData, width = 640, height = 260): string {
   const left = 44;
@@ -181,4 +182,5 @@ export function stepChartSvg(data: StepChartData, width = 640, height = 260): st
   return parts.join('');
 }
 
-const formatShare = (v: number) => new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 }).format(v);
+const shareFmt = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 });
+const formatShare = (v: number) => shareFmt.format(v);

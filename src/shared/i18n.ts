@@ -71,8 +71,12 @@ export function formatNumber(n: number): string {
   return numberFmt.format(n);
 }
 
+// One formatter per number of digits: building an Intl.NumberFormat costs far more than formatting.
+const percentFmts = new Map<number, Intl.NumberFormat>();
 export function formatPercent(ratio: number, digits = 0): string {
-  return new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: digits }).format(ratio);
+  let fmt = percentFmts.get(digits);
+  if (!fmt) percentFmts.set(digits, (fmt = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: digits })));
+  return fmt.format(ratio);
 }
 
 const dateFmt = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TZ });
