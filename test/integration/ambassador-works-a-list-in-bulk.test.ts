@@ -55,6 +55,14 @@ describe('An ambassador works the list to process in bulk', function () {
     expect((await amb.get(list())).text).to.contain('2 contribution(s) mise(s) hors périmètre.');
   });
 
+  it('offers the same bulk actions on the coverage page, and comes back to it from a page of several themes', async () => {
+    const page = await amb.get(`/consultations/${slug}/consolidation/couverture?theme=${themeId}`).expect(200);
+    for (const id of raws) expect(page.text).to.contain(`id="c-${id}" name="ids" value="${id}"`);
+    expect(page.text).to.contain('Mettre la sélection hors périmètre');
+    const res = await post({ operation: 'hors_perimetre', ids: [raws[2]], reason: 'Hors sujet', back: '' }).expect(303);
+    expect(res.headers.location).to.equal(`/consultations/${slug}/consolidation/couverture`);
+  });
+
   it('refuses an empty reason or an empty selection on the list itself, the ticks and the typing kept', async () => {
     const res = await post({ operation: 'hors_perimetre', ids: [raws[1], raws[2]], reason: '  ' }).expect(422);
     expect(res.text).to.contain('Le motif est obligatoire.');

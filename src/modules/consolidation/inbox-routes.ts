@@ -71,7 +71,10 @@ export function inboxRoutes({ db }: AppDeps): Router {
 
   // ---- the list to process, its checkboxes and their buttons ----
   /** The list of a theme (or « à classer ») again, where every selection form returns, with its errors and its ticks. */
-  const listUrl = (p: WorkPage, key: unknown) => `/consultations/${p.consultation.slug}/consolidation/a-traiter?theme=${key === 'a_classer' ? 'a_classer' : themeOf(parseIdOrNull(key), p.themes) ?? 'a_classer'}`;
+  const listUrl = (p: WorkPage, key: unknown) =>
+    key === undefined || key === ''
+      ? `/consultations/${p.consultation.slug}/consolidation/couverture` // the coverage page of several themes (by ambassador)
+      : `/consultations/${p.consultation.slug}/consolidation/a-traiter?theme=${key === 'a_classer' ? 'a_classer' : themeOf(parseIdOrNull(key), p.themes) ?? 'a_classer'}`;
 
   async function renderSelection(res: Response, p: WorkPage, themeId: number | null, items: RawListItem[], checked: Set<number>, errors: FieldErrors = {}, values: Record<string, unknown> = {}) {
     const { actor, consultation, scope, themes } = p;
