@@ -71,13 +71,13 @@ async function timed(url: string, n: number, cookie?: string): Promise<{ first: 
 
 async function login(url: string, email: string): Promise<string> {
   const page = await fetch(`${url}/connexion`);
-  const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const cookie = /ensemble\.sid=[^;,]+/.exec(page.headers.get('set-cookie') ?? '')![0];
   const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
   const res = await fetch(`${url}/connexion`, {
     method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
     body: new URLSearchParams({ email, password: DEMO_PASSWORD, _csrf: token }),
   });
-  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return /ensemble\.sid=[^;,]+/.exec(res.headers.get('set-cookie') ?? '')![0];
 }
 
 const REWORDINGS: ReadonlyArray<readonly [RegExp, string]> = [

@@ -109,10 +109,10 @@ export async function build(db: Knex): Promise<void> {
 
 async function login(url: string): Promise<string> {
   const page = await fetch(`${url}/connexion`);
-  const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const cookie = /ensemble\.sid=[^;,]+/.exec(page.headers.get('set-cookie') ?? '')![0];
   const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
   const res = await fetch(`${url}/connexion`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie }, body: new URLSearchParams({ email: 'dsi@bench.test', password: 'bench-mot-de-passe', _csrf: token }) });
-  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return /ensemble\.sid=[^;,]+/.exec(res.headers.get('set-cookie') ?? '')![0];
 }
 
 async function main(): Promise<void> {

@@ -57,7 +57,7 @@ function listen(app: express.Express): Promise<{ url: string; server: http.Serve
 
 async function login(url: string, email: string): Promise<string> {
   const page = await fetch(`${url}/connexion`);
-  const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const cookie = /ensemble\.sid=[^;,]+/.exec(page.headers.get('set-cookie') ?? '')![0];
   const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
   const res = await fetch(`${url}/connexion`, {
     method: 'POST',
@@ -65,7 +65,7 @@ async function login(url: string, email: string): Promise<string> {
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
     body: new URLSearchParams({ email, password: DEMO_PASSWORD, _csrf: token }),
   });
-  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return /ensemble\.sid=[^;,]+/.exec(res.headers.get('set-cookie') ?? '')![0];
 }
 
 /** Contributions posted through the real form, 8 at a time: the write path, commit included. */

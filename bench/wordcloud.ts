@@ -64,7 +64,7 @@ async function measure(url: string, cookie?: string, concurrency = CONCURRENCY):
 
 async function login(url: string, email: string): Promise<string> {
   const page = await fetch(`${url}/connexion`);
-  const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const cookie = /ensemble\.sid=[^;,]+/.exec(page.headers.get('set-cookie') ?? '')![0];
   const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
   const res = await fetch(`${url}/connexion`, {
     method: 'POST',
@@ -72,7 +72,7 @@ async function login(url: string, email: string): Promise<string> {
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
     body: new URLSearchParams({ email, password: DEMO_PASSWORD, _csrf: token }),
   });
-  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return /ensemble\.sid=[^;,]+/.exec(res.headers.get('set-cookie') ?? '')![0];
 }
 
 // A deterministic generator of contributions in the network's words (a small LCG, no randomness).

@@ -4,11 +4,12 @@ import express, { type Express, type RequestHandler } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
 import pinoHttp from 'pino-http';
-import { ConnectSessionKnexStore } from 'connect-session-knex';
 import { PROJECT_ROOT } from './config';
 import type { AppDeps } from './shared/http/context';
 import { csrfProtection, exposeCsrf } from './shared/http/csrf';
-import { exposeFlash } from './shared/http/flash';
+import { exposeFlash, sessionCookieFirst } from './shared/http/flash';
+import { SessionStore } from './shared/session-store';
+import { createHealthProbe, type HealthOptions } from './shared/health';
 import { currentActor } from './shared/http/guards';
 import { errorHandler, notFound } from './shared/http/error-handler';
 import { viewHelpers } from './shared/i18n';
@@ -18,7 +19,7 @@ import { configurePassport, createLoginThrottle, type LoginThrottle } from './mo
 // its HTTP layer (routes.ts) is imported here only, so that using a module's functions never loads a router.
 import './modules/ambassadors';
 import './modules/consolidation';
-import './modules/consultations';
+import { enableConsultationCache } from './modules/consultations';
 import './modules/contributions';
 import './modules/imports';
 import './modules/needs';
@@ -53,6 +54,8 @@ export interface CreateAppOptions {
   /** Interval of expired-session cleanup (ms); 0 disables it (tests, CLI). */
   sessionCleanupMs?: number;
   throttle?: LoginThrottle;
+  /** The health probe's bounds (tests): ping timeout, reuse of a result, how long a success counts. */
+  health?: HealthOptions;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -133,14 +136,14 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
 
   app.use('/static', express.static(path.join(PROJECT_ROOT, 'public'), { maxAge: config.env === 'production' ? '7d' : 0, index: false }));
 
-  // Health first: probes must not create sessions.
+  // A consultation, its phases and its themes are read from memory, checked against cache_versions.
+  enableConsultationCache(db, { checkMs: config.consultationCacheCheckMs });
+
+  // Health first: probes must not create sessions. Answered from memory plus a bounded ping (shared/health).
+  const health = createHealthProbe(db, options.health);
   app.get('/healthz', async (_req, res) => {
-    try {
-      await db.raw('select 1');
-      res.json({ status: 'ok', database: { status: 'ok', client: db.client.config.client === 'pg' ? 'postgresql' : 'sqlite' } });
-    } catch {
-      res.status(503).json({ status: 'error', database: { status: 'unreachable' } });
-    }
+    const { httpStatus, body } = await health.report();
+    res.status(httpStatus).json(body);
   });
 
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000 }));
@@ -151,6 +154,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
     next();
   });
 
+  app.use(sessionCookieFirst('ensemble.sid'));
   app.use(
     session({
       name: 'ensemble.sid',
@@ -158,12 +162,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
       resave: false,
       saveUninitialized: false,
       rolling: true,
-      store: new ConnectSessionKnexStore({
-        knex: db,
-        tableName: 'sessions',
-        createTable: false,
-        cleanupInterval: options.sessionCleanupMs ?? 15 * 60 * 1000,
-      }),
+      // Written only when the session changes; its expiry moved at most every few minutes (shared/session-store).
+      store: new SessionStore({ knex: db, cleanupInterval: options.sessionCleanupMs ?? 15 * 60 * 1000, maxAgeMs: config.sessionMaxAgeMs }),
       cookie: { httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: config.sessionMaxAgeMs },
     }),
   );
@@ -171,7 +171,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   const passport = configurePassport(db);
   app.use(passport.initialize());
   app.use(passport.session());
-  app.use(exposeFlash);
+  app.use(exposeFlash({ secret: config.sessionSecret, secure: config.secureCookies }));
   app.use(exposeCsrf);
   app.use((req, res, next) => {
     const actor = currentActor(req);

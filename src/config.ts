@@ -37,10 +37,16 @@ const schema = z
     WHITEPAPER_BACKGROUND_NEEDS: z.coerce.number().int().min(0).max(1_000_000).default(300),
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     WORDCLOUD_SYNC_LIMIT: z.coerce.number().int().min(0).max(10_000_000).default(5000),
+    DATABASE_POOL_MIN: z.coerce.number().int().min(0).max(1000).default(2),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
+    CONSULTATION_CACHE_CHECK_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'obligatoire en production' });
+    }
+    if (env.DATABASE_POOL_MIN > env.DATABASE_POOL_MAX) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_POOL_MIN'], message: 'doit être inférieur ou égal à DATABASE_POOL_MAX' });
     }
   });
 
@@ -69,6 +75,10 @@ export interface Config {
   shutdownGraceMs: number;
   /** Up to this many contributions a stale word cloud is counted within the request; beyond, in the background. */
   wordCloud: { syncLimit: number };
+  /** PostgreSQL's connection pool per instance (SQLite always has its one connection). */
+  databasePool: { min: number; max: number };
+  /** How often an instance checks whether another changed a consultation, its phases or themes (0: every request). */
+  consultationCacheCheckMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -103,6 +113,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     whitepaper: { backgroundNeeds: e.WHITEPAPER_BACKGROUND_NEEDS },
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     wordCloud: { syncLimit: e.WORDCLOUD_SYNC_LIMIT },
+    databasePool: { min: e.DATABASE_POOL_MIN, max: e.DATABASE_POOL_MAX },
+    consultationCacheCheckMs: e.CONSULTATION_CACHE_CHECK_MS,
   };
 }
 
@@ -112,6 +124,8 @@ export const CONFIG_DOC: Array<[string, string, string]> = [
   ['HOST', '0.0.0.0', "Adresse d'écoute"],
   ['DATA_DIR', './data', 'Dossier des données (base SQLite, fichiers produits)'],
   ['DATABASE_URL', '(vide)', 'URL PostgreSQL ; vide = SQLite embarqué dans DATA_DIR'],
+  ['DATABASE_POOL_MIN', '2', 'PostgreSQL : connexions gardées ouvertes par instance'],
+  ['DATABASE_POOL_MAX', '10', 'PostgreSQL : connexions au plus par instance (le total de toutes les instances doit rester sous max_connections du serveur)'],
   ['SQLITE_SYNCHRONOUS', 'full', 'SQLite : full = chaque enregistrement confirmé survit à une coupure de courant ; normal = seulement à un arrêt brutal du processus'],
   ['SESSION_SECRET', '(dev : fixe)', 'Secret de signature des cookies, 32 caractères minimum ; obligatoire en production'],
   ['SESSION_MAX_AGE_HOURS', '12', "Durée d'une session"],
@@ -124,5 +138,6 @@ export const CONFIG_DOC: Array<[string, string, string]> = [
   ['SEED_DEMO', 'true hors production', 'Charger la consultation de démonstration si la base est vide'],
   ['WHITEPAPER_BACKGROUND_NEEDS', '300', 'Au-delà de ce nombre de besoins, le PDF du livre blanc est mis en page en arrière-plan, avec une page de progression'],
   ['WORDCLOUD_SYNC_LIMIT', '5000', 'Au-delà de ce nombre de contributions, un nuage de mots périmé est recalculé en arrière-plan (la page montre le précédent, daté)'],
+  ['CONSULTATION_CACHE_CHECK_MS', '1000', 'Une consultation, ses phases et ses thématiques sont gardées en mémoire ; chaque instance vérifie au plus tous les N ms si une autre les a modifiées (0 : à chaque requête)'],
   ['SHUTDOWN_GRACE_SECONDS', '30', "À l'arrêt (SIGTERM), délai laissé aux requêtes en cours et aux tâches de fond avant un arrêt forcé (code 1)"],
 ];

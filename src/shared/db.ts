@@ -20,14 +20,19 @@ export function migrationConfig(): Knex.MigratorConfig {
  * (issue 9: the login throttle's store did, and every later write failed).
  * `synchronous = FULL` by default: in WAL mode, NORMAL keeps the database consistent after a power
  * loss but may lose the last acknowledged transactions; FULL syncs the WAL at each commit.
- * PostgreSQL gets a real pool: it is the multi-instance path.
+ * PostgreSQL gets a real pool (min/max from the configuration): it is the multi-instance path.
  */
-export function createDb(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'sqliteSynchronous'>>): Knex {
+export function createDb(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'sqliteSynchronous' | 'databasePool'>>): Knex {
   if (config.databaseUrl) {
+    // A real pool (DATABASE_POOL_MIN / DATABASE_POOL_MAX, 2–10 by default): a few connections stay
+    // open so that a request never pays a connection's set-up; idle ones beyond min close after 30 s;
+    // waiting for a free connection gives up after 10 s (a 500) rather than a minute.
+    const pool = config.databasePool ?? { min: 2, max: 10 };
     return knexFactory({
       client: 'pg',
       connection: config.databaseUrl,
-      pool: { min: 0, max: 10 },
+      pool: { min: pool.min, max: pool.max, idleTimeoutMillis: 30_000 },
+      acquireConnectionTimeout: 10_000,
       migrations: migrationConfig(),
     });
   }

@@ -213,6 +213,19 @@ describe('An ambassador browses, searches and exports raw contributions', () => 
     expect(got).to.deep.equal([...got].sort((x: number, y: number) => y - x));
     const csv = parse((await amb.get('/consultations/volumineuse/contributions/export.csv').buffer(true).parse(binary)).body, { bom: true, delimiter: ';', columns: true });
     expect(csv).to.have.length(2100);
+    // The XLSX is written by the streaming workbook writer, row by row as the batches come: it opens
+    // with exceljs and holds every row once, newest first, under its header.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await amb.get('/consultations/volumineuse/contributions/export.xlsx').buffer(true).parse(binary)).body);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.rowCount).to.equal(2101);
+    expect(sheet.getRow(1).getCell(1).value).to.equal('Identifiant');
+    const ids: number[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 1) ids.push(Number(row.getCell(1).value));
+    });
+    expect(ids).to.deep.equal(got);
+    expect(String(sheet.getRow(2101).getCell(12).value)).to.match(/^Ligne \d+ ; « é »$/);
   });
 
   it('publishes open data without any personal data field, and only once the consultation is published', async () => {

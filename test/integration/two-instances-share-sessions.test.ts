@@ -33,13 +33,22 @@ describe('Two app instances share sessions and the login throttle', () => {
     await t.destroy();
   });
 
-  /** A browser's cookie, carried by hand from one instance to the other. */
+  /** A browser's cookies (the session's, and the one-shot message's), carried by hand from one instance to the other. */
   class Jar {
-    cookie = '';
+    private cookies = new Map<string, string>();
+    get cookie(): string {
+      return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    }
     keep(res: request.Response): request.Response {
-      const set = res.headers['set-cookie'] as unknown as string[] | undefined;
-      const sid = set?.map((c) => c.split(';')[0]!).find((c) => c.startsWith('ensemble.sid='));
-      if (sid) this.cookie = sid;
+      const set = (res.headers['set-cookie'] as unknown as string[] | undefined) ?? [];
+      for (const c of set) {
+        const [pair, ...attrs] = c.split(';');
+        const eq = pair!.indexOf('=');
+        const name = pair!.slice(0, eq);
+        const gone = attrs.some((a) => /^\s*expires=thu, 01 jan 1970/i.test(a)) || pair!.slice(eq + 1) === '';
+        if (gone) this.cookies.delete(name);
+        else this.cookies.set(name, pair!.slice(eq + 1));
+      }
       return res;
     }
     async get(app: Express, path: string, ip?: string) {

@@ -14,8 +14,13 @@ let hashed: Promise<string> | undefined;
 /** Hashing is deliberately slow: hash the shared test password once per run. */
 export const testPasswordHash = () => (hashed ??= hashPassword(TEST_PASSWORD));
 
+/**
+ * CONSULTATION_CACHE_CHECK_MS=0: the tests' fixtures change consultations, phases and themes straight
+ * in the database, behind the app's back; the version triggers see those writes, and with 0 the app
+ * checks the versions at every request instead of every second (the cache's own test sets a bound).
+ */
 export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', SEED_DEMO: 'false', ...overrides });
+  return loadConfig({ NODE_ENV: 'test', SEED_DEMO: 'false', CONSULTATION_CACHE_CHECK_MS: '0', ...overrides });
 }
 
 /**

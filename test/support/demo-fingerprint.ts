@@ -23,8 +23,8 @@ const VOLATILE: Readonly<Record<string, readonly string[]>> = {
 };
 const PDF_KEYS = new Set(['pdf_sha256', 'pdf_bytes']);
 
-/** Tables that are not the application's content. */
-const SKIPPED = /^(knex_|raw_contributions_fts)/;
+/** Tables that are not the application's content (cache_versions counts the writes of the load: bookkeeping). */
+const SKIPPED = /^(knex_|raw_contributions_fts|cache_versions$)/;
 
 export interface TableFingerprint {
   rows: number;

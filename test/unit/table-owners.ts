@@ -14,6 +14,8 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   consultations: 'consultations',
   consultation_phases: 'consultations',
   themes: 'consultations',
+  // The version of each consultation's cached row, phases and themes (written by triggers only).
+  cache_versions: 'consultations',
   // Workshops: planning, themes, registrations and attendance.
   workshops: 'workshops',
   workshop_themes: 'workshops',

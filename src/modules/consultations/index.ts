@@ -8,3 +8,4 @@ export type { Openings } from './phases';
 export { registerConsultationPanel } from './panels';
 export type { ConsultationPanel, PanelContext } from './panels';
 export { insertConsultations, insertPhases, insertThemes } from './queries';
+export { enableConsultationCache } from './cache';

@@ -1,6 +1,8 @@
 import type { Db } from '../../shared/db';
 import { insertRows, type PlainRow } from '../../shared/db';
 import { insertReturningId, toBool } from '../../shared/db';
+import type { Knex } from 'knex';
+import { cachedConsultation, consultationCacheOf, consultationWritten } from './cache';
 import type { Phase } from './phases';
 import type { PhaseInput } from './validation';
 
@@ -30,7 +32,37 @@ export async function listConsultations(db: Db): Promise<ConsultationRow[]> {
   return (await db('consultations').orderBy('created_at', 'desc').orderBy('id', 'desc')).map(normalise);
 }
 
+/** Every write of this file goes through here: once it has committed, this instance checks the versions again. */
+async function written<T>(db: Db, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } finally {
+    consultationWritten(db);
+  }
+}
+
+/**
+ * The consultation, its phases and its themes from the instance's cache when the app turned it on
+ * (cache.ts), else — the command line, or inside a transaction — from the database. Copies: the cached
+ * objects are never handed out.
+ */
+async function fromCache(db: Db, key: { slug: string } | { id: number }) {
+  const cache = consultationCacheOf(db);
+  if (!cache) return null;
+  const entry = await cachedConsultation(db as Knex, cache, key, loadForCache);
+  return { entry };
+}
+
+async function loadForCache(db: Knex, id: number) {
+  const row = await db('consultations').where({ id }).first();
+  if (!row) return undefined;
+  const [phases, themes] = [await readPhases(db, id), await readThemes(db, id)];
+  return { row: normalise(row), phases, themes };
+}
+
 export async function findConsultationBySlug(db: Db, slug: string): Promise<ConsultationRow | undefined> {
+  const cached = await fromCache(db, { slug });
+  if (cached) return cached.entry ? { ...cached.entry.row } : undefined;
   const row = await db('consultations').where({ slug }).first();
   return row ? normalise(row) : undefined;
 }
@@ -38,6 +70,12 @@ export async function findConsultationBySlug(db: Db, slug: string): Promise<Cons
 export type PhaseRow = Phase & { id: number; consultation_id: number; description_md: string };
 
 export async function listPhases(db: Db, consultationId: number): Promise<PhaseRow[]> {
+  const cached = await fromCache(db, { id: consultationId });
+  if (cached) return (cached.entry?.phases ?? []).map((p) => ({ ...p }));
+  return readPhases(db, consultationId);
+}
+
+async function readPhases(db: Db, consultationId: number): Promise<PhaseRow[]> {
   const rows = await db('consultation_phases').where({ consultation_id: consultationId }).orderBy('position').orderBy('starts_on');
   // PostgreSQL may hand back DATE columns as Date objects; the domain works on 'YYYY-MM-DD'.
   return rows.map((r: any) => ({ ...r, starts_on: dayString(r.starts_on), ends_on: dayString(r.ends_on) }));
@@ -58,6 +96,12 @@ export interface ThemeRow {
 }
 
 export async function listThemes(db: Db, consultationId: number): Promise<ThemeRow[]> {
+  const cached = await fromCache(db, { id: consultationId });
+  if (cached) return (cached.entry?.themes ?? []).map((th) => ({ ...th }));
+  return readThemes(db, consultationId);
+}
+
+async function readThemes(db: Db, consultationId: number): Promise<ThemeRow[]> {
   return db('themes').where({ consultation_id: consultationId }).orderBy('position').orderBy('id');
 }
 
@@ -73,6 +117,8 @@ export async function ambassadorThemes(db: Db, userId: number): Promise<Array<Th
 }
 
 export async function findConsultationById(db: Db, id: number): Promise<ConsultationRow | undefined> {
+  const cached = await fromCache(db, { id });
+  if (cached) return cached.entry ? { ...cached.entry.row } : undefined;
   const row = await db('consultations').where({ id }).first();
   return row ? normalise(row) : undefined;
 }
@@ -90,16 +136,20 @@ export interface ConsultationFields {
 }
 
 export async function insertConsultation(db: Db, fields: ConsultationFields, createdBy: number): Promise<number> {
-  const now = new Date().toISOString();
-  return insertReturningId(db, 'consultations', { ...fields, version: 1, created_by: createdBy, created_at: now, updated_at: now });
+  return written(db, async () => {
+    const now = new Date().toISOString();
+    return insertReturningId(db, 'consultations', { ...fields, version: 1, created_by: createdBy, created_at: now, updated_at: now });
+  });
 }
 
 /** Optimistic update: applies only when the row still has the version the editor saw. False when stale. */
 export async function updateConsultationIfVersion(db: Db, id: number, version: number, fields: ConsultationFields): Promise<boolean> {
-  const n = await db('consultations')
-    .where({ id, version })
-    .update({ ...fields, version: version + 1, updated_at: new Date().toISOString() });
-  return n === 1;
+  return written(db, async () => {
+    const n = await db('consultations')
+      .where({ id, version })
+      .update({ ...fields, version: version + 1, updated_at: new Date().toISOString() });
+    return n === 1;
+  });
 }
 
 export async function setOverrides(
@@ -107,7 +157,9 @@ export async function setOverrides(
   id: number,
   o: { contributions_open: boolean | null; consolidation_open: boolean | null; ambassador_call_open: boolean | null },
 ): Promise<void> {
-  await db('consultations').where({ id }).update({ ...o, updated_at: new Date().toISOString() });
+  return written(db, async () => {
+    await db('consultations').where({ id }).update({ ...o, updated_at: new Date().toISOString() });
+  });
 }
 
 /** Phases of several consultations at once (lists), grouped by consultation. */
@@ -122,16 +174,18 @@ export async function phasesByConsultation(db: Db, ids: number[]): Promise<Map<n
 
 /** Replaces the calendar: planned kinds are updated or inserted, the others removed. */
 export async function replacePhases(db: Db, consultationId: number, phases: PhaseInput[]): Promise<void> {
-  const existing = await listPhases(db, consultationId);
-  const wanted = new Set(phases.map((p) => p.kind));
-  const gone = existing.filter((p) => !wanted.has(p.kind)).map((p) => p.id);
-  if (gone.length) await db('consultation_phases').whereIn('id', gone).delete();
-  for (const p of phases) {
-    const row = { title: p.title, starts_on: p.starts_on, ends_on: p.ends_on, position: p.position };
-    const found = existing.find((e) => e.kind === p.kind);
-    if (found) await db('consultation_phases').where({ id: found.id }).update(row);
-    else await db('consultation_phases').insert({ consultation_id: consultationId, kind: p.kind, description_md: '', ...row });
-  }
+  return written(db, async () => {
+    const existing = await listPhases(db, consultationId);
+    const wanted = new Set(phases.map((p) => p.kind));
+    const gone = existing.filter((p) => !wanted.has(p.kind)).map((p) => p.id);
+    if (gone.length) await db('consultation_phases').whereIn('id', gone).delete();
+    for (const p of phases) {
+      const row = { title: p.title, starts_on: p.starts_on, ends_on: p.ends_on, position: p.position };
+      const found = existing.find((e) => e.kind === p.kind);
+      if (found) await db('consultation_phases').where({ id: found.id }).update(row);
+      else await db('consultation_phases').insert({ consultation_id: consultationId, kind: p.kind, description_md: '', ...row });
+    }
+  });
 }
 
 export async function countThemesByConsultation(db: Db): Promise<Map<number, number>> {
@@ -156,17 +210,23 @@ export interface ThemeFields {
 }
 
 export async function insertTheme(db: Db, consultationId: number, fields: ThemeFields): Promise<number> {
-  const max = await db('themes').where({ consultation_id: consultationId }).max({ m: 'position' }).first();
-  return insertReturningId(db, 'themes', { consultation_id: consultationId, ...fields, position: Number(max?.m ?? 0) + 1 });
+  return written(db, async () => {
+    const max = await db('themes').where({ consultation_id: consultationId }).max({ m: 'position' }).first();
+    return insertReturningId(db, 'themes', { consultation_id: consultationId, ...fields, position: Number(max?.m ?? 0) + 1 });
+  });
 }
 
 export async function updateTheme(db: Db, id: number, fields: ThemeFields): Promise<void> {
-  await db('themes').where({ id }).update(fields);
+  return written(db, async () => {
+    await db('themes').where({ id }).update(fields);
+  });
 }
 
 /** Rewrites the positions 1..n in the given order (positions stay dense, swaps stay simple). */
 export async function setThemeOrder(db: Db, orderedIds: number[]): Promise<void> {
-  for (const [i, id] of orderedIds.entries()) await db('themes').where({ id }).update({ position: i + 1 });
+  return written(db, async () => {
+    for (const [i, id] of orderedIds.entries()) await db('themes').where({ id }).update({ position: i + 1 });
+  });
 }
 
 /** What still points at a theme: a theme in use is never deleted. */
@@ -178,21 +238,31 @@ export async function themeUsage(db: Db, themeId: number): Promise<{ contributio
 }
 
 export async function deleteTheme(db: Db, id: number): Promise<void> {
-  await db('themes').where({ id }).delete();
+  return written(db, async () => {
+    await db('themes').where({ id }).delete();
+  });
 }
 
 /** The personal data of the consultation were purged (by the privacy module) at `at`. */
 export async function markPersonalDataPurged(db: Db, consultationId: number, at: string): Promise<void> {
-  await db('consultations').where({ id: consultationId }).update({ personal_data_purged_at: at, updated_at: at });
+  return written(db, async () => {
+    await db('consultations').where({ id: consultationId }).update({ personal_data_purged_at: at, updated_at: at });
+  });
 }
 
 // Bulk loads (the demo): rows whose ids and history are already decided, written in batches.
 export async function insertConsultations(db: Db, rows: readonly PlainRow[]): Promise<void> {
-  await insertRows(db, 'consultations', rows);
+  return written(db, async () => {
+    await insertRows(db, 'consultations', rows);
+  });
 }
 export async function insertPhases(db: Db, rows: readonly PlainRow[]): Promise<void> {
-  await insertRows(db, 'consultation_phases', rows);
+  return written(db, async () => {
+    await insertRows(db, 'consultation_phases', rows);
+  });
 }
 export async function insertThemes(db: Db, rows: readonly PlainRow[]): Promise<void> {
-  await insertRows(db, 'themes', rows);
+  return written(db, async () => {
+    await insertRows(db, 'themes', rows);
+  });
 }

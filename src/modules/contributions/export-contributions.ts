@@ -162,6 +162,36 @@ function closedOrFinished(out: Writable): Promise<void> {
   });
 }
 
+/** What a sheet may hold uncompressed before the writer waits for the zip (bytes of XML). */
+const SHEET_BACKLOG = 1024 * 1024;
+
+/**
+ * exceljs' streaming writer (4.x) hands each committed row's XML to the zip entry of the sheet, a
+ * stream that archiver compresses, but never looks at that stream's backpressure: rows are produced
+ * faster than they are deflated, and the whole uncompressed sheet piled up there (350 MB at 1M rows,
+ * issue 13). Between batches we wait until that entry's buffer is under SHEET_BACKLOG. The entry is
+ * exceljs' internal (`sheet.stream.pipes[0]`, a readable-stream PassThrough): when a later version
+ * moves it, the guard finds nothing and the export still works, only without this bound
+ * (bench/export-memory.ts would show it).
+ */
+async function sheetCompressed(sheet: ExcelJS.Worksheet): Promise<void> {
+  type Entry = { _writableState?: { length: number }; once(event: string, fn: () => void): void; removeListener(event: string, fn: () => void): void };
+  const entry = (sheet as unknown as { stream?: { pipes?: Entry[] } }).stream?.pipes?.[0];
+  if (!entry?._writableState) return;
+  while (entry._writableState.length > SHEET_BACKLOG) {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        entry.removeListener('drain', done);
+        resolve();
+      };
+      // 'drain' comes once the entry is empty; the timer re-checks in case it never does.
+      const timer = setTimeout(done, 50);
+      entry.once('drain', done);
+    });
+  }
+}
+
 async function writeXlsx(out: Writable, columns: ExportColumn[], batches: AsyncIterable<ContributionView[]>): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Contributions');
@@ -173,7 +203,9 @@ async function writeXlsx(out: Writable, columns: ExportColumn[], batches: AsyncI
       gone.code = 'ERR_STREAM_PREMATURE_CLOSE';
       throw gone;
     }
-    // Backpressure between batches: wait until the client has taken what was written.
+    // Backpressure between batches: wait until the zip has compressed what was written, and the
+    // client has taken it.
+    await sheetCompressed(sheet);
     if (out.writableNeedDrain) await firstOf(out, ['drain', 'close']);
   }
   sheet.commit();

@@ -1,0 +1,194 @@
+/**
+ * Submissions per second through the REAL contribution form, at 64 concurrent logged-in clients (64
+ * sessions), against a bare Express + knex + sqlite3 app doing the same insert on the same database
+ * file, measured in the same run (issue 13, item 1). Not part of CI; prints figures, asserts nothing.
+ * Also counts the session store's writes per submission (the flash's cost).
+ *
+ *   npm run build && node dist/bench/submissions.js [--count 2000] [--clients 64]
+ *
+ * `--synchronous normal` drops the WAL sync at each commit (both apps), to see the CPU's share.
+ * SQLite only (the bare baseline is sqlite3); DATABASE_URL is ignored.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import knexFactory from 'knex';
+import { createApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { createDb, migrateLatest } from '../src/shared/db';
+import { createLogger } from '../src/shared/logger';
+import { rawContributionRow } from '../src/modules/contributions/queries';
+import { DEMO_PASSWORD, DEMO_SLUG, seedDemo } from '../seeds/demo';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const COUNT = arg('count', 2000);
+const CLIENTS = arg('clients', 64);
+/** --synchronous normal: without the WAL sync at each commit, to see the CPU cost rather than the disk's. */
+const SYNCHRONOUS = process.argv.includes('normal') ? 'normal' : 'full';
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+
+function post(url: string, cookie: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method: 'POST', agent, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function listen(app: express.Express): Promise<{ url: string; server: http.Server }> {
+  const server = http.createServer(app);
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })));
+}
+
+async function login(url: string, email: string): Promise<{ cookie: string; token: string }> {
+  const page = await fetch(`${url}/connexion`);
+  let cookie = /ensemble\.sid=[^;,]+/.exec(page.headers.get('set-cookie') ?? '')![0];
+  let token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+  const res = await fetch(`${url}/connexion`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD, _csrf: token }),
+  });
+  if (res.status !== 303) throw new Error(`connexion refusée : ${res.status}`);
+  cookie = /ensemble\.sid=[^;,]+/.exec(res.headers.get('set-cookie') ?? '')![0];
+  const form = await fetch(`${url}/consultations/${DEMO_SLUG}/contribuer`, { headers: { cookie } });
+  token = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;
+  return { cookie, token };
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+/** COUNT posts from CLIENTS clients, each on its own session; every answer must be a 303. */
+async function fire(url: string, sessions: Array<{ cookie: string; token: string }>, themeId: number, label: string): Promise<Figures> {
+  const times: number[] = [];
+  let next = 0;
+  let errors = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    sessions.map(async ({ cookie, token }) => {
+      while (next < COUNT) {
+        const n = next++;
+        const body = new URLSearchParams({ _csrf: token, themeId: String(themeId), body: `Contribution de mesure ${label} n° ${n} : un outil plus simple pour le suivi des jeunes.` }).toString();
+        const t0 = process.hrtime.bigint();
+        const status = await post(url, cookie, body);
+        if (status !== 303) errors++;
+        times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  times.sort((a, b) => a - b);
+  return { rps: COUNT / seconds, p50: times[Math.floor(times.length / 2)]!, p99: times[Math.floor(times.length * 0.99)]!, errors };
+}
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ensemble-bench-submissions-'));
+  const config = loadConfig({
+    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATABASE_URL')),
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'false',
+    SQLITE_SYNCHRONOUS: SYNCHRONOUS,
+    LOGIN_MAX_ATTEMPTS_PER_IP: '100000',
+    LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '100000',
+  });
+  const db = createDb(config);
+  await migrateLatest(db);
+  await seedDemo(db);
+  await db('consultations').where({ slug: DEMO_SLUG }).update({ contributions_open: true });
+  const consultation = await db('consultations').where({ slug: DEMO_SLUG }).first('id');
+  const themeId = Number((await db('themes').where({ consultation_id: consultation.id }).orderBy('position').first('id')).id);
+  await countSessionWrites(db);
+  const author = Number((await db('users').where({ email: 'contributeur@ensemble.test' }).first('id')).id);
+
+  // The real app, its session store's writes counted.
+  const app = createApp({ config, db, logger: createLogger('silent') }, { sessionCleanupMs: 0 });
+  const real = await listen(app);
+  const sessions: Array<{ cookie: string; token: string }> = [];
+  for (let i = 0; i < CLIENTS; i++) sessions.push(await login(real.url, 'contributeur@ensemble.test'));
+  const sessionRowsBefore = await sessionWrites(db);
+  const before = Number((await db('raw_contributions').count({ n: '*' }).first())!.n);
+  const app1 = await fire(`${real.url}/consultations/${DEMO_SLUG}/contributions`, sessions, themeId, 'app');
+  const stored = Number((await db('raw_contributions').count({ n: '*' }).first())!.n) - before;
+  const sessionRowsAfter = await sessionWrites(db);
+  real.server.close();
+  await db.destroy();
+
+  // The bare app: Express, urlencoded body, knex on one sqlite3 connection, one insert, a 303.
+  const bareDb = knexFactory({
+    client: 'sqlite3',
+    connection: { filename: path.join(dataDir, 'ensemble.sqlite') },
+    useNullAsDefault: true,
+    pool: {
+      min: 1,
+      max: 1,
+      afterCreate(conn: any, done: (err: Error | null, conn: unknown) => void) {
+        conn.serialize(() => {
+          conn.run('PRAGMA journal_mode = WAL');
+          conn.run('PRAGMA busy_timeout = 5000');
+          conn.run(`PRAGMA synchronous = ${SYNCHRONOUS.toUpperCase()}`, (err: Error | null) => done(err, conn));
+        });
+      },
+    },
+  });
+  const bare = express();
+  bare.use(express.urlencoded({ extended: false }));
+  bare.post('/c', async (req, res) => {
+    // The same row as the form writes (its searchable text computed the same way).
+    await bareDb('raw_contributions').insert(
+      rawContributionRow({ consultation_id: consultation.id, theme_id: Number(req.body.themeId), author_id: author, source: 'individuelle', body: String(req.body.body), created_by: author }),
+    );
+    res.redirect(303, '/ok');
+  });
+  const bareServer = await listen(bare);
+  const baseline = await fire(`${bareServer.url}/c`, sessions, themeId, 'nu');
+  bareServer.server.close();
+  await bareDb.destroy();
+
+  const out: string[] = [];
+  out.push(`Dépôts de contributions — ${os.cpus().length} cœurs, Node ${process.version}, SQLite (synchronous=${SYNCHRONOUS.toUpperCase()}), ${COUNT} dépôts, ${CLIENTS} clients connectés`);
+  const line = (label: string, f: Figures) =>
+    out.push(label.padEnd(40) + `${f.rps.toFixed(0)} /s`.padStart(10) + `p50 ${f.p50.toFixed(1)} ms`.padStart(16) + `p99 ${f.p99.toFixed(1)} ms`.padStart(16) + `  erreurs ${f.errors}`);
+  line('Express + knex nu (un insert)', baseline);
+  line('Ensemble (formulaire réel)', app1);
+  out.push(`rapport débit : × ${(app1.rps / baseline.rps).toFixed(2)} ; rapport p99 : × ${(app1.p99 / baseline.p99).toFixed(1)}`);
+  out.push(`lignes enregistrées : ${stored} / ${COUNT} ; écritures de session : ${sessionRowsAfter - sessionRowsBefore} (${((sessionRowsAfter - sessionRowsBefore) / COUNT).toFixed(2)} par dépôt)`);
+  process.stdout.write(out.join('\n') + '\n');
+  agent.destroy();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** Every insert or update of a session row, counted by a trigger that only this bench's copy has. */
+async function countSessionWrites(db: import('knex').Knex): Promise<void> {
+  await db.raw('CREATE TABLE bench_session_writes (n INTEGER)');
+  await db.raw('CREATE TRIGGER bench_sessions_ins AFTER INSERT ON sessions BEGIN INSERT INTO bench_session_writes VALUES (1); END');
+  await db.raw('CREATE TRIGGER bench_sessions_upd AFTER UPDATE ON sessions BEGIN INSERT INTO bench_session_writes VALUES (1); END');
+}
+async function sessionWrites(db: import('knex').Knex): Promise<number> {
+  return Number((await db('bench_session_writes').count({ n: '*' }).first())!.n);
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
