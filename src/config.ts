@@ -37,6 +37,7 @@ const schema = z
     WHITEPAPER_BACKGROUND_NEEDS: z.coerce.number().int().min(0).max(1_000_000).default(300),
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     WORDCLOUD_SYNC_LIMIT: z.coerce.number().int().min(0).max(10_000_000).default(5000),
+    LIST_COUNT_CAP: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -69,6 +70,8 @@ export interface Config {
   shutdownGraceMs: number;
   /** Up to this many contributions a stale word cloud is counted within the request; beyond, in the background. */
   wordCloud: { syncLimit: number };
+  /** The contributions list counts its selection up to this many rows, then shows « plus de N ». */
+  listCountCap: number;
 }
 
 export class ConfigError extends Error {}
@@ -103,6 +106,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     whitepaper: { backgroundNeeds: e.WHITEPAPER_BACKGROUND_NEEDS },
     shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
     wordCloud: { syncLimit: e.WORDCLOUD_SYNC_LIMIT },
+    listCountCap: e.LIST_COUNT_CAP,
   };
 }
 
@@ -124,5 +128,6 @@ export const CONFIG_DOC: Array<[string, string, string]> = [
   ['SEED_DEMO', 'true hors production', 'Charger la consultation de démonstration si la base est vide'],
   ['WHITEPAPER_BACKGROUND_NEEDS', '300', 'Au-delà de ce nombre de besoins, le PDF du livre blanc est mis en page en arrière-plan, avec une page de progression'],
   ['WORDCLOUD_SYNC_LIMIT', '5000', 'Au-delà de ce nombre de contributions, un nuage de mots périmé est recalculé en arrière-plan (la page montre le précédent, daté)'],
+  ['LIST_COUNT_CAP', '10000', 'La liste des contributions compte sa sélection jusqu’à ce nombre, puis affiche « plus de … » (le compte exact d’un million de lignes coûterait des secondes)'],
   ['SHUTDOWN_GRACE_SECONDS', '30', "À l'arrêt (SIGTERM), délai laissé aux requêtes en cours et aux tâches de fond avant un arrêt forcé (code 1)"],
 ];
