@@ -59,9 +59,9 @@ describe('The DSI reads figures kept in a cache', () => {
   });
 
   it('keeps a large consultation’s figures through a burst of writes, then shows them within the bound', async () => {
-    // A computation budget below any real time: the other instance treats these figures as too large
-    // to recount within a request (as a million contributions are), with a 300 ms refresh bound.
-    const options = { syncBudgetMs: -1, refreshMs: 300 };
+    // No contribution is recounted within a request: the other instance treats this consultation as
+    // one too large to recount at each write (as a million contributions are), with a 300 ms bound.
+    const options = { syncLimit: 0, refreshMs: 300 };
     const before = await currentParticipationFigures(other, consultationId, options);
     expect(before.current).to.equal(true);
     const count = before.value.rawContributions;

@@ -11,8 +11,8 @@ import { utcToParis } from '../../shared/paris-time';
  * a few index lookups, whatever the number of contributions) — so a write by this instance or by any
  * other one sharing the database is seen by the next read. Same stamp → the figures kept (exact).
  * Changed stamp:
- *   - figures that took at most `syncBudgetMs` to compute (every consultation of ordinary size) are
- *     computed again within the request: the next read shows the write;
+ *   - a consultation of at most `syncLimit` contributions (counted with a LIMIT: a few ms at most) has
+ *     its figures computed again within the request: the next read shows the write;
  *   - larger ones are computed again in the background, at most once every `refreshMs`, while the
  *     pages show the previous figures with the time they were last known current (« chiffres à jour à
  *     14 h 02 »). Freshness bound: `refreshMs` plus one computation, during a burst of writes.
@@ -23,12 +23,12 @@ import { utcToParis } from '../../shared/paris-time';
 
 /** A large consultation's figures are computed again at most this often during a burst of writes. */
 export const FIGURES_REFRESH_MS = 5000;
-/** Figures computed within this time are computed again within the request when the data changed. */
-export const FIGURES_SYNC_BUDGET_MS = 150;
+/** Up to this many contributions, changed figures are computed again within the request. */
+export const FIGURES_SYNC_LIMIT = 10_000;
 
 export interface CacheOptions {
   refreshMs?: number;
-  syncBudgetMs?: number;
+  syncLimit?: number;
 }
 
 export interface Cached<T> {
@@ -43,7 +43,6 @@ interface Entry {
   stamp: string;
   value: unknown;
   computedAt: number;
-  tookMs: number;
   asOf: number;
   refreshing: boolean;
 }
@@ -92,7 +91,7 @@ async function compute<T>(db: Db, key: string, stamp: string, fn: () => Promise<
   const job = (async () => {
     const started = Date.now();
     const value = await fn();
-    const entry: Entry = { stamp, value, computedAt: started, tookMs: Date.now() - started, asOf: started, refreshing: false };
+    const entry: Entry = { stamp, value, computedAt: started, asOf: started, refreshing: false };
     mapOf(caches, db).set(key, entry);
     return entry;
   })();
@@ -104,10 +103,18 @@ async function compute<T>(db: Db, key: string, stamp: string, fn: () => Promise<
   }
 }
 
+/** Whether the consultation has at most `limit` contributions, counted no further than limit + 1. */
+async function atMost(db: Db, consultationId: number, limit: number): Promise<boolean> {
+  if (limit <= 0) return false;
+  const inner = db('raw_contributions').where('consultation_id', consultationId).select('id').limit(limit + 1);
+  const row = (await db.count({ n: '*' }).from(inner.as('x')).first()) as { n?: number | string } | undefined;
+  return Number(row?.n ?? 0) <= limit;
+}
+
 /** A figure (or a set of figures) of a consultation, through the cache (see above). */
 export async function cachedFigure<T>(db: Db, consultationId: number, kind: string, fn: () => Promise<T>, options: CacheOptions = {}): Promise<Cached<T>> {
   const refreshMs = options.refreshMs ?? FIGURES_REFRESH_MS;
-  const syncBudgetMs = options.syncBudgetMs ?? FIGURES_SYNC_BUDGET_MS;
+  const syncLimit = options.syncLimit ?? FIGURES_SYNC_LIMIT;
   const key = `${consultationId}:${kind}`;
   const stamp = await figuresStamp(db, consultationId);
   const entry = mapOf(caches, db).get(key);
@@ -116,7 +123,7 @@ export async function cachedFigure<T>(db: Db, consultationId: number, kind: stri
     entry.asOf = now;
     return { value: entry.value as T, asOf: new Date(now), current: true };
   }
-  if (!entry || entry.tookMs <= syncBudgetMs) {
+  if (!entry || (await atMost(db, consultationId, syncLimit))) {
     const fresh = await compute(db, key, stamp, fn);
     return { value: fresh.value as T, asOf: new Date(fresh.asOf), current: true };
   }
