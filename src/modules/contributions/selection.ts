@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../../shared/db';
 import { isPostgres } from '../../shared/db';
 import { parisToUtc } from '../../shared/paris-time';
+import { filterQuery } from './validation';
 import { ftsMatch, normaliseView, searchTerms, viewQuery, whereMatches, type ContributionStatus, type ContributionView, type Source } from './views';
 
 /**
@@ -108,8 +109,10 @@ function matches(db: Db, consultationId: number, f: SelectionFilter, limit: numb
 
 /** One page of a search, best first (ties: newest first), `offset` rows into the ranked window. */
 export async function searchSelection(db: Db, consultationId: number, f: SelectionFilter, offset: number, limit: number): Promise<ContributionView[]> {
+  // Ranked and cut to the page first, so that only the page's rows are joined to what the list shows.
   const window = matches(db, consultationId, f, SEARCH_RANKED, true);
-  const rows = await viewQuery(db).join(window.as('m'), 'm.id', 'rc.id').orderBy('m.score').orderBy('rc.id', 'desc').limit(limit).offset(Math.max(0, offset));
+  const page = db.from(window.as('w')).select('w.id', 'w.score').orderBy('w.score').orderBy('w.id', 'desc').limit(limit).offset(Math.max(0, offset));
+  const rows = await viewQuery(db).join(page.as('m'), 'm.id', 'rc.id').orderBy('m.score').orderBy('rc.id', 'desc');
   return rows.map(normaliseView);
 }
 
@@ -127,6 +130,36 @@ export async function countSelection(db: Db, consultationId: number, f: Selectio
  * rows costs what the count of `cap` rows does.
  */
 export async function countSelectionCapped(db: Db, consultationId: number, f: SelectionFilter, cap: number): Promise<{ count: number; capped: boolean }> {
+  // Counted once per selection while the consultation's contributions do not change (their stamp:
+  // newest id and latest change, two index lookups), in memory, per app instance: another instance's
+  // write changes the stamp read here too. Not in the stamp: a structure moving to another region.
+  const key = `${consultationId}|${cap}|${filterQuery(f)}`;
+  const stamp = await selectionStamp(db, consultationId);
+  const counts = countCache.get(db) ?? new Map<string, { stamp: string; value: { count: number; capped: boolean } }>();
+  countCache.set(db, counts);
+  const kept = counts.get(key);
+  if (kept && kept.stamp === stamp) return kept.value;
+  const value = await cappedCount(db, consultationId, f, cap);
+  if (counts.size >= COUNT_CACHE_SIZE) counts.delete(counts.keys().next().value!);
+  counts.delete(key);
+  counts.set(key, { stamp, value });
+  return value;
+}
+
+const COUNT_CACHE_SIZE = 500;
+const countCache = new WeakMap<Db, Map<string, { stamp: string; value: { count: number; capped: boolean } }>>();
+
+/** The newest contribution of the consultation and its latest change: what any write to them changes. */
+async function selectionStamp(db: Db, consultationId: number): Promise<string> {
+  const res = await db.raw(
+    'select (select max(id) from raw_contributions where consultation_id = ?) as id, (select max(updated_at) from raw_contributions where consultation_id = ?) as at',
+    [consultationId, consultationId],
+  );
+  const row = (Array.isArray(res) ? res[0] : res.rows[0]) as { id: unknown; at: unknown };
+  return `${String(row.id)}|${row.at instanceof Date ? row.at.toISOString() : String(row.at)}`;
+}
+
+async function cappedCount(db: Db, consultationId: number, f: SelectionFilter, cap: number): Promise<{ count: number; capped: boolean }> {
   const inner = isSearch(f) ? matches(db, consultationId, f, cap + 1, false) : applySelection(db, db('raw_contributions as rc').select('rc.id'), consultationId, f).limit(cap + 1);
   const row = (await db.count({ n: '*' }).from(inner.as('x')).first()) as { n?: number | string } | undefined;
   const n = Number(row?.n ?? 0);
