@@ -89,7 +89,7 @@ export const SEARCH_RANKED = 1000;
  * it outer), newest first, and stops at the limit, the other filters checked on each match's row;
  * PostgreSQL: the GIN index.
  */
-function matches(db: Db, consultationId: number, f: SelectionFilter, limit: number, withScore: boolean): Knex.QueryBuilder {
+function matches(db: Db, consultationId: number, f: SelectionFilter, limit: number, withScore: boolean, exact = false): Knex.QueryBuilder {
   const terms = searchTerms(f.q ?? '');
   if (isPostgres(db)) {
     const query = terms.map((t) => `${t}:*`).join(' & ');
@@ -101,16 +101,28 @@ function matches(db: Db, consultationId: number, f: SelectionFilter, limit: numb
   const q = db('raw_contributions_fts')
     .crossJoin(db.raw('raw_contributions as rc'))
     .whereRaw('rc.id = raw_contributions_fts.rowid')
-    .whereRaw('raw_contributions_fts match ?', [ftsMatch(terms)])
+    .whereRaw('raw_contributions_fts match ?', [ftsMatch(terms, exact)])
     .select('rc.id');
   if (withScore) q.select(db.raw('bm25(raw_contributions_fts) as score'));
   return applySelection(db, q, consultationId, f, { search: false }).orderByRaw('raw_contributions_fts.rowid desc').limit(limit);
 }
 
+/** Whether the exact stems of a search match at least SEARCH_RANKED contributions of the selection. */
+async function exactFillsWindow(db: Db, consultationId: number, f: SelectionFilter): Promise<boolean> {
+  const inner = matches(db, consultationId, f, SEARCH_RANKED, false, true);
+  const row = (await db.count({ n: '*' }).from(inner.as('x')).first()) as { n?: number | string } | undefined;
+  return Number(row?.n ?? 0) >= SEARCH_RANKED;
+}
+
 /** One page of a search, best first (ties: newest first), `offset` rows into the ranked window. */
 export async function searchSelection(db: Db, consultationId: number, f: SelectionFilter, offset: number, limit: number): Promise<ContributionView[]> {
   // Ranked and cut to the page first, so that only the page's rows are joined to what the list shows.
-  const window = matches(db, consultationId, f, SEARCH_RANKED, true);
+  // SQLite: a prefix query (« jeun* ») merges the whole doclist of every matching term before the
+  // LIMIT applies (linear in the matches of a common word); the exact stems are read newest first
+  // and stop at the window. When they fill it, the window is theirs (the best-known form of the
+  // words); otherwise the prefix query runs, on a word with few matches.
+  let window = matches(db, consultationId, f, SEARCH_RANKED, true);
+  if (!isPostgres(db) && (await exactFillsWindow(db, consultationId, f))) window = matches(db, consultationId, f, SEARCH_RANKED, true, true);
   const page = db.from(window.as('w')).select('w.id', 'w.score').orderBy('w.score').orderBy('w.id', 'desc').limit(limit).offset(Math.max(0, offset));
   const rows = await viewQuery(db).join(page.as('m'), 'm.id', 'rc.id').orderBy('m.score').orderBy('rc.id', 'desc');
   return rows.map(normaliseView);
@@ -160,6 +172,13 @@ async function selectionStamp(db: Db, consultationId: number): Promise<string> {
 }
 
 async function cappedCount(db: Db, consultationId: number, f: SelectionFilter, cap: number): Promise<{ count: number; capped: boolean }> {
+  // A search whose exact stems already pass the cap: so do its prefix matches (a superset), without
+  // merging a common word's whole doclist (see searchSelection).
+  if (isSearch(f) && !isPostgres(db)) {
+    const exact = matches(db, consultationId, f, cap + 1, false, true);
+    const row = (await db.count({ n: '*' }).from(exact.as('x')).first()) as { n?: number | string } | undefined;
+    if (Number(row?.n ?? 0) > cap) return { count: cap, capped: true };
+  }
   const inner = isSearch(f) ? matches(db, consultationId, f, cap + 1, false) : applySelection(db, db('raw_contributions as rc').select('rc.id'), consultationId, f).limit(cap + 1);
   const row = (await db.count({ n: '*' }).from(inner.as('x')).first()) as { n?: number | string } | undefined;
   const n = Number(row?.n ?? 0);

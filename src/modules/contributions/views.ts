@@ -38,9 +38,13 @@ export function searchTerms(text: string): string[] {
   return [...new Set(stems(text))].slice(0, 12);
 }
 
-/** An FTS5 query requiring every stem: each quoted (FTS5 syntax is never taken from user input) and prefix-matched. */
-export function ftsMatch(terms: readonly string[]): string {
-  return terms.map((t) => `"${t.replace(/"/g, '')}"*`).join(' AND ');
+/**
+ * An FTS5 query requiring every stem: each quoted (FTS5 syntax is never taken from user input) and
+ * prefix-matched — or, with `exact`, matched as a whole stem (one doclist read newest first and cut at
+ * the LIMIT, where a prefix query merges every term of the prefix in memory first).
+ */
+export function ftsMatch(terms: readonly string[], exact = false): string {
+  return terms.map((t) => `"${t.replace(/"/g, '')}"${exact ? '' : '*'}`).join(' AND ');
 }
 
 // ---- Reading contributions (pages, lists, exports) -------------------------------------------
