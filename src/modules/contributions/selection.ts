@@ -114,18 +114,31 @@ async function exactFillsWindow(db: Db, consultationId: number, f: SelectionFilt
   return Number(row?.n ?? 0) >= SEARCH_RANKED;
 }
 
-/** One page of a search, best first (ties: newest first), `offset` rows into the ranked window. */
+/**
+ * One page of a search, best first (ties: newest first), `offset` rows into the ranked window. The
+ * window's ranked ids are kept per selection under the contributions' stamp (as the capped counts):
+ * the next page, or the same search again, reads only its 50 rows by id.
+ */
 export async function searchSelection(db: Db, consultationId: number, f: SelectionFilter, offset: number, limit: number): Promise<ContributionView[]> {
-  // Ranked and cut to the page first, so that only the page's rows are joined to what the list shows.
-  // SQLite: a prefix query (« jeun* ») merges the whole doclist of every matching term before the
-  // LIMIT applies (linear in the matches of a common word); the exact stems are read newest first
-  // and stop at the window. When they fill it, the window is theirs (the best-known form of the
-  // words); otherwise the prefix query runs, on a word with few matches.
+  const ids = await remembered(db, rankCache, `${consultationId}|${filterQuery(f)}`, consultationId, () => rankedIds(db, consultationId, f));
+  const pageIds = ids.slice(Math.max(0, offset), Math.max(0, offset) + limit);
+  if (!pageIds.length) return [];
+  const rows = (await viewQuery(db).whereIn('rc.id', pageIds)).map(normaliseView);
+  const position = new Map(pageIds.map((id, i) => [id, i]));
+  return rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+}
+
+/**
+ * The ids of a search's window, best first. SQLite: a prefix query (« jeun* ») merges the whole
+ * doclist of every matching term before the LIMIT applies (linear in the matches of a common word);
+ * the exact stems are read newest first and stop at the window. When they fill it, the window is
+ * theirs (the words as written); otherwise the prefix query runs, on words with few matches.
+ */
+async function rankedIds(db: Db, consultationId: number, f: SelectionFilter): Promise<number[]> {
   let window = matches(db, consultationId, f, SEARCH_RANKED, true);
   if (!isPostgres(db) && (await exactFillsWindow(db, consultationId, f))) window = matches(db, consultationId, f, SEARCH_RANKED, true, true);
-  const page = db.from(window.as('w')).select('w.id', 'w.score').orderBy('w.score').orderBy('w.id', 'desc').limit(limit).offset(Math.max(0, offset));
-  const rows = await viewQuery(db).join(page.as('m'), 'm.id', 'rc.id').orderBy('m.score').orderBy('rc.id', 'desc');
-  return rows.map(normaliseView);
+  const rows = (await db.from(window.as('w')).select('w.id').orderBy('w.score').orderBy('w.id', 'desc')) as Array<{ id: number | string }>;
+  return rows.map((r) => Number(r.id));
 }
 
 /** The exact number of contributions of a selection (walks every match: for small selections). */
@@ -145,21 +158,27 @@ export async function countSelectionCapped(db: Db, consultationId: number, f: Se
   // Counted once per selection while the consultation's contributions do not change (their stamp:
   // newest id and latest change, two index lookups), in memory, per app instance: another instance's
   // write changes the stamp read here too. Not in the stamp: a structure moving to another region.
-  const key = `${consultationId}|${cap}|${filterQuery(f)}`;
-  const stamp = await selectionStamp(db, consultationId);
-  const counts = countCache.get(db) ?? new Map<string, { stamp: string; value: { count: number; capped: boolean } }>();
-  countCache.set(db, counts);
-  const kept = counts.get(key);
-  if (kept && kept.stamp === stamp) return kept.value;
-  const value = await cappedCount(db, consultationId, f, cap);
-  if (counts.size >= COUNT_CACHE_SIZE) counts.delete(counts.keys().next().value!);
-  counts.delete(key);
-  counts.set(key, { stamp, value });
-  return value;
+  return remembered(db, countCache, `${consultationId}|${cap}|${filterQuery(f)}`, consultationId, () => cappedCount(db, consultationId, f, cap));
 }
 
-const COUNT_CACHE_SIZE = 500;
-const countCache = new WeakMap<Db, Map<string, { stamp: string; value: { count: number; capped: boolean } }>>();
+type Memo<T> = WeakMap<Db, Map<string, { stamp: string; value: T }>>;
+const MEMO_SIZE = 500;
+const countCache: Memo<{ count: number; capped: boolean }> = new WeakMap();
+const rankCache: Memo<number[]> = new WeakMap();
+
+/** A value kept per app instance and key while the consultation's contributions keep their stamp (the MEMO_SIZE latest keys). */
+async function remembered<T>(db: Db, memo: Memo<T>, key: string, consultationId: number, compute: () => Promise<T>): Promise<T> {
+  const stamp = await selectionStamp(db, consultationId);
+  let map = memo.get(db);
+  if (!map) memo.set(db, (map = new Map()));
+  const kept = map.get(key);
+  if (kept && kept.stamp === stamp) return kept.value;
+  const value = await compute();
+  map.delete(key);
+  if (map.size >= MEMO_SIZE) map.delete(map.keys().next().value!);
+  map.set(key, { stamp, value });
+  return value;
+}
 
 /** The newest contribution of the consultation and its latest change: what any write to them changes. */
 async function selectionStamp(db: Db, consultationId: number): Promise<string> {
