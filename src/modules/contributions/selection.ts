@@ -2,7 +2,6 @@ import type { Knex } from 'knex';
 import type { Db } from '../../shared/db';
 import { isPostgres } from '../../shared/db';
 import { parisToUtc } from '../../shared/paris-time';
-import { filterQuery } from './validation';
 import { ftsMatch, normaliseView, searchTerms, viewQuery, whereMatches, type ContributionStatus, type ContributionView, type Source } from './views';
 
 /**
@@ -120,7 +119,7 @@ async function exactFillsWindow(db: Db, consultationId: number, f: SelectionFilt
  * the next page, or the same search again, reads only its 50 rows by id.
  */
 export async function searchSelection(db: Db, consultationId: number, f: SelectionFilter, offset: number, limit: number): Promise<ContributionView[]> {
-  const ids = await remembered(db, rankCache, `${consultationId}|${filterQuery(f)}`, consultationId, () => rankedIds(db, consultationId, f));
+  const ids = await remembered(db, rankCache, `${consultationId}|${JSON.stringify(f)}`, consultationId, () => rankedIds(db, consultationId, f));
   const pageIds = ids.slice(Math.max(0, offset), Math.max(0, offset) + limit);
   if (!pageIds.length) return [];
   const rows = (await viewQuery(db).whereIn('rc.id', pageIds)).map(normaliseView);
@@ -158,7 +157,7 @@ export async function countSelectionCapped(db: Db, consultationId: number, f: Se
   // Counted once per selection while the consultation's contributions do not change (their stamp:
   // newest id and latest change, two index lookups), in memory, per app instance: another instance's
   // write changes the stamp read here too. Not in the stamp: a structure moving to another region.
-  return remembered(db, countCache, `${consultationId}|${cap}|${filterQuery(f)}`, consultationId, () => cappedCount(db, consultationId, f, cap));
+  return remembered(db, countCache, `${consultationId}|${cap}|${JSON.stringify(f)}`, consultationId, () => cappedCount(db, consultationId, f, cap));
 }
 
 type Memo<T> = WeakMap<Db, Map<string, { stamp: string; value: T }>>;
