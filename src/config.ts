@@ -40,6 +40,7 @@ const schema = z
     DATABASE_POOL_MIN: z.coerce.number().int().min(0).max(1000).default(2),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
     CONSULTATION_CACHE_CHECK_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+    LIST_COUNT_CAP: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -79,6 +80,8 @@ export interface Config {
   databasePool: { min: number; max: number };
   /** How often an instance checks whether another changed a consultation, its phases or themes (0: every request). */
   consultationCacheCheckMs: number;
+  /** The contributions list counts its selection up to this many rows, then shows « plus de N ». */
+  listCountCap: number;
 }
 
 export class ConfigError extends Error {}
@@ -115,6 +118,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     wordCloud: { syncLimit: e.WORDCLOUD_SYNC_LIMIT },
     databasePool: { min: e.DATABASE_POOL_MIN, max: e.DATABASE_POOL_MAX },
     consultationCacheCheckMs: e.CONSULTATION_CACHE_CHECK_MS,
+    listCountCap: e.LIST_COUNT_CAP,
   };
 }
 
@@ -139,5 +143,6 @@ export const CONFIG_DOC: Array<[string, string, string]> = [
   ['WHITEPAPER_BACKGROUND_NEEDS', '300', 'Au-delà de ce nombre de besoins, le PDF du livre blanc est mis en page en arrière-plan, avec une page de progression'],
   ['WORDCLOUD_SYNC_LIMIT', '5000', 'Au-delà de ce nombre de contributions, un nuage de mots périmé est recalculé en arrière-plan (la page montre le précédent, daté)'],
   ['CONSULTATION_CACHE_CHECK_MS', '1000', 'Une consultation, ses phases et ses thématiques sont gardées en mémoire ; chaque instance vérifie au plus tous les N ms si une autre les a modifiées (0 : à chaque requête)'],
+  ['LIST_COUNT_CAP', '10000', 'La liste des contributions compte sa sélection jusqu’à ce nombre, puis affiche « plus de … » (le compte exact d’un million de lignes coûterait des secondes)'],
   ['SHUTDOWN_GRACE_SECONDS', '30', "À l'arrêt (SIGTERM), délai laissé aux requêtes en cours et aux tâches de fond avant un arrêt forcé (code 1)"],
 ];

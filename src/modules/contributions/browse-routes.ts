@@ -8,13 +8,14 @@ import { isPublished } from './calendar';
 import { OPEN_DATA_COLUMNS, STAFF_COLUMNS, streamExport, type ExportFormat } from './export-contributions';
 import { contributionsPolicy } from './policy';
 import { authorLabel, excerpt, sourceLabel, statusLabel } from './present';
-import { SOURCES, STATUSES, countSelection, listSelection, selectionBatches, selectionChoices } from './queries';
-import { cursorQuery, filterQuery, selectionQuery } from './validation';
+import { SOURCES, STATUSES, listSelection, selectionBatches, selectionChoices } from './queries';
+import { countSelectionCapped, isSearch, SEARCH_RANKED, searchSelection } from './selection';
+import { cursorQuery, filterQuery, rankQuery, selectionQuery } from './validation';
 
 const PAGE_SIZE = 50;
 
 /** Browsing, searching and exporting a consultation's contributions (ambassadors and the DSI), and its open data. */
-export function browseRoutes({ db }: AppDeps): Router {
+export function browseRoutes({ db, config }: AppDeps): Router {
   const r = Router();
 
   async function consultationOr404(req: Request): Promise<ConsultationRow> {
@@ -32,14 +33,19 @@ export function browseRoutes({ db }: AppDeps): Router {
     const actor = currentActor(req);
     const consultation = await consultationOr404(req);
     const filter = selectionQuery.parse(req.query);
-    const before = cursorQuery.parse(req.query).avant;
-    const [rows, total, themes, choices] = await Promise.all([
-      listSelection(db, consultation.id, filter, before, PAGE_SIZE + 1),
-      countSelection(db, consultation.id, filter),
+    // A search is ranked by relevance and paged by its rank (within SEARCH_RANKED); any other
+    // selection newest first, by keyset. Either way the count stops at the cap (« plus de … »).
+    const search = isSearch(filter);
+    const before = search ? null : cursorQuery.parse(req.query).avant;
+    const offset = search ? Math.min(rankQuery.parse(req.query).rang ?? 0, SEARCH_RANKED) : 0;
+    const [rows, counted, themes, choices] = await Promise.all([
+      search ? searchSelection(db, consultation.id, filter, offset, PAGE_SIZE + 1) : listSelection(db, consultation.id, filter, before, PAGE_SIZE + 1),
+      countSelectionCapped(db, consultation.id, filter, config.listCountCap),
       listThemes(db, consultation.id),
       selectionChoices(db, consultation.id),
     ]);
     const page = rows.slice(0, PAGE_SIZE);
+    const more = rows.length > PAGE_SIZE && (!search || offset + PAGE_SIZE < SEARCH_RANKED);
     res.render('contributions/browse', {
       title: `Contributions — ${consultation.title}`,
       consultation,
@@ -50,9 +56,12 @@ export function browseRoutes({ db }: AppDeps): Router {
       statuses: STATUSES,
       sources: SOURCES,
       contributions: page.map((c) => ({ ...c, excerpt: excerpt(c.body), author: authorLabel(actor, c) })),
-      total,
-      isFirstPage: !before,
-      nextCursor: rows.length > PAGE_SIZE ? page[page.length - 1]!.id : null,
+      total: counted.count,
+      totalCapped: counted.capped,
+      search,
+      searchRanked: SEARCH_RANKED,
+      isFirstPage: search ? offset === 0 : !before,
+      nextPage: !more ? null : search ? `rang=${offset + PAGE_SIZE}` : `avant=${page[page.length - 1]!.id}`,
       query: filterQuery(filter),
       statusLabel,
       sourceLabel,

@@ -79,6 +79,9 @@ export const parseFilter = (query: Record<string, unknown>): ContributionFilter 
 /** The keyset cursor (`?avant=<id>`): the page shows contributions with a smaller id. */
 export const cursorQuery = z.object({ avant: queryId });
 
+/** A search's page (`?rang=<n>`): the position in its ranked results where the page starts. */
+export const rankQuery = z.object({ rang: queryId });
+
 export const parseCursor = (query: Record<string, unknown>): number | null => cursorQuery.parse(query).avant;
 
 /** The filter as a query string (for pagination and export links), empty values left out. */

@@ -23,16 +23,28 @@ export type ContributionStatus = (typeof STATUSES)[number];
  * no searchable word (then no restriction applies).
  */
 export function whereMatches(db: Db, query: Knex.QueryBuilder, text: string, alias = 'rc'): boolean {
-  const terms = [...new Set(stems(text))].slice(0, 12);
+  const terms = searchTerms(text);
   if (!terms.length) return false;
   if (isPostgres(db)) {
     query.whereRaw(`to_tsvector('simple', ${alias}.search_text) @@ to_tsquery('simple', ?)`, [terms.map((t) => `${t}:*`).join(' & ')]);
   } else {
-    // Each stem is quoted (FTS5 syntax is never taken from user input) and prefix-matched.
-    const match = terms.map((t) => `"${t.replace(/"/g, '')}"*`).join(' AND ');
-    query.whereRaw(`${alias}.id in (select rowid from raw_contributions_fts where raw_contributions_fts match ?)`, [match]);
+    query.whereRaw(`${alias}.id in (select rowid from raw_contributions_fts where raw_contributions_fts match ?)`, [ftsMatch(terms)]);
   }
   return true;
+}
+
+/** The searchable words of a query: distinct French stems, at most 12. */
+export function searchTerms(text: string): string[] {
+  return [...new Set(stems(text))].slice(0, 12);
+}
+
+/**
+ * An FTS5 query requiring every stem: each quoted (FTS5 syntax is never taken from user input) and
+ * prefix-matched — or, with `exact`, matched as a whole stem (one doclist read newest first and cut at
+ * the LIMIT, where a prefix query merges every term of the prefix in memory first).
+ */
+export function ftsMatch(terms: readonly string[], exact = false): string {
+  return terms.map((t) => `"${t.replace(/"/g, '')}"${exact ? '' : '*'}`).join(' AND ');
 }
 
 // ---- Reading contributions (pages, lists, exports) -------------------------------------------
@@ -93,9 +105,14 @@ const COLUMNS = [
   'rc.continuous_intake',
 ];
 
+/**
+ * Left joins only (the consultation always exists): SQLite keeps `rc` as the outer table of a left
+ * join, so a page walks the filter's (consultation_id, …, id) index newest first and stops at its
+ * LIMIT, instead of scanning the consultations first and sorting every match.
+ */
 export function viewQuery(db: Db) {
   return db('raw_contributions as rc')
-    .join('consultations as c', 'c.id', 'rc.consultation_id')
+    .leftJoin('consultations as c', 'c.id', 'rc.consultation_id')
     .leftJoin('themes as t', 't.id', 'rc.theme_id')
     .leftJoin('workshops as w', 'w.id', 'rc.workshop_id')
     .leftJoin('users as u', 'u.id', 'rc.author_id')

@@ -7,8 +7,8 @@ import { selectionQuery } from '../contributions';
 import { followupSummary } from '../followup';
 import { latestPriorities } from '../prioritisation';
 import {
-  ambassadors, chartLines, cloudChart, contributionsByWeek, funnelChart, funnelSteps, participationFigures, regionFigures, regionMapData,
-  weeksChart, wordCloud,
+  ambassadors, asOfLabel, chartLines, cloudChart, currentContributionsByWeek, currentDetailFigures, currentParticipationFigures, funnelChart, funnelSteps,
+  regionMapData, weeksChart, wordCloud,
 } from '../stats';
 
 /**
@@ -24,11 +24,13 @@ export const TOP_TERMS = 20;
 export async function consultationBoard(deps: { db: Db; logger: { error(obj: object, msg: string): void }; cloudSyncLimit: number }, consultation: ConsultationRow) {
   const { db } = deps;
   const id = consultation.id;
-  const figures = await participationFigures(db, id);
+  // The figures through stats' per-consultation cache (exact, computed again when the data changes).
+  const cached = await currentParticipationFigures(db, id);
+  const figures = cached.value;
   const [ambassadorCount, regions, weeks, cloud, followup, priorities] = [
     await ambassadors(db, id),
-    await regionFigures(db, id),
-    await contributionsByWeek(db, id),
+    (await currentDetailFigures(db, id)).value.regions,
+    (await currentContributionsByWeek(db, id)).value,
     await wordCloud({ db, logger: deps.logger, syncLimit: deps.cloudSyncLimit }, id, selectionQuery.parse({})),
     await followupSummary(db, id),
     await latestPriorities(db, id),
@@ -45,6 +47,7 @@ export async function consultationBoard(deps: { db: Db; logger: { error(obj: obj
   const cloudData = cloudChart('tableau-nuage', cloud.terms, 'toute la consultation', cloud.contributions);
   return {
     figures,
+    asOf: asOfLabel(cached.asOf),
     cards,
     funnel: funnelSteps(figures.funnel),
     funnelSvg: chartSvg(funnelChart(figures.funnel, 'tableau-entonnoir')),

@@ -1,8 +1,11 @@
 import type { Db } from '../../shared/db';
 import { t } from '../../shared/i18n';
 import { REGIONS, regionByName } from '../../shared/map';
+import { cachedFigure, type CacheOptions, type Cached } from './figures-cache';
 import {
   type BreakdownLine,
+  continuousIntake,
+  contributionsByWeek,
   consolidatedContributions,
   contributionsByRegion,
   contributionsBySource,
@@ -121,4 +124,21 @@ export async function regionFigures(db: Db, consultationId: number): Promise<Reg
   const all = [...lines.values(), ...others];
   const sum = (f: 'workshops' | 'participants' | 'contributions') => all.reduce((n, l) => n + l[f], 0);
   return { regions: [...lines.values()], elsewhere: others, total: { workshops: sum('workshops'), participants: sum('participants'), contributions: sum('contributions') } };
+}
+
+// ---- The same figures through the per-consultation cache (figures-cache.ts) -----------------------
+
+/** participationFigures, kept in memory until the consultation's data changes (pages and exports). */
+export function currentParticipationFigures(db: Db, consultationId: number, options?: CacheOptions): Promise<Cached<ParticipationFigures>> {
+  return cachedFigure(db, consultationId, 'participation', () => participationFigures(db, consultationId), options);
+}
+
+/** regionFigures and the continuous intake (the DSI's detailed page), kept the same way. */
+export function currentDetailFigures(db: Db, consultationId: number, options?: CacheOptions): Promise<Cached<{ regions: RegionFigures; continuousIntake: number }>> {
+  return cachedFigure(db, consultationId, 'detail', async () => ({ regions: await regionFigures(db, consultationId), continuousIntake: await continuousIntake(db, consultationId) }), options);
+}
+
+/** contributionsByWeek (the DSI's dashboard), kept the same way. */
+export function currentContributionsByWeek(db: Db, consultationId: number, options?: CacheOptions): Promise<Cached<BreakdownLine[]>> {
+  return cachedFigure(db, consultationId, 'weeks', () => contributionsByWeek(db, consultationId), options);
 }

@@ -2,7 +2,9 @@ import './messages';
 import './panel';
 
 export { statsPolicy } from './policy';
-export { participationFigures, regionFigures } from './figures';
+export { participationFigures, regionFigures, currentParticipationFigures, currentDetailFigures, currentContributionsByWeek } from './figures';
+export { asOfLabel, figuresStamp, FIGURES_REFRESH_MS } from './figures-cache';
+export type { Cached, CacheOptions } from './figures-cache';
 export type { ParticipationFigures, Funnel, RegionFigures, RegionLine } from './figures';
 export {
   workshopsHeld,

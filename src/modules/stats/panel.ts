@@ -1,5 +1,6 @@
 import { registerConsultationPanel } from '../consultations';
-import { participationFigures } from './figures';
+import { currentParticipationFigures } from './figures';
+import { asOfLabel } from './figures-cache';
 
 /**
  * « Les chiffres de la consultation » at the top of the consultation's public page, for everyone
@@ -8,9 +9,9 @@ import { participationFigures } from './figures';
  */
 registerConsultationPanel(
   'figures',
-  async ({ db, consultation }) => ({
-    view: 'stats/_figures',
-    locals: { figures: await participationFigures(db, consultation.id), consultation },
-  }),
+  async ({ db, consultation }) => {
+    const figures = await currentParticipationFigures(db, consultation.id);
+    return { view: 'stats/_figures', locals: { figures: figures.value, asOf: asOfLabel(figures.asOf), consultation } };
+  },
   'summary',
 );

@@ -7,8 +7,8 @@ import { regionMapSvg } from '../../shared/map';
 import { findConsultationBySlug, listThemes } from '../consultations';
 import { filterQuery, selectionChoices, selectionQuery, SOURCES, STATUSES } from '../contributions';
 import { statsPolicy } from './policy';
-import { participationFigures, regionFigures } from './figures';
-import { continuousIntake } from './queries';
+import { currentDetailFigures, currentParticipationFigures } from './figures';
+import { asOfLabel } from './figures-cache';
 import { wordCloud } from './cloud-cache';
 import { chartLines, cloudChart, figuresCsv, figuresJson, funnelSteps, MAP_MEASURES, regionMapData, scopeLabel, termLinks } from './present';
 
@@ -23,13 +23,16 @@ export function statsRoutes({ db, config, logger }: AppDeps): Router {
 
   r.get('/admin/consultations/:slug/chiffres', allow(statsPolicy.canViewDetailedFigures), async (req, res) => {
     const consultation = await consultationOf(req.params.slug);
-    const figures = await participationFigures(db, consultation.id);
-    const regions = await regionFigures(db, consultation.id);
+    const cached = await currentParticipationFigures(db, consultation.id);
+    const detail = await currentDetailFigures(db, consultation.id);
+    const figures = cached.value;
+    const { regions, continuousIntake } = detail.value;
     res.render('stats/admin', {
       title: `Chiffres — ${consultation.title}`,
       consultation,
       figures,
-      continuousIntake: await continuousIntake(db, consultation.id),
+      asOf: asOfLabel(cached.asOf < detail.asOf ? cached.asOf : detail.asOf),
+      continuousIntake,
       funnel: funnelSteps(figures.funnel),
       byTheme: chartLines(figures.byTheme),
       byRegion: chartLines(figures.byRegion),
@@ -71,7 +74,7 @@ export function statsRoutes({ db, config, logger }: AppDeps): Router {
   r.get('/consultations/:slug/chiffres.csv', async (req, res) => {
     authorize(statsPolicy.canExportFigures(currentActor(req)));
     const consultation = await consultationOf(req.params.slug);
-    const csv = figuresCsv(await participationFigures(db, consultation.id));
+    const csv = figuresCsv((await currentParticipationFigures(db, consultation.id)).value);
     res.setHeader('Content-Disposition', `attachment; filename="chiffres-${consultation.slug}.csv"`);
     res.type('text/csv; charset=utf-8').send(csv);
   });
@@ -79,7 +82,7 @@ export function statsRoutes({ db, config, logger }: AppDeps): Router {
   r.get('/consultations/:slug/chiffres.json', async (req, res) => {
     authorize(statsPolicy.canExportFigures(currentActor(req)));
     const consultation = await consultationOf(req.params.slug);
-    const body = figuresJson(await participationFigures(db, consultation.id), consultation);
+    const body = figuresJson((await currentParticipationFigures(db, consultation.id)).value, consultation);
     res.setHeader('Content-Disposition', `attachment; filename="chiffres-${consultation.slug}.json"`);
     res.type('application/json').send(JSON.stringify(body, null, 2));
   });
