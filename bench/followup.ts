@@ -17,46 +17,15 @@ import { createLogger } from '../src/shared/logger';
 import { hashPassword } from '../src/modules/auth';
 import { STATUSES, STREAMS } from '../src/modules/followup';
 import { migrateLatest } from '../src/shared/db';
+import { closeAgents, login, measure } from './http-load';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const CONCURRENCY = 4;
+const page = (url: string, cookie?: string) => measure(url, { cookie, requests: REQUESTS, concurrency: CONCURRENCY, warmUp: 10 });
 const NEEDS = 2000;
 const PER_NEED = 5;
 const SLUG = 'suivi-a-grande-echelle';
 const REGIONS = ['Auvergne-Rhône-Alpes', 'Bourgogne-Franche-Comté', 'Bretagne', 'Centre-Val de Loire', 'Corse', 'Grand Est', 'Hauts-de-France', 'Île-de-France', 'Normandie', 'Nouvelle-Aquitaine', 'Occitanie', 'Pays de la Loire', 'Provence-Alpes-Côte d’Azur'];
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-
-function get(url: string, cookie?: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(url, { agent, headers: cookie ? { cookie } : {} }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-  });
-}
-
-async function measure(url: string, cookie?: string): Promise<{ rps: number; p50: number; p95: number }> {
-  for (let i = 0; i < 10; i++) await get(url, cookie);
-  const times: number[] = [];
-  let next = 0;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < REQUESTS) {
-        next++;
-        const t0 = process.hrtime.bigint();
-        const status = await get(url, cookie);
-        if (status >= 400) throw new Error(`${url} → ${status}`);
-        times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  times.sort((a, b) => a - b);
-  return { rps: REQUESTS / seconds, p50: times[Math.floor(times.length / 2)]!, p95: times[Math.floor(times.length * 0.95)]! };
-}
-
 /** A consultation with a published edition and 10 000 followed proposals, written directly (a bench, not the app). */
 export async function build(db: Knex): Promise<void> {
   const dsi = await insertReturningId(db, 'users', { email: 'dsi@bench.test', display_name: 'DSI', role: 'dsi', password_hash: await hashPassword('bench-mot-de-passe') });
@@ -107,14 +76,6 @@ export async function build(db: Knex): Promise<void> {
   }
 }
 
-async function login(url: string): Promise<string> {
-  const page = await fetch(`${url}/connexion`);
-  const cookie = /ensemble\.sid=[^;,]+/.exec(page.headers.get('set-cookie') ?? '')![0];
-  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
-  const res = await fetch(`${url}/connexion`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie }, body: new URLSearchParams({ email: 'dsi@bench.test', password: 'bench-mot-de-passe', _csrf: token }) });
-  return /ensemble\.sid=[^;,]+/.exec(res.headers.get('set-cookie') ?? '')![0];
-}
-
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ensemble-bench-suivi-'));
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir, SEED_DEMO: 'false', LOGIN_MAX_ATTEMPTS_PER_IP: '1000' });
@@ -129,11 +90,11 @@ async function main(): Promise<void> {
   const server = http.createServer(createApp({ config, db, logger: createLogger('silent') }, { sessionCleanupMs: 0 }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const cookie = await login(url);
+  const cookie = await login(url, 'dsi@bench.test', 'bench-mot-de-passe');
   const out: string[] = [];
   out.push(`Suivi des exigences à ${NEEDS * PER_NEED} propositions (${NEEDS} besoins, ${NEEDS * PER_NEED * 2} changements de statut) — ${config.databaseUrl ? 'PostgreSQL' : 'SQLite'}, ${REQUESTS} requêtes par page, concurrence ${CONCURRENCY}, données écrites en ${buildMs} ms`);
 
-  const healthz = await measure(`${url}/healthz`);
+  const healthz = await page(`${url}/healthz`);
   out.push('page'.padEnd(52) + 'req/s'.padStart(8) + 'p50 ms'.padStart(9) + 'p95 ms'.padStart(9) + '  p95 / p95 de /healthz');
   out.push('GET /healthz (référence)'.padEnd(52) + healthz.rps.toFixed(0).padStart(8) + healthz.p50.toFixed(2).padStart(9) + healthz.p95.toFixed(2).padStart(9) + '  × 1');
   const pages: Array<[string, string, string?]> = [
@@ -146,14 +107,14 @@ async function main(): Promise<void> {
   ];
   let worst = 0;
   for (const [label, p, c] of pages) {
-    const m = await measure(url + p, c);
+    const m = await page(url + p, c);
     worst = Math.max(worst, m.p95);
     out.push(label.padEnd(52) + m.rps.toFixed(0).padStart(8) + m.p50.toFixed(2).padStart(9) + m.p95.toFixed(2).padStart(9) + `  × ${(m.p95 / healthz.p95).toFixed(1)}`);
   }
   out.push(`p95 le plus lent : ${worst.toFixed(1)} ms (objectif : moins de 100 ms) — ${worst < 100 ? 'atteint' : 'NON ATTEINT'}`);
   process.stdout.write(out.join('\n') + '\n');
   server.close();
-  agent.destroy();
+  closeAgents();
   await db.destroy();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -14,58 +14,14 @@ import { loadConfig } from '../src/config';
 import { createDb, migrateLatest } from '../src/shared/db';
 import { createLogger } from '../src/shared/logger';
 import { DEMO_PASSWORD, DEMO_SLUG, seedDemo } from '../seeds/demo';
+import { closeAgents, login, measure } from './http-load';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const CONCURRENCY = 4;
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-
-function get(url: string, cookie?: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(url, { agent, headers: cookie ? { cookie } : {} }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-  });
-}
-
-async function measure(url: string, cookie?: string): Promise<{ rps: number; p50: number; p95: number }> {
-  for (let i = 0; i < 20; i++) await get(url, cookie); // warm-up
-  const times: number[] = [];
-  let next = 0;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < REQUESTS) {
-        next++;
-        const t0 = process.hrtime.bigint();
-        const status = await get(url, cookie);
-        if (status >= 400) throw new Error(`${url} → ${status}`);
-        times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  times.sort((a, b) => a - b);
-  return { rps: REQUESTS / seconds, p50: times[Math.floor(times.length / 2)]!, p95: times[Math.floor(times.length * 0.95)]! };
-}
-
+const page = (url: string, cookie?: string) => measure(url, { cookie, requests: REQUESTS, concurrency: CONCURRENCY });
 function listen(app: express.Express): Promise<{ url: string; server: http.Server }> {
   const server = http.createServer(app);
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })));
-}
-
-async function login(url: string, email: string): Promise<string> {
-  const page = await fetch(`${url}/connexion`);
-  const cookie = /ensemble\.sid=[^;,]+/.exec(page.headers.get('set-cookie') ?? '')![0];
-  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
-  const res = await fetch(`${url}/connexion`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD, _csrf: token }),
-  });
-  return /ensemble\.sid=[^;,]+/.exec(res.headers.get('set-cookie') ?? '')![0];
 }
 
 /** Contributions posted through the real form, 8 at a time: the write path, commit included. */
@@ -113,7 +69,7 @@ async function main(): Promise<void> {
   const app = await listen(createApp({ config, db, logger: createLogger('silent') }, { sessionCleanupMs: 0 }));
   const dsiCookie = await login(app.url, 'dsi@ensemble.test');
 
-  const baseline = await measure(base.url + '/');
+  const baseline = await page(base.url + '/');
   const pages: Array<[string, string, string?]> = [
     ['GET /healthz', '/healthz'],
     ['GET / (visiteur)', '/'],
@@ -131,7 +87,7 @@ async function main(): Promise<void> {
   out.push(`Référence (Express nu) : ${baseline.rps.toFixed(0)} req/s, p50 ${baseline.p50.toFixed(2)} ms`);
   out.push('page'.padEnd(52) + 'req/s'.padStart(8) + 'p50 ms'.padStart(9) + 'p95 ms'.padStart(9) + '  coût relatif (p50 / référence)');
   for (const [label, p, cookie] of pages) {
-    const m = await measure(app.url + p, cookie);
+    const m = await page(app.url + p, cookie);
     out.push(label.padEnd(52) + m.rps.toFixed(0).padStart(8) + m.p50.toFixed(2).padStart(9) + m.p95.toFixed(2).padStart(9) + `  × ${(m.p50 / baseline.p50).toFixed(1)}`);
   }
 
@@ -157,7 +113,7 @@ async function main(): Promise<void> {
   process.stdout.write(out.join('\n') + '\n');
   base.server.close();
   app.server.close();
-  agent.destroy();
+  closeAgents();
   await db.destroy();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -24,57 +24,13 @@ import { jobsSettled } from '../src/shared/jobs';
 import { createLogger } from '../src/shared/logger';
 import { insertRawContributions, rawContributionRow, selectionQuery } from '../src/modules/contributions';
 import { wordCloud } from '../src/modules/stats';
-import { DEMO_PASSWORD, DEMO_SLUG, seedDemo } from '../seeds/demo';
+import { DEMO_SLUG, seedDemo } from '../seeds/demo';
+import { closeAgents, get, login, measure } from './http-load';
 
 const CONTRIBUTIONS = Number(process.env.BENCH_CLOUD_CONTRIBUTIONS ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const CONCURRENCY = 4;
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-
-function get(url: string, cookie?: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(url, { agent, headers: cookie ? { cookie } : {} }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-  });
-}
-
-async function measure(url: string, cookie?: string, concurrency = CONCURRENCY): Promise<{ rps: number; p50: number; p95: number }> {
-  for (let i = 0; i < 20; i++) await get(url, cookie);
-  const times: number[] = [];
-  let next = 0;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < REQUESTS) {
-        next++;
-        const t0 = process.hrtime.bigint();
-        const status = await get(url, cookie);
-        if (status >= 400) throw new Error(`${url} → ${status}`);
-        times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  times.sort((a, b) => a - b);
-  return { rps: REQUESTS / seconds, p50: times[Math.floor(times.length / 2)]!, p95: times[Math.floor(times.length * 0.95)]! };
-}
-
-async function login(url: string, email: string): Promise<string> {
-  const page = await fetch(`${url}/connexion`);
-  const cookie = /ensemble\.sid=[^;,]+/.exec(page.headers.get('set-cookie') ?? '')![0];
-  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
-  const res = await fetch(`${url}/connexion`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD, _csrf: token }),
-  });
-  return /ensemble\.sid=[^;,]+/.exec(res.headers.get('set-cookie') ?? '')![0];
-}
-
+const page = (url: string, cookie?: string, concurrency = CONCURRENCY) => measure(url, { cookie, requests: REQUESTS, concurrency });
 // A deterministic generator of contributions in the network's words (a small LCG, no randomness).
 const OPENINGS = ['Il faudrait', 'Nous avons besoin d’', 'Ce serait bien d’avoir', 'Aujourd’hui on manque d’', 'Les conseillers demandent', 'Pour les jeunes, il faut'];
 const SUBJECTS = [
@@ -139,12 +95,12 @@ async function main(): Promise<void> {
   for (let k = 0; k < 200; k++) await wordCloud(deps, consultation.id, selectionQuery.parse({}));
   const readMs = (Date.now() - t0) / 200;
 
-  const healthz = await measure(`${url}/healthz`);
-  const stored = await measure(cloud, cookie);
-  const storedTheme = await measure(byTheme, cookie);
+  const healthz = await page(`${url}/healthz`);
+  const stored = await page(cloud, cookie);
+  const storedTheme = await page(byTheme, cookie);
   // One request at a time: the latency of the page itself, without queueing behind the others.
-  const healthzAlone = await measure(`${url}/healthz`, undefined, 1);
-  const storedAlone = await measure(cloud, cookie, 1);
+  const healthzAlone = await page(`${url}/healthz`, undefined, 1);
+  const storedAlone = await page(cloud, cookie, 1);
 
   // A new contribution: the next page shows the previous cloud and starts the count in the background.
   await db.transaction((trx) => insertRawContributions(trx, [<PlainRow>rawContributionRow({ consultation_id: consultation.id, theme_id: themes[0]!, source: 'individuelle', body: 'Encore des moyens financiers.', created_by: null })]));
@@ -181,7 +137,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(out.join('\n') + '\n');
   app.close();
-  agent.destroy();
+  closeAgents();
   await db.destroy();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

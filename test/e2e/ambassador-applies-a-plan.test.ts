@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
 import type { TestDb } from '../support/db';
-import { expectAccessible, screenshot, startDemoWorld, stopDemoWorld } from '../support/browser';
-import { DEMO_PASSWORD, DEMO_SLUG } from '../../seeds/demo';
+import { expectAccessible, logInThroughForm, screenshot, startDemoWorld, stopDemoWorld } from '../support/browser';
+import { DEMO_SLUG } from '../../seeds/demo';
 import { insertRawContribution } from '../../src/modules/contributions';
 
 /**
@@ -50,10 +50,7 @@ describe('An ambassador applies a consolidation plan, meets a conflict and undoe
     this.timeout(120_000);
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(server.url + '/connexion');
-    await page.getByLabel('Adresse électronique').fill('ambassadeur@ensemble.test');
-    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForURL(server.url + '/'), page.getByRole('button', { name: 'Se connecter' }).click()]);
+    await logInThroughForm(page, server.url, 'ambassadeur@ensemble.test');
 
     const planUrl = `${server.url}/consultations/${DEMO_SLUG}/consolidation/plan?theme=${themeId}`;
     await page.goto(`${server.url}/consultations/${DEMO_SLUG}/consolidation`);

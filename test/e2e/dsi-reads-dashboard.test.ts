@@ -1,9 +1,8 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { freshDb, type TestDb } from '../support/db';
-import { buildApp } from '../support/app';
-import { expectAccessible, launchBrowser, screenshot, serve } from '../support/browser';
-import { DEMO_PASSWORD, DEMO_SLUG } from '../../seeds/demo';
+import type { TestDb } from '../support/db';
+import { expectAccessible, logInThroughForm, screenshot, startDemoWorld, stopDemoWorld } from '../support/browser';
+import { DEMO_SLUG } from '../../seeds/demo';
 
 /**
  * In real Chromium, on the demo consultation: the DSI logs in, goes from its home to the consultation's
@@ -18,22 +17,13 @@ describe('The DSI reads the consultation dashboard in a real browser', function 
 
   before(async function () {
     this.timeout(180_000);
-    t = await freshDb({ template: 'demo' });
-    server = await serve(buildApp(t.db));
-    browser = await launchBrowser();
+    ({ t, server, browser } = await startDemoWorld());
     page = await browser.newPage();
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await t?.destroy();
-  });
+  after(() => stopDemoWorld({ t, server, browser }));
 
   it('logs in through the form', async () => {
-    await page.goto(server.url + '/connexion');
-    await page.getByLabel('Adresse électronique').fill('dsi@ensemble.test');
-    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForURL(server.url + '/'), page.getByRole('button', { name: 'Se connecter' }).click()]);
+    await logInThroughForm(page, server.url, 'dsi@ensemble.test');
   });
 
   it('goes from its home to the dashboard and reads it (axe-core: no serious or critical violation)', async () => {

@@ -7,6 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Express } from 'express';
 import { PROJECT_ROOT } from '../../src/config';
 import type { TestDb } from './db';
+import { DEMO_PASSWORD } from '../../seeds/demo';
 import { openDemo } from './demo';
 
 /** Debian's Chromium, driven by playwright-core (never a downloaded browser). */
@@ -83,4 +84,12 @@ export async function stopDemoWorld(w: Partial<DemoWorld>): Promise<void> {
   await w.browser?.close();
   await w.server?.close();
   await w.t?.destroy();
+}
+
+/** Logs a demo account in through the login form, as a person would, and waits for the home page. */
+export async function logInThroughForm(page: Page, serverUrl: string, email: string): Promise<void> {
+  await page.goto(serverUrl + '/connexion');
+  await page.getByLabel('Adresse électronique').fill(email);
+  await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+  await Promise.all([page.waitForURL(serverUrl + '/'), page.getByRole('button', { name: 'Se connecter' }).click()]);
 }

@@ -340,32 +340,10 @@ export function similarTo(index: SimilarityIndex, query: string | { id: number }
     vector = index.vectors[pos]!;
     self = pos;
   }
-  // Scores accumulated in a typed array reused per index (a Map per query was most of the time at
-  // 10 000 queries); the same additions in the same order, so the same scores.
-  const { acc, seen, touched } = scratchOf(index);
-  let count = 0;
-  for (let q = 0; q < vector.terms.length; q++) {
-    const t = vector.terms[q]!;
-    const w = vector.weights[q]!;
-    const docs = index.postings[t]!;
-    const ws = index.postingWeights[t]!;
-    for (let p = 0; p < docs.length; p++) {
-      const d = docs[p]!;
-      if (!seen[d]) {
-        seen[d] = 1;
-        touched[count++] = d;
-      }
-      acc[d] = acc[d]! + w * ws[p]!;
-    }
-  }
   const out: Scored[] = [];
-  for (let i = 0; i < count; i++) {
-    const pos = touched[i]!;
-    const score = acc[pos]!;
-    acc[pos] = 0;
-    seen[pos] = 0;
-    if (pos !== self && score >= minScore) out.push({ id: index.ids[pos]!, score: Math.min(1, score) });
-  }
+  visitScores(index, vector, (pos, score) => {
+    if (pos !== self && score >= minScore) out.push({ id: index.ids[pos]!, score });
+  });
   out.sort((a, b) => b.score - a.score || a.id - b.id);
   return out.slice(0, Math.max(0, k));
 }
@@ -392,7 +370,15 @@ function scratchOf(index: SimilarityIndex): Scratch {
  * ranking of targets). `visit` is called once per document with its position and score.
  */
 export function eachScore(index: SimilarityIndex, text: string, visit: (position: number, score: number) => void): void {
-  const vector = queryVector(index, text);
+  visitScores(index, queryVector(index, text), visit);
+}
+
+/**
+ * Scores of every document sharing a term with the vector, accumulated in a typed array reused per
+ * index (a Map per query was most of the time at 10 000 queries), then visited in the order met and
+ * the array left at zero for the next query.
+ */
+function visitScores(index: SimilarityIndex, vector: Vector, visit: (position: number, score: number) => void): void {
   const { acc, seen, touched } = scratchOf(index);
   let count = 0;
   for (let q = 0; q < vector.terms.length; q++) {

