@@ -5,7 +5,9 @@ import session from 'express-session';
 import helmet from 'helmet';
 import pinoHttp from 'pino-http';
 import { PROJECT_ROOT } from './config';
-import type { AppDeps } from './shared/http/context';
+import type { AppDeps, AppInput } from './shared/http/context';
+import { readsFirst, readsRouted, routedDb, writesAfter } from './shared/read-routing';
+import { createWriteBatcher } from './shared/write-batcher';
 import { csrfProtection, exposeCsrf } from './shared/http/csrf';
 import { exposeFlash, sessionCookieFirst } from './shared/http/flash';
 import { SessionStore } from './shared/session-store';
@@ -73,8 +75,12 @@ const withLayout: RequestHandler = (_req, res, next) => {
   next();
 };
 
-export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Express {
-  const { config, db, logger } = deps;
+export function createApp(input: AppInput, options: CreateAppOptions = {}): Express {
+  const { config, logger } = input;
+  const readDb = input.readDb ?? input.db;
+  // The routes' knex: the readers' pool while answering a GET or HEAD, the writer otherwise.
+  const db = routedDb(input.db, readDb);
+  const deps: AppDeps = { config, db, logger, writer: input.writer ?? createWriteBatcher(input.db, { windowMs: config.writeBatch.windowMs, maxBatch: config.writeBatch.max }) };
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -92,6 +98,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   app.locals.currentNav = null;
   app.locals.csrfToken = () => '';
   app.use(withLayout);
+  app.use(readsRouted);
 
   app.use(
     pinoHttp({
@@ -137,10 +144,11 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   app.use('/static', express.static(path.join(PROJECT_ROOT, 'public'), { maxAge: config.env === 'production' ? '7d' : 0, index: false }));
 
   // A consultation, its phases and its themes are read from memory, checked against cache_versions.
-  enableConsultationCache(db, { checkMs: config.consultationCacheCheckMs });
+  enableConsultationCache(input.db, { checkMs: config.consultationCacheCheckMs, readers: readDb });
 
-  // Health first: probes must not create sessions. Answered from memory plus a bounded ping (shared/health).
-  const health = createHealthProbe(db, options.health);
+  // Health first: probes must not create sessions. Answered from memory plus a bounded ping on a
+  // reader (shared/health), which no write holds.
+  const health = createHealthProbe(readDb, options.health);
   app.get('/healthz', async (_req, res) => {
     const { httpStatus, body } = await health.report();
     res.status(httpStatus).json(body);
@@ -155,6 +163,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   });
 
   app.use(sessionCookieFirst('ensemble.sid'));
+  app.use(readsFirst);
   app.use(
     session({
       name: 'ensemble.sid',
@@ -171,6 +180,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   const passport = configurePassport(db);
   app.use(passport.initialize());
   app.use(passport.session());
+  app.use(writesAfter);
   app.use(exposeFlash({ secret: config.sessionSecret, secure: config.secureCookies }));
   app.use(exposeCsrf);
   app.use((req, res, next) => {

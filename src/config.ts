@@ -41,6 +41,9 @@ const schema = z
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
     CONSULTATION_CACHE_CHECK_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
     LIST_COUNT_CAP: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
+    WRITE_BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(1000).default(0),
+    WRITE_BATCH_MAX: z.coerce.number().int().min(1).max(10_000).default(64),
+    SQLITE_READERS: z.coerce.number().int().min(0).max(64).default(3),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -82,6 +85,10 @@ export interface Config {
   consultationCacheCheckMs: number;
   /** The contributions list counts its selection up to this many rows, then shows « plus de N ». */
   listCountCap: number;
+  /** Group commit (shared/write-batcher): wait this long for more writes before a batch starts; units per batch at most. */
+  writeBatch: { windowMs: number; max: number };
+  /** Read-only SQLite connections for GET/HEAD requests and the health probe (0: everything on the writer's one). */
+  sqliteReaders: number;
 }
 
 export class ConfigError extends Error {}
@@ -119,6 +126,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     databasePool: { min: e.DATABASE_POOL_MIN, max: e.DATABASE_POOL_MAX },
     consultationCacheCheckMs: e.CONSULTATION_CACHE_CHECK_MS,
     listCountCap: e.LIST_COUNT_CAP,
+    writeBatch: { windowMs: e.WRITE_BATCH_WINDOW_MS, max: e.WRITE_BATCH_MAX },
+    sqliteReaders: e.SQLITE_READERS,
   };
 }
 
@@ -143,6 +152,9 @@ export const CONFIG_DOC: Array<[string, string, string]> = [
   ['WHITEPAPER_BACKGROUND_NEEDS', '300', 'Au-delà de ce nombre de besoins, le PDF du livre blanc est mis en page en arrière-plan, avec une page de progression'],
   ['WORDCLOUD_SYNC_LIMIT', '5000', 'Au-delà de ce nombre de contributions, un nuage de mots périmé est recalculé en arrière-plan (la page montre le précédent, daté)'],
   ['CONSULTATION_CACHE_CHECK_MS', '1000', 'Une consultation, ses phases et ses thématiques sont gardées en mémoire ; chaque instance vérifie au plus tous les N ms si une autre les a modifiées (0 : à chaque requête)'],
+  ['WRITE_BATCH_WINDOW_MS', '0', 'Écritures groupées : attente (ms) avant de valider un lot quand l’écrivain était libre ; les écritures arrivées pendant une validation forment toujours le lot suivant'],
+  ['WRITE_BATCH_MAX', '64', 'Écritures groupées : nombre maximal de dépôts validés par une même transaction'],
+  ['SQLITE_READERS', '3', 'SQLite : connexions en lecture seule pour les pages (GET) et la sonde /healthz, à côté de l’unique connexion d’écriture (0 : tout passe par celle-ci)'],
   ['LIST_COUNT_CAP', '10000', 'La liste des contributions compte sa sélection jusqu’à ce nombre, puis affiche « plus de … » (le compte exact d’un million de lignes coûterait des secondes)'],
   ['SHUTDOWN_GRACE_SECONDS', '30', "À l'arrêt (SIGTERM), délai laissé aux requêtes en cours et aux tâches de fond avant un arrêt forcé (code 1)"],
 ];

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import { ConfigError, loadConfig } from './config';
 import { createApp } from './app';
-import { createDb, migrateLatest } from './shared/db';
+import { createDb, createReadDb, migrateLatest } from './shared/db';
+import { createWriteBatcher } from './shared/write-batcher';
 import { createLogger } from './shared/logger';
 import { isDatabaseEmpty, seedDemo } from '../seeds/demo';
 import { jobsSettled } from './shared/jobs';
@@ -27,7 +28,10 @@ async function main(): Promise<void> {
     const summary = await seedDemo(db, { log: (m) => logger.info(m) });
     logger.info({ ...summary, ms: Date.now() - started }, 'consultation de démonstration chargée');
   }
-  const app = createApp({ config, db, logger });
+  // Readers opened after the migrations: the writer has put the file in WAL mode.
+  const readDb = config.sqliteReaders > 0 ? createReadDb(db, config.sqliteReaders) : db;
+  const writer = createWriteBatcher(db, { windowMs: config.writeBatch.windowMs, maxBatch: config.writeBatch.max });
+  const app = createApp({ config, db, readDb, writer, logger });
 
   // Responses being written, so that a shutdown can tell their connections to close once they are sent.
   const inFlight = new Set<http.ServerResponse>();
@@ -69,8 +73,13 @@ async function main(): Promise<void> {
     for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
     server.close(() => {
       // A background import or layout finishes (or rolls back) before the database closes.
-      jobsSettled()
+      // Every request has been answered, so every write it queued has committed; drain anyway, then
+      // the background jobs, before the database closes.
+      writer
+        .drain()
+        .then(() => jobsSettled())
         .catch((err: unknown) => logger.error({ err }, 'une tâche de fond a échoué pendant l’arrêt'))
+        .then(() => (readDb === db ? undefined : readDb.destroy()))
         .then(() => db.destroy())
         .then(
           () => {

@@ -58,6 +58,35 @@ export function createDb(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Parti
   });
 }
 
+/**
+ * The readers' knex (issue 13, item 2). On SQLite, a pool of `size` connections opened read-only
+ * (`mode=ro`): WAL lets them read the last committed state while the writer's one connection writes,
+ * so a page or a probe never waits behind a write, and a write never waits behind a long read. Each
+ * statement outside a transaction reads the latest commit, so a page shown after a write's redirect
+ * sees it. On PostgreSQL the writer's knex is returned: its pool already serves readers in parallel.
+ * The writer must have opened the file first (migrations): it sets WAL, which a reader cannot.
+ */
+export function createReadDb(writer: Knex, size = 3): Knex {
+  if (isPostgres(writer)) return writer;
+  const connection = writer.client.config.connection as { filename: string };
+  return knexFactory({
+    client: 'sqlite3',
+    connection: { filename: `file:${connection.filename.replace(/[%?#]/g, (c) => encodeURIComponent(c))}?mode=ro`, flags: ['OPEN_URI'] },
+    useNullAsDefault: true,
+    pool: {
+      min: 0,
+      max: size,
+      idleTimeoutMillis: 30_000,
+      afterCreate(conn: any, done: (err: Error | null, conn: unknown) => void) {
+        conn.serialize(() => {
+          conn.run('PRAGMA foreign_keys = ON');
+          conn.run('PRAGMA busy_timeout = 5000', (err: Error | null) => done(err, conn));
+        });
+      },
+    },
+  });
+}
+
 export function isPostgres(db: Db): boolean {
   return db.client.config.client === 'pg';
 }
@@ -123,6 +152,14 @@ export function isUniqueViolation(err: unknown): boolean {
   if (!e) return false;
   if (e.code === '23505') return true;
   return (e.code === 'SQLITE_CONSTRAINT' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.errno === 19) && /UNIQUE/i.test(String(e.message ?? ''));
+}
+
+/** Any refusal by the schema (unique, foreign key, check, not null, a trigger's ABORT), on SQLite or PostgreSQL. */
+export function isConstraintViolation(err: unknown): boolean {
+  const e = err as { code?: unknown; errno?: unknown } | null;
+  if (!e) return false;
+  if (typeof e.code === 'string' && /^23[0-9A-Z]{3}$/.test(e.code)) return true;
+  return (typeof e.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT')) || e.errno === 19;
 }
 
 /** A row as a bulk load writes it: column → plain value (dates as ISO-8601 text). */

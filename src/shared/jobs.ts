@@ -7,6 +7,7 @@
  */
 import { toDate } from './db';
 import { registerMessages, t } from './i18n';
+import { asWriter } from './read-routing';
 
 registerMessages({
   // Stored as the failure reason of a job found stale (shown after « a échoué » on the job's page).
@@ -110,7 +111,8 @@ export function startJob(spec: JobSpec, work: (progress: Progress) => Promise<vo
     : async () => undefined;
   const entry: Running = { key: keyOf(spec.kind, spec.id), settled: Promise.resolve() };
   running.add(entry);
-  entry.settled = (async () => {
+  // On the writer, even when a page (a GET, on the readers) started it: a job writes its progress.
+  entry.settled = asWriter(async () => {
     try {
       await work(progress);
     } catch (err) {
@@ -119,7 +121,7 @@ export function startJob(spec: JobSpec, work: (progress: Progress) => Promise<vo
     } finally {
       running.delete(entry);
     }
-  })();
+  });
   return entry.settled;
 }
 

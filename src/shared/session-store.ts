@@ -1,6 +1,7 @@
 import { ConnectSessionKnexStore } from 'connect-session-knex';
 import type { SessionData } from 'express-session';
 import type { Knex } from 'knex';
+import { asWriter } from './read-routing';
 
 /**
  * The sessions' store (connect-session-knex, table `sessions`), written only when a session really
@@ -13,6 +14,8 @@ import type { Knex } from 'knex';
  * the session's lifetime, at most 5 minutes): an idle session may thus end up to that much earlier in
  * the database than its cookie says (12 h sessions: at most 5 minutes of 12 hours). A real save (`set`)
  * counts as a touch.
+ * Its reads go through the app's routed knex (shared/read-routing: the readers); its writes always
+ * through the writer, even while answering a GET.
  */
 export class SessionStore extends ConnectSessionKnexStore {
   private readonly touched = new Map<string, number>();
@@ -33,7 +36,7 @@ export class SessionStore extends ConnectSessionKnexStore {
 
   override async set(sid: string, session: SessionData, callback?: (err?: unknown) => void): Promise<void> {
     this.remember(sid, Date.now());
-    return super.set(sid, session, callback);
+    return asWriter(() => super.set(sid, session, callback));
   }
 
   override async touch(sid: string, session: SessionData, callback?: () => void): Promise<void> {
@@ -44,11 +47,11 @@ export class SessionStore extends ConnectSessionKnexStore {
       return;
     }
     this.remember(sid, now);
-    return super.touch(sid, session, callback);
+    return asWriter(() => super.touch(sid, session, callback));
   }
 
   override async destroy(sid: string, callback?: (err?: unknown) => void): Promise<number> {
     this.touched.delete(sid);
-    return super.destroy(sid, callback);
+    return asWriter(() => super.destroy(sid, callback));
   }
 }

@@ -8,6 +8,8 @@ import { createLogger } from '../../src/shared/logger';
 import { hashPassword } from '../../src/modules/auth/password';
 import { insertUser } from '../../src/modules/users';
 import type { Role } from '../../src/shared/actor';
+import { readersOf } from './db';
+import type { WriteBatcher } from '../../src/shared/write-batcher';
 
 export const TEST_PASSWORD = 'mot-de-passe-de-test-2024';
 let hashed: Promise<string> | undefined;
@@ -29,9 +31,10 @@ export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
  */
 const testLogger = () => createLogger(process.env.TEST_LOG_LEVEL ?? 'error', pino.destination(2));
 
-export function buildApp(db: Knex, overrides: NodeJS.ProcessEnv = {}): Express {
+/** The app on the test's database, reading through its readers' pool (SQLite) as the server does. */
+export function buildApp(db: Knex, overrides: NodeJS.ProcessEnv = {}, extra: { writer?: WriteBatcher } = {}): Express {
   const config = testConfig(overrides);
-  return createApp({ config, db, logger: testLogger() }, { sessionCleanupMs: 0 });
+  return createApp({ config, db, readDb: readersOf.get(db), writer: extra.writer, logger: testLogger() }, { sessionCleanupMs: 0 });
 }
 
 let counter = 0;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import knexFactory, { type Knex } from 'knex';
-import { createDb } from '../../src/shared/db';
+import { createDb, createReadDb } from '../../src/shared/db';
 import { dropDatabase, pgDatabaseUrl, pgKnex, pgTemplate, sqliteTemplate, type TemplateKind } from './templates';
 
 /**
@@ -22,6 +22,9 @@ export interface TestDb {
   destroy(): Promise<void>;
 }
 
+/** The readers' pool of each test database (SQLite), which buildApp hands to the app as production does. */
+export const readersOf = new WeakMap<Knex, Knex>();
+
 export async function freshDb(options: { template?: TemplateKind } = {}): Promise<TestDb> {
   const kind = options.template ?? 'migrated';
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ensemble-test-'));
@@ -32,12 +35,15 @@ export async function freshDb(options: { template?: TemplateKind } = {}): Promis
     // commit was a large share of the suite's time. A killed process loses nothing either way (WAL).
     const open = () => createDb({ databaseUrl: undefined, dataDir, sqliteSynchronous: 'normal' });
     const db = open();
+    const readDb = createReadDb(db, 2);
+    readersOf.set(db, readDb);
     return {
       db,
       dataDir,
       databaseUrl: undefined,
       open,
       async destroy() {
+        await readDb.destroy();
         await db.destroy();
         fs.rmSync(dataDir, { recursive: true, force: true });
       },

@@ -43,8 +43,11 @@ const caches = new WeakMap<object, Cache>();
 
 const keyOf = (db: Db): object => db.client.config as object;
 
-export function enableConsultationCache(db: Knex, options: { checkMs: number }): void {
-  caches.set(keyOf(db), { checkMs: options.checkMs, lastCheck: 0, forced: 0, seen: 0, checking: null, versions: new Map(), entries: new Map(), bySlug: new Map() });
+/** `readers`: the readers' knex (shared/db createReadDb) shares the writer's cache, so that a write through the writer is seen by the next read through a reader. */
+export function enableConsultationCache(db: Knex, options: { checkMs: number; readers?: Knex }): void {
+  const cache: Cache = { checkMs: options.checkMs, lastCheck: 0, forced: 0, seen: 0, checking: null, versions: new Map(), entries: new Map(), bySlug: new Map() };
+  caches.set(keyOf(db), cache);
+  if (options.readers) caches.set(keyOf(options.readers), cache);
 }
 
 export function consultationCacheOf(db: Db): Cache | null {

@@ -1,7 +1,7 @@
 import './messages';
 
 export { consultationsPolicy } from './policy';
-export { listConsultations, findConsultationBySlug, findConsultationById, findTheme, listPhases, listThemes, ambassadorThemes, markPersonalDataPurged } from './queries';
+export { listConsultations, findConsultationBySlug, findConsultationById, findTheme, consultationInTransaction, listPhases, listThemes, ambassadorThemes, markPersonalDataPurged } from './queries';
 export type { ConsultationRow, ThemeRow, PhaseRow } from './queries';
 export { currentPhase, openings, phaseState, parisDay, PHASE_KINDS, PHASE_LABELS } from './phases';
 export type { Openings } from './phases';

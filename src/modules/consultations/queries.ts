@@ -53,6 +53,27 @@ async function fromCache(db: Db, key: { slug: string } | { id: number }) {
   return { entry };
 }
 
+/**
+ * The consultation, its phases and its themes as a write transaction sees them (issue 13, item 1): the
+ * app's cached copy when its version is the one the transaction reads — one lookup of `cache_versions`
+ * instead of three tables — else read through the transaction. `app` is the app's knex (its cache);
+ * the version is read inside `trx`, so a change committed before it is never missed.
+ */
+export async function consultationInTransaction(
+  app: Db,
+  trx: Knex.Transaction,
+  id: number,
+): Promise<{ row: ConsultationRow; phases: PhaseRow[]; themes: ThemeRow[] } | undefined> {
+  const entry = consultationCacheOf(app)?.entries.get(id);
+  if (entry) {
+    const current = await trx('cache_versions').where({ consultation_id: id }).first('version');
+    if (Number(current?.version ?? 0) === entry.version) {
+      return { row: { ...entry.row }, phases: entry.phases.map((p: PhaseRow) => ({ ...p })), themes: entry.themes.map((th: ThemeRow) => ({ ...th })) };
+    }
+  }
+  return loadForCache(trx as unknown as Knex, id);
+}
+
 async function loadForCache(db: Knex, id: number) {
   const row = await db('consultations').where({ id }).first();
   if (!row) return undefined;

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../shared/http/context';
 import { allow, currentActor } from '../../shared/http/guards';
 import { ForbiddenError, NotFoundError } from '../../shared/http/errors';
 import { recordAudit } from '../audit';
+import { asWriter } from '../../shared/read-routing';
 import { findConsultationBySlug, listConsultations, listThemes, parisDay, type ConsultationRow } from '../consultations';
 import { isPublished } from './calendar';
 import { OPEN_DATA_COLUMNS, STAFF_COLUMNS, streamExport, type ExportFormat } from './export-contributions';
@@ -74,14 +75,15 @@ export function browseRoutes({ db, config }: AppDeps): Router {
       const consultation = await consultationOr404(req);
       const filter = selectionQuery.parse(req.query);
       // Who took which file of contributions (names included) is part of the personal-data record.
-      await recordAudit(db, {
+      // A write while answering a GET: on the writer (shared/read-routing).
+      await asWriter(() => recordAudit(db, {
         actorId: actor.id,
         action: 'contribution.export',
         objectType: 'raw_contribution',
         consultationId: consultation.id,
         after: { format, filter },
         requestId: req.id as string,
-      });
+      }));
       const name = `contributions-${consultation.slug}-${parisDay(new Date())}`;
       await streamExport(res, format, name, STAFF_COLUMNS, selectionBatches(db, consultation.id, filter));
     });

@@ -1,5 +1,5 @@
 import type { Db } from '../../shared/db';
-import { listPhases, openings, parisDay, phaseState, type ConsultationRow } from '../consultations';
+import { listPhases, openings, parisDay, phaseState, type ConsultationRow, type PhaseRow } from '../consultations';
 
 /** Contributions are open during the consultation phase, unless the DSI forced the step open or closed. */
 export async function contributionsOpen(db: Db, consultation: ConsultationRow, at = new Date()): Promise<boolean> {
@@ -41,8 +41,12 @@ export function intakeMode(c: IntakeCalendar, today: string): IntakeMode {
 
 /** What the form takes in today for this consultation (see intakeMode). */
 export async function contributionIntake(db: Db, consultation: ConsultationRow, at = new Date()): Promise<IntakeMode> {
+  return intakeWithPhases(db, consultation, await listPhases(db, consultation.id), at);
+}
+
+/** The same, with the consultation's phases already at hand (a write transaction's copy). */
+export async function intakeWithPhases(db: Db, consultation: ConsultationRow, phases: PhaseRow[], at = new Date()): Promise<IntakeMode> {
   const today = parisDay(at);
-  const phases = await listPhases(db, consultation.id);
   const consultationOpen = openings(phases, consultation, today).contributions;
   if (consultationOpen) return 'consultation';
   const edition = await db('whitepaper_editions').where({ consultation_id: consultation.id }).first('id');

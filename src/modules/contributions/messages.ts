@@ -12,6 +12,8 @@ registerMessages({
   'contributions.alreadyWithdrawn': 'Cette contribution a été retirée : elle ne peut plus être modifiée.',
   'contributions.notYours': 'Seule la personne qui a déposé cette contribution peut la modifier ou la retirer.',
   'contributions.stale': 'Cette contribution a été modifiée entre-temps (dans un autre onglet ou sur un autre appareil). Vérifiez la version enregistrée ci-dessous puis enregistrez de nouveau.',
+  'contributions.refusedByDatabase': 'Votre contribution n’a pas pu être enregistrée : la consultation ou sa thématique a changé pendant l’envoi. Vérifiez le formulaire puis envoyez-la de nouveau. Rien n’a été enregistré.',
+  'contributions.gone': 'Cette consultation n’existe plus. Rien n’a été enregistré.',
   'contributions.unknownTheme': 'Choisissez une thématique de cette consultation.',
   'contributions.anonymous': 'Anonyme',
   'contributions.unclassified': 'À classer',

@@ -33,7 +33,7 @@ function whenOpen<I>(schema: Parser<I>): Parser<I | null> {
 
 /** One's own contributions (contribute, list, change, withdraw) here; browsing and exports in browse-routes.ts. */
 export function contributionsRoutes(deps: AppDeps): Router {
-  const { db } = deps;
+  const { db, writer } = deps;
   const r = Router();
 
   const loadConsultation = async (req: Request): Promise<ConsultationRow> => found(await findConsultationBySlug(db, String(req.params.slug).slice(0, 80)));
@@ -78,7 +78,7 @@ export function contributionsRoutes(deps: AppDeps): Router {
     schema: whenOpen(contributionSchema),
     input: (body, s) => ({ open: s.intake !== null, body }),
     run: (input, { req, actor, object: { consultation } }) =>
-      input === null ? Promise.resolve(invalid({ _form: t('contributions.closed', { title: consultation.title }) }, 409)) : submitContribution(db, actor, consultation.slug, input, req.id as string),
+      input === null ? Promise.resolve(invalid({ _form: t('contributions.closed', { title: consultation.title }) }, 409)) : submitContribution(writer, db, actor, consultation.id, input, req.id as string),
     failed: ({ status, errors }, { req, res, object: { consultation, intake } }) => renderForm(req, res, consultation, { values: req.body, errors, intake: status === 409 ? null : intake }),
     done: (v) => ({ to: '/mes-contributions', flash: t(v.continuous ? 'contributions.submittedContinuous' : 'contributions.submitted', { id: v.id }) }),
   }));

@@ -3,6 +3,7 @@ import { isPostgres } from '../../shared/db';
 import { t } from '../../shared/i18n';
 import { parisDay } from '../../shared/paris-time';
 import { SOURCES } from '../contributions';
+import { asWriter } from '../../shared/read-routing';
 
 /**
  * The participation figures of a consultation, each computed from the data by exactly ONE function
@@ -273,16 +274,22 @@ export async function findWordCloud(db: Db, consultationId: number, filterKey: s
  * selections); one still used is simply counted again. Keeps the cache from growing with every search.
  */
 export async function purgeWordClouds(db: Db, consultationId: number, before: Date): Promise<void> {
-  await db('word_clouds').where('consultation_id', consultationId).whereNot('status', 'en_cours').where('updated_at', '<', before.toISOString()).delete();
+  await asWriter(() => db('word_clouds').where('consultation_id', consultationId).whereNot('status', 'en_cours').where('updated_at', '<', before.toISOString()).delete());
 }
 
-/** The row of a (consultation, selection), created empty when it is asked for the first time. */
+/**
+ * The row of a (consultation, selection), created empty when it is asked for the first time. The
+ * clouds' rows are written while a page (a GET, on the read-only readers) is answered: every write of
+ * them goes through asWriter (shared/read-routing).
+ */
 export async function ensureWordCloud(db: Db, consultationId: number, filterKey: string): Promise<WordCloudRow> {
   const now = new Date().toISOString();
-  await db('word_clouds')
-    .insert({ consultation_id: consultationId, filter_key: filterKey, status: 'terminee', contributions: 0, steps_done: 0, steps_total: 0, updated_at: now })
-    .onConflict(['consultation_id', 'filter_key'])
-    .ignore();
+  await asWriter(() =>
+    db('word_clouds')
+      .insert({ consultation_id: consultationId, filter_key: filterKey, status: 'terminee', contributions: 0, steps_done: 0, steps_total: 0, updated_at: now })
+      .onConflict(['consultation_id', 'filter_key'])
+      .ignore(),
+  );
   return (await findWordCloud(db, consultationId, filterKey))!;
 }
 
@@ -292,10 +299,12 @@ export async function ensureWordCloud(db: Db, consultationId: number, filterKey:
  */
 export async function claimWordCloud(db: Db, id: number, total: number, staleBefore: Date): Promise<boolean> {
   const now = new Date().toISOString();
-  const n = await db('word_clouds')
-    .where('id', id)
-    .where((w) => w.whereNot('status', 'en_cours').orWhere('updated_at', '<', staleBefore.toISOString()))
-    .update({ status: 'en_cours', steps_done: 0, steps_total: total, error: null, updated_at: now });
+  const n = await asWriter(() =>
+    db('word_clouds')
+      .where('id', id)
+      .where((w) => w.whereNot('status', 'en_cours').orWhere('updated_at', '<', staleBefore.toISOString()))
+      .update({ status: 'en_cours', steps_done: 0, steps_total: total, error: null, updated_at: now }),
+  );
   return Number(n) === 1;
 }
 
@@ -304,5 +313,5 @@ export async function updateWordCloud(
   id: number,
   fields: Partial<Pick<WordCloudRow, 'stamp' | 'terms_json' | 'contributions' | 'status' | 'steps_done' | 'steps_total' | 'error'>> & { computed_at?: string },
 ): Promise<void> {
-  await db('word_clouds').where('id', id).update({ ...fields, updated_at: new Date().toISOString() });
+  await asWriter(() => db('word_clouds').where('id', id).update({ ...fields, updated_at: new Date().toISOString() }));
 }
