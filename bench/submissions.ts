@@ -2,9 +2,14 @@
  * Submissions per second through the REAL contribution form, at 64 concurrent logged-in clients (64
  * sessions), against a bare Express + knex + sqlite3 app doing the same insert on the same database
  * file, measured in the same run (issue 13, item 1). Not part of CI; prints figures, asserts nothing.
- * Also counts the session store's writes per submission (the flash's cost).
+ * Also counts the session store's writes per submission (the flash's cost), and the group-commit
+ * writer's batches.
  *
- *   npm run build && node dist/bench/submissions.js [--count 2000] [--clients 64]
+ * Then, on the same app and data, /healthz while 4 logged-in clients load the heaviest pages (lists,
+ * searches, figures, dashboards): its p50/p99 against the goal of 50 ms at p99 (issue 13, item 2), and
+ * alone as the reference. `--probes N` (500) probes, one every few milliseconds.
+ *
+ *   npm run build && node dist/bench/submissions.js [--count 2000] [--clients 64] [--probes 500]
  *
  * `--synchronous normal` drops the WAL sync at each commit (both apps), to see the CPU's share.
  * SQLite only (the bare baseline is sqlite3); DATABASE_URL is ignored.
@@ -18,7 +23,9 @@ import express from 'express';
 import knexFactory from 'knex';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
-import { createDb, migrateLatest } from '../src/shared/db';
+import { createDb, createReadDb, migrateLatest } from '../src/shared/db';
+import { createWriteBatcher } from '../src/shared/write-batcher';
+import { closeAgents, get, login as loginPage } from './http-load';
 import { createLogger } from '../src/shared/logger';
 import { rawContributionRow } from '../src/modules/contributions/queries';
 import { DEMO_PASSWORD, DEMO_SLUG, seedDemo } from '../seeds/demo';
@@ -29,6 +36,7 @@ const arg = (name: string, fallback: number) => {
 };
 const COUNT = arg('count', 2000);
 const CLIENTS = arg('clients', 64);
+const PROBES = arg('probes', 500);
 /** --synchronous normal: without the WAL sync at each commit, to see the CPU cost rather than the disk's. */
 const SYNCHRONOUS = process.argv.includes('normal') ? 'normal' : 'full';
 
@@ -121,8 +129,10 @@ async function main(): Promise<void> {
   await countSessionWrites(db);
   const author = Number((await db('users').where({ email: 'contributeur@ensemble.test' }).first('id')).id);
 
-  // The real app, its session store's writes counted.
-  const app = createApp({ config, db, logger: createLogger('silent') }, { sessionCleanupMs: 0 });
+  // The real app as the server builds it (readers' pool, group-commit writer), its session store's writes counted.
+  const readDb = createReadDb(db, config.sqliteReaders);
+  const writer = createWriteBatcher(db, { windowMs: config.writeBatch.windowMs, maxBatch: config.writeBatch.max });
+  const app = createApp({ config, db, readDb, writer, logger: createLogger('silent') }, { sessionCleanupMs: 0 });
   const real = await listen(app);
   const sessions: Array<{ cookie: string; token: string }> = [];
   for (let i = 0; i < CLIENTS; i++) sessions.push(await login(real.url, 'contributeur@ensemble.test'));
@@ -131,7 +141,9 @@ async function main(): Promise<void> {
   const app1 = await fire(`${real.url}/consultations/${DEMO_SLUG}/contributions`, sessions, themeId, 'app');
   const stored = Number((await db('raw_contributions').count({ n: '*' }).first())!.n) - before;
   const sessionRowsAfter = await sessionWrites(db);
+  const health = await healthUnderLoad(real.url);
   real.server.close();
+  await readDb.destroy();
   await db.destroy();
 
   // The bare app: Express, urlencoded body, knex on one sqlite3 connection, one insert, a 303.
@@ -173,9 +185,49 @@ async function main(): Promise<void> {
   line('Ensemble (formulaire réel)', app1);
   out.push(`rapport débit : × ${(app1.rps / baseline.rps).toFixed(2)} ; rapport p99 : × ${(app1.p99 / baseline.p99).toFixed(1)}`);
   out.push(`lignes enregistrées : ${stored} / ${COUNT} ; écritures de session : ${sessionRowsAfter - sessionRowsBefore} (${((sessionRowsAfter - sessionRowsBefore) / COUNT).toFixed(2)} par dépôt)`);
+  out.push(`écritures groupées : ${writer.stats.units} dépôts en ${writer.stats.batches} validations (${(writer.stats.units / Math.max(1, writer.stats.batches)).toFixed(1)} par validation, au plus ${writer.stats.largestBatch})`);
+  out.push(`/healthz seul (${PROBES} sondes)`.padEnd(40) + `p50 ${health.alone.p50.toFixed(1)} ms`.padStart(26) + `p99 ${health.alone.p99.toFixed(1)} ms`.padStart(16));
+  out.push(`/healthz, 4 clients sur les pages lourdes`.padEnd(40) + `p50 ${health.loaded.p50.toFixed(1)} ms`.padStart(26) + `p99 ${health.loaded.p99.toFixed(1)} ms`.padStart(16) + `  objectif p99 ≤ 50 ms : ${health.loaded.p99 <= 50 ? 'atteint' : 'non atteint'} (${health.pages} pages servies, ${health.pageErrors} erreurs)`);
   process.stdout.write(out.join('\n') + '\n');
   agent.destroy();
+  closeAgents();
   fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/**
+ * /healthz probed one after the other (a few ms apart), first alone, then while 4 DSI clients load
+ * the heaviest pages in a loop. Its p50 and p99 in ms.
+ */
+async function healthUnderLoad(url: string): Promise<{ alone: { p50: number; p99: number }; loaded: { p50: number; p99: number }; pages: number; pageErrors: number }> {
+  const probe = async () => {
+    const times: number[] = [];
+    for (let i = 0; i < PROBES; i++) {
+      const t0 = process.hrtime.bigint();
+      await get(`${url}/healthz`, undefined, 1);
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    times.sort((a, b) => a - b);
+    return { p50: times[Math.floor(times.length / 2)]!, p99: times[Math.floor(times.length * 0.99)]! };
+  };
+  const alone = await probe();
+  const dsi = await loginPage(url, 'dsi@ensemble.test');
+  const list = `${url}/consultations/${DEMO_SLUG}/contributions`;
+  const heavy = [list, `${list}?q=outil`, `${url}/admin/consultations/${DEMO_SLUG}/chiffres`, `${url}/admin/consultations/${DEMO_SLUG}/tableau-de-bord`, `${url}/`, `${url}/consultations/${DEMO_SLUG}/nuage`];
+  let stop = false;
+  let pages = 0;
+  let pageErrors = 0;
+  const loaders = Array.from({ length: 4 }, async (_, c) => {
+    for (let i = c; !stop; i++) {
+      const status = await get(heavy[i % heavy.length]!, dsi, 4);
+      pages++;
+      if (status >= 400) pageErrors++;
+    }
+  });
+  const loaded = await probe();
+  stop = true;
+  await Promise.all(loaders);
+  return { alone, loaded, pages, pageErrors };
 }
 
 /** Every insert or update of a session row, counted by a trigger that only this bench's copy has. */
