@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { ForbiddenError, NotFoundError, Result, invalid, ok } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
+import type { WriteBatcher } from '../../shared/write-batcher';
 import { recordAudit } from '../audit';
 import type { Actor } from '../../shared/actor';
 import { contributionsPolicy } from './policy';
@@ -21,8 +22,9 @@ export async function processedRefusal(trx: Knex.Transaction, c: { id: number; s
 }
 
 /** The author edits their contribution (text, theme, anonymity); a stale version is refused with both versions. */
-export async function editContribution(db: Knex, actor: Actor, id: number, input: EditContributionInput, requestId?: string): Promise<EditOutcome> {
-  return db.transaction(async (trx) => {
+export async function editContribution(writer: WriteBatcher, actor: Actor, id: number, input: EditContributionInput, requestId?: string): Promise<EditOutcome> {
+  // Through the group-commit writer: one savepoint of a shared transaction (shared/write-batcher).
+  return writer.run(async (trx) => {
     if (!(await lockContribution(trx, id))) throw new NotFoundError();
     const before = (await findContribution(trx, id))!;
     if (!contributionsPolicy.canEdit(actor, before)) throw new ForbiddenError(t('contributions.notYours'));

@@ -150,7 +150,7 @@ export function contributionsRoutes(deps: AppDeps): Router {
     load: loadContribution,
     allowed: mine(contributionsPolicy.canEdit),
     schema: editContributionSchema,
-    run: (input, { req, actor, object: c }) => editContribution(db, actor, c.id, input, req.id as string),
+    run: (input, { req, actor, object: c }) => editContribution(writer, actor, c.id, input, req.id as string),
     // A stale save shows the contribution as it is now next to what was typed.
     failed: async ({ errors, result }, { res, object: c, values }) => {
       const current = result?.current ?? null;
@@ -172,7 +172,7 @@ export function contributionsRoutes(deps: AppDeps): Router {
     load: loadContribution,
     allowed: mine(contributionsPolicy.canWithdraw),
     schema: withdrawSchema,
-    run: (input, { req, actor, object: c }) => withdrawContribution(db, actor, c.id, input.version, req.id as string),
+    run: (input, { req, actor, object: c }) => withdrawContribution(writer, actor, c.id, input.version, req.id as string),
     // The page again, as it is now, with the reason above its buttons.
     failed: async ({ errors }, { res, actor, object: c }) => renderShow(res, actor, (await findContribution(db, c.id))!, errors),
     done: (_, { object: c }) => ({ to: '/mes-contributions', flash: t('contributions.withdrawn', { id: c.id }) }),

@@ -1,6 +1,6 @@
-import type { Knex } from 'knex';
 import { ForbiddenError, NotFoundError, Result, invalid, ok } from '../../shared/http/errors';
 import { t } from '../../shared/i18n';
+import type { WriteBatcher } from '../../shared/write-batcher';
 import { recordAudit } from '../audit';
 import type { Actor } from '../../shared/actor';
 import { processedRefusal } from './edit-contribution';
@@ -8,8 +8,9 @@ import { contributionsPolicy } from './policy';
 import { findContribution, lockContribution, withdrawContribution as markWithdrawn, type ContributionView } from './queries';
 
 /** The author withdraws a contribution not yet consolidated: its status becomes « retirée »; the row is kept. */
-export async function withdrawContribution(db: Knex, actor: Actor, id: number, version: number, requestId?: string): Promise<Result<ContributionView>> {
-  return db.transaction(async (trx) => {
+export async function withdrawContribution(writer: WriteBatcher, actor: Actor, id: number, version: number, requestId?: string): Promise<Result<ContributionView>> {
+  // Through the group-commit writer: one savepoint of a shared transaction (shared/write-batcher).
+  return writer.run(async (trx) => {
     if (!(await lockContribution(trx, id))) throw new NotFoundError();
     const before = (await findContribution(trx, id))!;
     if (!contributionsPolicy.canWithdraw(actor, before)) throw new ForbiddenError(t('contributions.notYours'));
