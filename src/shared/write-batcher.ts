@@ -30,6 +30,13 @@ export interface WriteBatcher {
 }
 
 export interface WriteBatcherOptions {
+  /**
+   * `batch` (always on SQLite): group commit as above. `passthrough` (PostgreSQL's default): one
+   * transaction per unit on the pool, run at once — measured on PostgreSQL, 2 000 units at 64 clients
+   * went at 135–376/s that way against 114–133/s batched: the server already syncs concurrent commits
+   * together and runs them on several connections, which one batch on one connection gives up.
+   */
+  mode?: 'batch' | 'passthrough';
   /** Wait this long after the first unit of an idle writer before starting its batch (ms, default 0). */
   windowMs?: number;
   /** Units per transaction at most (default 64). */
@@ -50,6 +57,9 @@ export class WriterStoppedError extends Error {
 }
 
 export function createWriteBatcher(db: Knex, options: WriteBatcherOptions = {}): WriteBatcher {
+  // SQLite always batches: on its one connection, a unit's transaction left open by a refused COMMIT
+  // (knex does not roll it back) would be inherited by the next unit; the batch rolls it back itself.
+  if (db.client.config.client === 'pg' && (options.mode ?? 'passthrough') === 'passthrough') return passthrough(db);
   const windowMs = options.windowMs ?? 0;
   const maxBatch = Math.max(1, options.maxBatch ?? 64);
   const queue: Pending[] = [];
@@ -126,6 +136,37 @@ export function createWriteBatcher(db: Knex, options: WriteBatcherOptions = {}):
         if (running) await running;
         else await new Promise((r) => setTimeout(r, Math.max(1, windowMs)));
       }
+    },
+  };
+}
+
+/** One transaction per unit, at once; drain waits for those in flight. */
+function passthrough(db: Knex): WriteBatcher {
+  const stats = { batches: 0, units: 0, largestBatch: 0 };
+  const inFlight = new Set<Promise<unknown>>();
+  let stopped = false;
+  return {
+    stats,
+    pending: () => inFlight.size,
+    run<T>(unit: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+      if (stopped) return Promise.reject(new WriterStoppedError());
+      const p = db.transaction(unit).then((value) => {
+        stats.batches++;
+        stats.units++;
+        stats.largestBatch = 1;
+        return value;
+      });
+      const settled = p.then(
+        () => undefined,
+        () => undefined,
+      );
+      inFlight.add(settled);
+      void settled.then(() => inFlight.delete(settled));
+      return p;
+    },
+    async drain(): Promise<void> {
+      stopped = true;
+      while (inFlight.size) await Promise.all([...inFlight]);
     },
   };
 }

@@ -35,8 +35,9 @@ describe('Staff submit contributions all at once: grouped commits, each one stor
     const structureId = await makeStructure(t.db, { name: 'Mission Locale de Nîmes' });
     const c = await makeConsultation(t.db, { slug: SLUG, title: 'Consultation en rafale', contributions_open: true }, { themes: [{ code: 'T1', title: 'Outils', position: 0 }] });
     [consultationId, themeId] = [c.id, c.themes.T1!];
-    // A window of 20 ms: the requests of one burst land in the same batches.
-    writer = createWriteBatcher(t.db, { windowMs: 20 });
+    // Group commit on both engines here (PostgreSQL's default is one transaction per unit), with a
+    // window of 20 ms: the requests of one burst land in the same batches.
+    writer = createWriteBatcher(t.db, { mode: 'batch', windowMs: 20 });
     const app = buildApp(t.db, { LOGIN_MAX_ATTEMPTS_PER_IP: '1000' }, { writer });
     server = http.createServer(app);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

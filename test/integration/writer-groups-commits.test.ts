@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { Knex } from 'knex';
 import { freshDb, readersOf, type TestDb } from '../support/db';
 import { createWriteBatcher, WriterStoppedError } from '../../src/shared/write-batcher';
+import { isPostgres } from '../../src/shared/db';
 
 /**
  * The group-commit writer (shared/write-batcher) on a real database, SQLite and PostgreSQL: units
@@ -39,7 +40,7 @@ describe('The writer groups small writes into one commit, each unit atomic on it
     (await other('batch_probe').where('marker', 'like', `${prefix}%`).orderBy('id').select('marker')).map((r: { marker: string }) => r.marker);
 
   it('runs the units queued together in one transaction, in their order, and acknowledges each once committed', async () => {
-    const writer = createWriteBatcher(t.db, { windowMs: 20 });
+    const writer = createWriteBatcher(t.db, { mode: 'batch', windowMs: 20 });
     const seenAtAck: boolean[] = [];
     const acks = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
@@ -63,7 +64,7 @@ describe('The writer groups small writes into one commit, each unit atomic on it
   });
 
   it('rolls back only the unit that fails, with its own error, and commits the others of its batch', async () => {
-    const writer = createWriteBatcher(t.db, { windowMs: 20 });
+    const writer = createWriteBatcher(t.db, { mode: 'batch', windowMs: 20 });
     await t.db('batch_probe').insert({ marker: 'isole-deja-la', seq: 0 });
     const outcomes = await Promise.allSettled([
       writer.run((trx) => trx('batch_probe').insert({ marker: 'isole-a', seq: 1 })),
@@ -87,7 +88,7 @@ describe('The writer groups small writes into one commit, each unit atomic on it
   });
 
   it('rejects every unit of a batch whose COMMIT fails, stores none of them, and goes on with the next batch', async () => {
-    const writer = createWriteBatcher(t.db, { windowMs: 20 });
+    const writer = createWriteBatcher(t.db, { mode: 'batch', windowMs: 20 });
     const outcomes = await Promise.allSettled([
       writer.run((trx) => trx('batch_probe').insert({ marker: 'commit-a', seq: 1 })),
       writer.run((trx) => trx('batch_child').insert({ id: 1, parent_id: 999 })),
@@ -102,15 +103,34 @@ describe('The writer groups small writes into one commit, each unit atomic on it
   });
 
   it('never puts more than maxBatch units in one transaction', async () => {
-    const writer = createWriteBatcher(t.db, { windowMs: 20, maxBatch: 3 });
+    const writer = createWriteBatcher(t.db, { mode: 'batch', windowMs: 20, maxBatch: 3 });
     await Promise.all(Array.from({ length: 10 }, (_, i) => writer.run((trx) => trx('batch_probe').insert({ marker: `borne-${i}`, seq: i }))));
     expect(writer.stats.largestBatch).to.equal(3);
     expect(writer.stats.batches).to.equal(4);
     expect((await markers('borne-')).length).to.equal(10);
   });
 
+  it('in passthrough mode (PostgreSQL’s default) runs each unit in its own transaction: a failed COMMIT fails that unit alone; a stop waits for those in flight', async function () {
+    if (!isPostgres(t.db)) this.skip(); // SQLite always batches
+    const writer = createWriteBatcher(t.db, { mode: 'passthrough' });
+    const outcomes = await Promise.allSettled([
+      writer.run((trx) => trx('batch_probe').insert({ marker: 'direct-a', seq: 1 })),
+      writer.run((trx) => trx('batch_child').insert({ id: 2, parent_id: 999 })),
+      writer.run((trx) => trx('batch_probe').insert({ marker: 'direct-c', seq: 3 })),
+    ]);
+    expect(outcomes.map((o) => o.status)).to.deep.equal(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await markers('direct-')).to.have.members(['direct-a', 'direct-c']);
+    const late = writer.run((trx) => trx('batch_probe').insert({ marker: 'direct-pendant-arret', seq: 4 }));
+    await writer.drain();
+    await late;
+    expect(await markers('direct-')).to.include('direct-pendant-arret');
+    let refused: unknown;
+    await writer.run(async () => undefined).catch((err: unknown) => (refused = err));
+    expect(refused).to.be.instanceOf(WriterStoppedError);
+  });
+
   it('drains on stop: what was queued commits, what comes after is refused', async () => {
-    const writer = createWriteBatcher(t.db, { windowMs: 50 });
+    const writer = createWriteBatcher(t.db, { mode: 'batch', windowMs: 50 });
     const queued = Array.from({ length: 5 }, (_, i) => writer.run((trx) => trx('batch_probe').insert({ marker: `arret-${i}`, seq: i })));
     await writer.drain();
     expect((await markers('arret-')).length).to.equal(5);
