@@ -5,6 +5,7 @@ import { createDb, migrateLatest } from './shared/db';
 import { createLogger } from './shared/logger';
 import { isDatabaseEmpty, seedDemo } from '../seeds/demo';
 import { jobsSettled } from './shared/jobs';
+import { createMailSender } from './modules/notifications';
 
 /** Starts Ensemble: validate configuration, migrate, load the demo data into an empty database (not in production), listen. */
 async function main(): Promise<void> {
@@ -28,6 +29,10 @@ async function main(): Promise<void> {
     logger.info({ ...summary, ms: Date.now() - started }, 'consultation de démonstration chargée');
   }
   const app = createApp({ config, db, logger });
+  // Without SMTP_URL there is no sender: mails stay in the outbox, shown to the DSI.
+  const mailSender = createMailSender({ config, db, logger });
+  mailSender?.start();
+  if (!mailSender) logger.info('pas de serveur SMTP (SMTP_URL) : les courriels restent dans la file, visibles par la DSI');
 
   // Responses being written, so that a shutdown can tell their connections to close once they are sent.
   const inFlight = new Set<http.ServerResponse>();
@@ -69,7 +74,8 @@ async function main(): Promise<void> {
     for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
     server.close(() => {
       // A background import or layout finishes (or rolls back) before the database closes.
-      jobsSettled()
+      // The batch of mails being sent finishes (its rows are marked) before the database closes.
+      Promise.all([jobsSettled(), mailSender?.stop()])
         .catch((err: unknown) => logger.error({ err }, 'une tâche de fond a échoué pendant l’arrêt'))
         .then(() => db.destroy())
         .then(
