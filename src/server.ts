@@ -6,6 +6,7 @@ import { createLogger } from './shared/logger';
 import { isDatabaseEmpty, seedDemo } from '../seeds/demo';
 import { jobsSettled } from './shared/jobs';
 import { createMailSender } from './modules/notifications';
+import { remindRegisteredPeople } from './modules/workshops';
 
 /** Starts Ensemble: validate configuration, migrate, load the demo data into an empty database (not in production), listen. */
 async function main(): Promise<void> {
@@ -32,6 +33,12 @@ async function main(): Promise<void> {
   // Without SMTP_URL there is no sender: mails stay in the outbox, shown to the DSI.
   const mailSender = createMailSender({ config, db, logger });
   mailSender?.start();
+  // The reminders the day before a workshop: each seat once, whatever the number of instances.
+  let reminding: Promise<unknown> = Promise.resolve();
+  const reminders = setInterval(() => {
+    reminding = remindRegisteredPeople(db).catch((err: unknown) => logger.error({ err }, 'échec des rappels d’ateliers'));
+  }, 10 * 60 * 1000);
+  reminders.unref();
   if (!mailSender) logger.info('pas de serveur SMTP (SMTP_URL) : les courriels restent dans la file, visibles par la DSI');
 
   // Responses being written, so that a shutdown can tell their connections to close once they are sent.
@@ -75,7 +82,8 @@ async function main(): Promise<void> {
     server.close(() => {
       // A background import or layout finishes (or rolls back) before the database closes.
       // The batch of mails being sent finishes (its rows are marked) before the database closes.
-      Promise.all([jobsSettled(), mailSender?.stop()])
+      clearInterval(reminders);
+      Promise.all([jobsSettled(), mailSender?.stop(), reminding])
         .catch((err: unknown) => logger.error({ err }, 'une tâche de fond a échoué pendant l’arrêt'))
         .then(() => db.destroy())
         .then(

@@ -4,9 +4,10 @@ import request from 'supertest';
 import pino from 'pino';
 import { freshDb, type TestDb } from '../support/db';
 import { buildApp, csrfFrom, loginAs, makeUser, testConfig, tokenFor } from '../support/app';
-import { assignAmbassador, makeConsultation, makeNeed, makeStructure, makeWorkshop } from '../support/factories';
+import { assignAmbassador, makeConsultation, makeNeed, makeRawContributions, makeStructure, makeWorkshop } from '../support/factories';
 import { startSmtpServer, type ReceivedMail } from '../support/smtp';
 import { createMailSender, notify, type MailSender } from '../../src/modules/notifications';
+import { remindRegisteredPeople } from '../../src/modules/workshops';
 import { createLogger } from '../../src/shared/logger';
 
 const PUBLIC_URL = 'http://ensemble.test';
@@ -88,6 +89,24 @@ describe('A person receives mails through the outbox', () => {
     expect(mails[0]!.attachments.map((x) => x.filename)).to.deep.equal(['atelier.ics']);
   });
 
+  it('reminds the people holding a seat the day before, once', async () => {
+    const [seat, waiting] = [await makeUser(t.db, 'contributeur', { name: 'Rémi Rappel' }), await makeUser(t.db, 'contributeur')];
+    const starts = new Date(Date.now() + 12 * 3600_000);
+    const id = await makeWorkshop(t.db, consultationId, { structure_id: structureId, title: 'Atelier de demain', starts_at: starts.toISOString(), ends_at: new Date(starts.getTime() + 3600_000).toISOString(), capacity: 1 });
+    const later = await futureWorkshop({ title: 'Atelier lointain' });
+    await t.db('workshop_registrations').insert([
+      { workshop_id: id, user_id: seat.id, status: 'inscrit' },
+      { workshop_id: id, user_id: waiting.id, status: 'liste_attente' },
+      { workshop_id: later, user_id: seat.id, status: 'inscrit' },
+    ]);
+    expect(await remindRegisteredPeople(t.db)).to.equal(1);
+    expect(await remindRegisteredPeople(t.db), 'a second run (another instance) writes nothing').to.equal(0);
+    const mails = await deliveredTo(seat.email);
+    expect(mails.map((m) => m.subject)).to.deep.equal(['Rappel : Atelier de demain, demain']);
+    expect(mails[0]!.text).to.contain('Bonjour Rémi Rappel,').and.contain(`${PUBLIC_URL}/ateliers/${id}`);
+    expect(await deliveredTo(waiting.email)).to.have.length(0);
+  });
+
   it('tells the ambassadors of its theme that the DSI returned a need, and the DSI when one is submitted', async () => {
     const amb = await makeUser(t.db, 'ambassadeur', { name: 'Anne Ambassadrice' });
     const otherTheme = await makeUser(t.db, 'ambassadeur');
@@ -109,6 +128,24 @@ describe('A person receives mails through the outbox', () => {
     expect(mails.map((m) => m.subject)).to.deep.equal(['Besoin USA-01 renvoyé par la DSI']);
     expect(mails[0]!.text).to.contain('Son commentaire : Rattachez les contributions qui le fondent.').and.contain(`${PUBLIC_URL}/besoins/${needId}`);
     expect(await deliveredTo(otherTheme.email), 'an ambassador of another theme').to.have.length(0);
+  });
+
+  it('tells contributors, once each, that their contributions were taken into a consolidated contribution', async () => {
+    const [author, other] = [await makeUser(t.db, 'contributeur', { name: 'Chloé Autrice' }), await makeUser(t.db, 'contributeur')];
+    const amb = await makeUser(t.db, 'ambassadeur');
+    await assignAmbassador(t.db, consultationId, amb.id, themeId);
+    const ids = await makeRawContributions(t.db, consultationId, [
+      { theme_id: themeId, reference: 'F-1', body: 'Un seul dossier pour chaque jeune, partagé entre les conseillers.', author_id: author.id },
+      { theme_id: themeId, reference: 'F-2', body: 'Ne plus ressaisir les informations du jeune dans trois logiciels.', author_id: author.id },
+      { theme_id: themeId, reference: 'F-3', body: 'Un dossier partagé avec les partenaires, avec l’accord du jeune.', author_id: other.id },
+    ]);
+    const agent = await loginAs(app, amb.email);
+    const res = await agent.post('/consultations/courriels/consolidation/consolidees').type('form').send({ _csrf: await tokenFor(agent), ids, title: 'Dossier unique du jeune', themeId });
+    expect(res.status).to.equal(303);
+    const mails = await deliveredTo(author.email);
+    expect(mails).to.have.length(1);
+    expect(mails[0]!.text).to.contain('vos contributions').and.contain('F-1 : « Un seul dossier').and.contain('F-2 : « Ne plus ressaisir').and.contain('/desabonnement/');
+    expect(await deliveredTo(other.email)).to.have.length(1);
   });
 
   it('resets a password by email: same answer for an unknown address, a single-use link, sessions closed', async () => {

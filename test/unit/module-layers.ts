@@ -42,7 +42,7 @@ export const MODULE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   // Layer 6: what gathers the needs: their consolidation from the contributions, their shared
   // prioritisation (its results computed by stats' pure functions), the white paper (which may order
   // the needs of a theme by the points of the last prioritisation).
-  consolidation: ['audit', 'consultations', 'contributions', 'needs', 'similarity'],
+  consolidation: ['audit', 'consultations', 'contributions', 'needs', 'notifications', 'similarity'],
   prioritisation: ['audit', 'consultations', 'stats', 'structures'],
   whitepaper: ['ambassadors', 'audit', 'consultations', 'needs', 'prioritisation', 'stats', 'structures'],
 
