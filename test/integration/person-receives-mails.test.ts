@@ -303,7 +303,7 @@ describe('A person receives mails through the outbox', () => {
     expect(profile.text).to.match(/id="courriel-contribution_consolidee"[^>]*value="contribution_consolidee">/);
     expect(profile.text).to.match(/value="contribution_publiee" checked>/);
     // Ticking it again on the profile turns it back on.
-    const saved = await agent.post('/profil/courriels').type('form').send({ _csrf: csrfFrom(profile.text), kinds: ['contribution_consolidee', 'contribution_publiee', 'suivi_besoin'] });
+    const saved = await agent.post('/profil/courriels').type('form').send({ _csrf: csrfFrom(profile.text), kinds: ['contribution_consolidee', 'contribution_publiee'] });
     expect(saved.status).to.equal(303);
     expect(await send()).to.equal(1);
   });

@@ -44,7 +44,7 @@ export const MODULE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   // the needs of a theme by the points of the last prioritisation).
   consolidation: ['audit', 'consultations', 'contributions', 'needs', 'notifications', 'similarity'],
   prioritisation: ['audit', 'consultations', 'stats', 'structures'],
-  whitepaper: ['ambassadors', 'audit', 'consultations', 'needs', 'prioritisation', 'stats', 'structures'],
+  whitepaper: ['ambassadors', 'audit', 'consultations', 'needs', 'notifications', 'prioritisation', 'stats', 'structures'],
 
   // Layer 7: what follows the published white paper: each proposal's uptake by the shared system
   // (its figures are stats' pure functions); its export of the needs and proposals carries the

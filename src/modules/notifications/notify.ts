@@ -116,6 +116,15 @@ export const notify = {
       action: { label: `Relire ${s.code}`, path: s.path },
     })),
 
+  /** One mail per contributor, listing the needs of the new edition that their contributions support. */
+  contributionsPublished: (db: Db, byUser: ReadonlyMap<number, Array<{ code: string; title: string }>>, e: { title: string; number: number; path: string }) =>
+    enqueueMail(db, 'contribution_publiee', [...byUser.keys()], (p) => ({
+      subject: `Vos contributions dans le livre blanc : ${e.title}`,
+      paragraphs: [`L’édition n° ${e.number} du livre blanc « ${e.title} » est publiée. Vos contributions soutiennent ${(byUser.get(p.id) ?? []).length > 1 ? 'ces besoins' : 'ce besoin'} :`],
+      list: (byUser.get(p.id) ?? []).map((n) => `${n.code} ${n.title}`),
+      action: { label: 'Lire le livre blanc', path: e.path },
+    })),
+
   /** One mail per contributor, listing those of their contributions that the action took up. */
   contributionsConsolidated: (db: Db, byUser: ReadonlyMap<number, string[]>, c: { title: string; path: string }) =>
     enqueueMail(db, 'contribution_consolidee', [...byUser.keys()], (p) => ({
