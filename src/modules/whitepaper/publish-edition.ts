@@ -55,7 +55,7 @@ export async function startPublication(
   actor: Actor,
   consultation: { id: number; slug: string; title: string },
   input: { contentVersion: number },
-  opts: { requestId?: string; publishedAt?: Date; syncMaxNeeds?: number } = {},
+  opts: { requestId?: string; publishedAt?: Date; syncMaxNeeds?: number; tellContributors?: boolean } = {},
 ): Promise<StartOutcome> {
   const { db } = deps;
   const publishedAt = opts.publishedAt ?? new Date();
@@ -86,7 +86,7 @@ export async function startPublication(
   if ('ok' in prepared) return prepared;
 
   const background = allNeeds(prepared.doc).length > (opts.syncMaxNeeds ?? SYNC_MAX_NEEDS);
-  const done = complete(deps, actor, consultation, prepared.id, prepared.doc, publishedAt, opts.requestId);
+  const done = complete(deps, actor, consultation, prepared.id, prepared.doc, publishedAt, opts.requestId, opts.tellContributors ?? true);
   if (!background) await done;
   return ok({ publicationId: prepared.id, number: prepared.number, background, done });
 }
@@ -103,6 +103,7 @@ function complete(
   doc: WhitePaperDocument,
   publishedAt: Date,
   requestId?: string,
+  tellContributors = true,
 ): Promise<void> {
   const { db, logger } = deps;
   const consultationId = consultation.id;
@@ -141,7 +142,7 @@ function complete(
       await updatePublication(trx, publicationId, { status: 'terminee', edition_id: editionId, finished_at: new Date().toISOString() });
       const needs = allNeeds(doc);
       // The optional mail to every contributor behind a published need (one per person), in the edition's transaction.
-      await notify.contributionsPublished(trx, await contributorsOfNeeds(trx, consultationId, needs.map((n) => n.code)), {
+      if (tellContributors) await notify.contributionsPublished(trx, await contributorsOfNeeds(trx, consultationId, needs.map((n) => n.code)), {
         title: doc.title,
         number: doc.edition!.number,
         path: `/consultations/${consultation.slug}/livre-blanc`,
