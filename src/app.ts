@@ -33,6 +33,7 @@ import './modules/users';
 import './modules/whitepaper';
 import './modules/workshops';
 import './modules/followup';
+import { configureNotifications } from './modules/notifications';
 import { authRoutes } from './modules/auth/routes';
 import { usersRoutes } from './modules/users/routes';
 import { auditRoutes } from './modules/audit/routes';
@@ -50,6 +51,7 @@ import { whitepaperRoutes } from './modules/whitepaper/routes';
 import { similarityRoutes } from './modules/similarity/routes';
 import { followupRoutes } from './modules/followup/routes';
 import { prioritisationRoutes } from './modules/prioritisation/routes';
+import { notificationsRoutes } from './modules/notifications/routes';
 import { currentEntry, navigationFor } from './navigation';
 
 export interface CreateAppOptions {
@@ -145,6 +147,8 @@ export function createApp(input: AppInput, options: CreateAppOptions = {}): Expr
 
   // A consultation, its phases and its themes are read from memory, checked against cache_versions.
   enableConsultationCache(input.db, { checkMs: config.consultationCacheCheckMs, readers: readDb });
+  // Mails are written by use cases, which know no configuration: their links' base and signing secret.
+  configureNotifications({ publicUrl: config.mail.publicUrl, secret: config.sessionSecret });
 
   // Health first: probes must not create sessions. Answered from memory plus a bounded ping on a
   // reader (shared/health), which no write holds.
@@ -210,6 +214,7 @@ export function createApp(input: AppInput, options: CreateAppOptions = {}): Expr
   app.use(similarityRoutes(deps));
   app.use(followupRoutes(deps));
   app.use(prioritisationRoutes(deps));
+  app.use(notificationsRoutes(deps));
 
   app.use(notFound);
   app.use(errorHandler);

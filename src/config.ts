@@ -14,6 +14,32 @@ const boolish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'oui', 'non'])
   .transform((v) => ['true', '1', 'yes', 'oui'].includes(v));
 
+/** An SMTP server's URL: smtp:// or smtps://, a host, an optional port. */
+function smtpUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'smtp:' || u.protocol === 'smtps:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+function httpUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** « adresse@domaine » or « Nom <adresse@domaine> » (what an SMTP From header accepts, kept simple). */
+function mailbox(v: string): boolean {
+  const m = /^(?:[^<>@\r\n]*<([^<>\s]+)>|([^<>\s]+))$/.exec(v);
+  const address = m ? (m[1] ?? m[2]!) : '';
+  return /^[^@\s"]+@[^@\s.]+(\.[^@\s.]+)+$/.test(address);
+}
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -44,6 +70,23 @@ const schema = z
     WRITE_BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(1000).default(0),
     WRITE_BATCH_MAX: z.coerce.number().int().min(1).max(10_000).default(64),
     SQLITE_READERS: z.coerce.number().int().min(0).max(64).default(3),
+    SMTP_URL: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v || undefined)
+      .refine((v) => v === undefined || smtpUrl(v), 'doit être une URL smtp:// ou smtps:// valide (ex. smtp://utilisateur:secret@smtp.exemple.fr:587)'),
+    MAIL_FROM: z
+      .string()
+      .trim()
+      .default('Ensemble <ne-pas-repondre@ensemble.localhost>')
+      .refine(mailbox, 'doit être une adresse électronique, éventuellement précédée d’un nom (ex. Ensemble <ne-pas-repondre@exemple.fr>)'),
+    PUBLIC_URL: z
+      .string()
+      .trim()
+      .optional()
+      .refine((v) => v === undefined || httpUrl(v), 'doit être une URL http:// ou https:// (l’adresse du site vue par les utilisateurs)'),
+    MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -89,6 +132,11 @@ export interface Config {
   writeBatch: { windowMs: number; max: number };
   /** Read-only SQLite connections for GET/HEAD requests and the health probe (0: everything on the writer's one). */
   sqliteReaders: number;
+  /**
+   * Email: without `smtpUrl` mails are written to the outbox and only shown to the DSI (development,
+   * demo). `publicUrl` starts every link of a mail (no request to take the host from).
+   */
+  mail: { smtpUrl: string | undefined; from: string; publicUrl: string; maxAttempts: number };
 }
 
 export class ConfigError extends Error {}
@@ -128,6 +176,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     listCountCap: e.LIST_COUNT_CAP,
     writeBatch: { windowMs: e.WRITE_BATCH_WINDOW_MS, max: e.WRITE_BATCH_MAX },
     sqliteReaders: e.SQLITE_READERS,
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+    },
   };
 }
 
@@ -156,5 +210,9 @@ export const CONFIG_DOC: Array<[string, string, string]> = [
   ['WRITE_BATCH_MAX', '64', 'Écritures groupées : nombre maximal de dépôts validés par une même transaction'],
   ['SQLITE_READERS', '3', 'SQLite : connexions en lecture seule pour les pages (GET) et la sonde /healthz, à côté de l’unique connexion d’écriture (0 : tout passe par celle-ci)'],
   ['LIST_COUNT_CAP', '10000', 'La liste des contributions compte sa sélection jusqu’à ce nombre, puis affiche « plus de … » (le compte exact d’un million de lignes coûterait des secondes)'],
+  ['SMTP_URL', '(vide)', 'Serveur d’envoi des courriels, smtp:// ou smtps:// (identifiants dans l’URL) ; vide = courriels gardés dans la file et montrés à la DSI (page « Courriels envoyés »)'],
+  ['MAIL_FROM', 'Ensemble <ne-pas-repondre@ensemble.localhost>', 'Expéditeur des courriels'],
+  ['PUBLIC_URL', 'http://localhost:PORT', 'Adresse du site vue par les utilisateurs : début de chaque lien des courriels'],
+  ['MAIL_MAX_ATTEMPTS', '8', 'Tentatives d’envoi d’un courriel (délai doublé à chaque échec, à partir d’une minute) avant abandon, visible par la DSI'],
   ['SHUTDOWN_GRACE_SECONDS', '30', "À l'arrêt (SIGTERM), délai laissé aux requêtes en cours et aux tâches de fond avant un arrêt forcé (code 1)"],
 ];

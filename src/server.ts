@@ -6,6 +6,8 @@ import { createWriteBatcher } from './shared/write-batcher';
 import { createLogger } from './shared/logger';
 import { isDatabaseEmpty, seedDemo } from '../seeds/demo';
 import { jobsSettled } from './shared/jobs';
+import { createMailSender } from './modules/notifications';
+import { remindRegisteredPeople } from './modules/workshops';
 
 /** Starts Ensemble: validate configuration, migrate, load the demo data into an empty database (not in production), listen. */
 async function main(): Promise<void> {
@@ -32,6 +34,16 @@ async function main(): Promise<void> {
   const readDb = config.sqliteReaders > 0 ? createReadDb(db, config.sqliteReaders) : db;
   const writer = createWriteBatcher(db, { windowMs: config.writeBatch.windowMs, maxBatch: config.writeBatch.max });
   const app = createApp({ config, db, readDb, writer, logger });
+  // Without SMTP_URL there is no sender: mails stay in the outbox, shown to the DSI.
+  const mailSender = createMailSender({ config, db, logger });
+  mailSender?.start();
+  // The reminders the day before a workshop: each seat once, whatever the number of instances.
+  let reminding: Promise<unknown> = Promise.resolve();
+  const reminders = setInterval(() => {
+    reminding = remindRegisteredPeople(db).catch((err: unknown) => logger.error({ err }, 'échec des rappels d’ateliers'));
+  }, 10 * 60 * 1000);
+  reminders.unref();
+  if (!mailSender) logger.info('pas de serveur SMTP (SMTP_URL) : les courriels restent dans la file, visibles par la DSI');
 
   // Responses being written, so that a shutdown can tell their connections to close once they are sent.
   const inFlight = new Set<http.ServerResponse>();
@@ -74,10 +86,12 @@ async function main(): Promise<void> {
     server.close(() => {
       // A background import or layout finishes (or rolls back) before the database closes.
       // Every request has been answered, so every write it queued has committed; drain anyway, then
-      // the background jobs, before the database closes.
+      // the background jobs and the batch of mails being sent (its rows are marked), before the
+      // database closes.
+      clearInterval(reminders);
       writer
         .drain()
-        .then(() => jobsSettled())
+        .then(() => Promise.all([jobsSettled(), mailSender?.stop(), reminding]))
         .catch((err: unknown) => logger.error({ err }, 'une tâche de fond a échoué pendant l’arrêt'))
         .then(() => (readDb === db ? undefined : readDb.destroy()))
         .then(() => db.destroy())

@@ -94,7 +94,8 @@ async function publishDemoEdition(db: Knex, consultationId: number, dsiUserId: n
     actor,
     { id: Number(consultation.id), slug: consultation.slug, title: consultation.title },
     { contentVersion: 1 },
-    { publishedAt: new Date(DEMO_EDITION_DATE), syncMaxNeeds: Infinity },
+    // A past edition (13 March 2024): no mail to its contributors, the demo's outbox stays empty.
+    { publishedAt: new Date(DEMO_EDITION_DATE), syncMaxNeeds: Infinity, tellContributors: false },
   );
   if (!started.ok) throw new Error(`Publication de l'édition de démonstration refusée : ${Object.values(started.errors).join(' ')} ${(started.missing ?? []).map((m) => m.message).join(' ')}`);
   if (failures.length) throw new Error(`Publication de l'édition de démonstration en échec : ${failures.join(' ; ')}`);

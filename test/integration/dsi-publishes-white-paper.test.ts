@@ -249,6 +249,13 @@ describe('The DSI publishes the white paper; everyone reads it (demo consultatio
 
     const audit = await db('audit_log').where({ action: 'whitepaper.publish', object_id: String(v2.id) }).first();
     expect(JSON.parse(audit.after_json)).to.include({ number: 2, needs: 88, pdf_sha256: v2.pdf_sha256 });
+
+    // The contributors behind the published needs are told, one mail each, listing their needs.
+    const mails = await db('outbox_mails').where({ kind: 'contribution_publiee' }).select('to_address', 'subject', 'text_body');
+    expect(mails.length).to.be.greaterThan(10);
+    expect(new Set(mails.map((m) => m.to_address)).size, 'one mail per person').to.equal(mails.length);
+    expect(mails[0].subject).to.match(/^Vos contributions dans le livre blanc : /);
+    expect(mails[0].text_body).to.contain('L’édition n° 2 du livre blanc').and.match(/\n- B-\d+ /).and.contain(`${BASE}\n`).and.contain('/desabonnement/');
   });
 
   /** Polls a progress page's JSON until the layout is over (at most 30 s). */

@@ -33,6 +33,10 @@ const EXPECTED: Readonly<Record<string, readonly [number, string]>> = {
   login_throttle: [0, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
   need_comments: [20, 'd6531e6f43e1fdc9a2cb8506f2a9df20d87e061ae6f7f7d66c4b985d81786645'],
   need_supports: [314, '7f0f793078535a1aaf48d47855f8c635896e86378f5005b5bfd74e21855e1dc5'],
+  // Issue 14 (email): the demo writes no mail, no preference, no reset link.
+  notification_preferences: [0, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
+  outbox_mails: [0, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
+  password_resets: [0, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
   needs: [88, 'd5e5fb51d6c6f9f634f52f7594235ab9445ccb9cf6826c0a2f7b0b0d5d26936a'],
   // Issue 12: the closed 2025 prioritisation, 420 ballots.
   prioritisation_ballots: [420, '2f3fe39c6c3f767b132a0afdae90db6ccd8c216e3e679dc8311a731a3eddfa56'],

@@ -8,6 +8,8 @@ import { loginAs } from './app';
 import type { TestDb } from './db';
 import { openDemo } from './demo';
 import { ensureReady } from '../../src/modules/similarity';
+import { testConfig } from './app';
+import { unsubscribeToken } from '../../src/modules/notifications/unsubscribe';
 
 export const ROLES = ['anonyme', 'contributeur', 'ambassadeur', 'dsi'] as const;
 export type Who = (typeof ROLES)[number];
@@ -50,6 +52,10 @@ export interface WorldIds {
   associationTermB: string;
   /** The demo's prioritisation step (closed in March 2025). */
   prioStep: number;
+  /** A mail of the outbox, person B's signed unsubscribe link, a reset token never issued. */
+  mail: number;
+  unsubscribe: string;
+  resetToken: string;
 }
 
 export interface AuthzWorld {
@@ -95,6 +101,7 @@ export async function buildAuthzWorld(): Promise<AuthzWorld> {
     contribB: 'Marqueur-privé contribution B',
     workshopB: 'Marqueur-privé compte rendu B',
     importRun: 'marqueur-prive-import.csv',
+    mail: 'Marqueur-privé courriel',
   };
   const contribution = (authorId: number, themeId: number, body: string, anonymous: boolean) =>
     insertRawContribution(db, { consultation_id: consultationId, theme_id: themeId, author_id: authorId, anonymous, source: 'individuelle', body: `${body} : une idée assez longue pour être une contribution.`, created_by: authorId });
@@ -159,6 +166,14 @@ export async function buildAuthzWorld(): Promise<AuthzWorld> {
 
   const prioStep = Number((await first<{ id: number }>(db('prioritisation_steps').where({ consultation_id: consultationId }).orderBy('id'), 'étape de priorisation')).id);
 
+  // A mail of the outbox (the DSI's page), a signed unsubscribe link of person B, a reset link that was never issued.
+  const mail = await insertReturningId(db, 'outbox_mails', {
+    user_id: userB.id, to_address: userB.email, kind: 'contribution_consolidee', subject: secrets.mail, text_body: secrets.mail, html_body: `<p>${secrets.mail}</p>`,
+    status: 'en_attente', attempts: 0, next_attempt_at: new Date().toISOString(), created_at: new Date().toISOString(),
+  });
+  const unsubscribe = unsubscribeToken(testConfig().sessionSecret, userB.id, 'contribution_consolidee');
+  const resetToken = 'jeton-de-reinitialisation-jamais-emis-0123456789abcdefgh';
+
   const agents = {
     anonyme: request.agent(app),
     contributeur: await loginAs(app, 'contributeur@ensemble.test', DEMO_PASSWORD),
@@ -171,6 +186,7 @@ export async function buildAuthzWorld(): Promise<AuthzWorld> {
       slug: DEMO_SLUG, consultationId, themeA, themeB, contribA, contribB, workshopA, workshopB, ccA, ccB, linkB, needA, needB, ccOfNeedB, quoteB,
       proposalA: await proposalOf(needA), proposalB: await proposalOf(needB), application: Number(application.id), userB: Number(userB.id),
       importRun, draftPdf, publication, edition, glossaryEntry, followedNeedCode: followedNeed.code, followedProposal, associationTermA: association.term_a, associationTermB: association.term_b, prioStep,
+      mail, unsubscribe, resetToken,
     },
     secrets: [...Object.values(secrets), userB.email, application.motivation.slice(0, 60)],
   };

@@ -20,6 +20,8 @@ const VOLATILE: Readonly<Record<string, readonly string[]>> = {
   audit_log: ['created_at'],
   whitepaper_publications: ['created_at', 'updated_at', 'finished_at'],
   whitepaper_editions: ['pdf', 'pdf_sha256', 'pdf_bytes'],
+  // The reminders' bookkeeping (issue 14), not the demo's content: left out so that the registrations keep their recorded hash.
+  workshop_registrations: ['reminded_at'],
 };
 const PDF_KEYS = new Set(['pdf_sha256', 'pdf_bytes']);
 

@@ -71,6 +71,17 @@ export const CORE_ROUTES: Record<string, Expectation> = {
     'GET /admin/journal': DSI,
     'GET /admin/journal.csv': DSI,
   }),
+  ...group(['password_resets', 'outbox_mails', 'notification_preferences', 'users'], {
+    'GET /mot-de-passe-oublie': ALL,
+    'POST /mot-de-passe-oublie': { may: ALL, body: () => ({ email: 'personne@exemple.test' }) },
+    'GET /mot-de-passe/nouveau/:token': { params: { token: 'resetToken' }, may: ALL, ok: 410 },
+    'POST /mot-de-passe/nouveau/:token': { params: { token: 'resetToken' }, may: ALL, body: () => ({ newPassword: 'une-phrase-de-passe-longue', confirmPassword: 'une-phrase-de-passe-longue' }) },
+    'POST /profil/courriels': LOGGED,
+    'GET /admin/courriels': DSI,
+    'GET /admin/courriels/:id': { params: { id: 'mail' }, may: DSI },
+    'GET /desabonnement/:token': { params: { token: 'unsubscribe' }, may: ALL },
+    'POST /desabonnement/:token': { params: { token: 'unsubscribe' }, may: ALL },
+  }),
   ...group(['consultations', 'consultation_phases', 'themes'], {
     'GET /consultations': ALL,
     'GET /consultations/:slug': ALL,

@@ -12,6 +12,8 @@ export const MODULE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   // Layer 0: the audit log and the reference lists, which everyone reads or writes.
   audit: [],
   structures: [],
+  // The outbox: every module above writes its mails through notify (in its own transaction).
+  notifications: [],
 
   // Layer 1: identity and the consultation itself (calendar, themes, the public page and its panels).
   auth: ['audit'],
@@ -24,25 +26,25 @@ export const MODULE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   privacy: ['audit', 'consultations'],
 
   // Layer 3: accounts, the figures, the imports of contributions.
-  users: ['audit', 'auth', 'privacy', 'structures'],
+  users: ['audit', 'auth', 'notifications', 'privacy', 'structures'],
   // The word cloud groups word forms with similarity's French analysis (lemmas, stop words).
   stats: ['consultations', 'contributions', 'similarity'],
   imports: ['audit', 'consultations', 'contributions'],
 
   // Layer 4: ambassadors (selecting one changes a user's role), workshops (their facilitators are
   // users).
-  ambassadors: ['audit', 'consultations', 'structures', 'users'],
-  workshops: ['audit', 'consultations', 'contributions', 'structures', 'users'],
+  ambassadors: ['audit', 'consultations', 'notifications', 'structures', 'users'],
+  workshops: ['audit', 'consultations', 'contributions', 'notifications', 'structures', 'users'],
 
   // Layer 5: needs, traced down to the figures and drafted by the theme's ambassadors.
-  needs: ['ambassadors', 'audit', 'consultations', 'stats'],
+  needs: ['ambassadors', 'audit', 'consultations', 'notifications', 'stats'],
 
   // Layer 6: what gathers the needs: their consolidation from the contributions, their shared
   // prioritisation (its results computed by stats' pure functions), the white paper (which may order
   // the needs of a theme by the points of the last prioritisation).
-  consolidation: ['audit', 'consultations', 'contributions', 'needs', 'similarity'],
+  consolidation: ['audit', 'consultations', 'contributions', 'needs', 'notifications', 'similarity'],
   prioritisation: ['audit', 'consultations', 'stats', 'structures'],
-  whitepaper: ['ambassadors', 'audit', 'consultations', 'needs', 'prioritisation', 'stats', 'structures'],
+  whitepaper: ['ambassadors', 'audit', 'consultations', 'needs', 'notifications', 'prioritisation', 'stats', 'structures'],
 
   // Layer 7: what follows the published white paper: each proposal's uptake by the shared system
   // (its figures are stats' pure functions); its export of the needs and proposals carries the

@@ -10,6 +10,11 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   users: 'users',
   sessions: 'auth',
   login_throttle: 'auth',
+  // Password-reset links (hashed, single use, expiring).
+  password_resets: 'users',
+  // Email: the outbox and the optional kinds people turned off.
+  outbox_mails: 'notifications',
+  notification_preferences: 'notifications',
   // A consultation, its phases and its themes.
   consultations: 'consultations',
   consultation_phases: 'consultations',

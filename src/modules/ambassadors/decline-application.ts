@@ -7,6 +7,7 @@ import type { Actor, Role } from '../../shared/actor';
 import { decisionMark, roleAfterDecline } from './decision';
 import { assignedThemeIds, countAssignmentsOf, findApplicationById, recordDecision, replaceAssignments } from './queries';
 import type { DecisionOutcome } from './select-ambassador';
+import { notify } from '../notifications';
 
 /**
  * The DSI declines an application, with an optional comment the applicant will read. Revising a
@@ -41,6 +42,7 @@ export async function declineApplication(
       after: { status: 'non_retenue', themes: [], role, comment: input.comment || null, user_id: app.user_id },
       requestId,
     });
+    await notify.ambassadorDecision(trx, app.user_id, { consultationTitle: app.consultation_title ?? '', selected: false, comment: input.comment || null });
     return ok((await findApplicationById(trx, consultationId, app.id))!);
   });
 }

@@ -3,6 +3,6 @@ import './panel';
 
 export { ambassadorsPolicy } from './policy';
 export { APPLICATION_STATUSES } from './decision';
-export { assignedThemeIds, findSelectedApplication, setApplicationConsent } from './queries';
+export { ambassadorsOfTheme, assignedThemeIds, findSelectedApplication, setApplicationConsent } from './queries';
 export type { ApplicationStatus } from './decision';
 export { insertApplications, insertAmbassadorThemes } from './queries';

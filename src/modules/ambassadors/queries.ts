@@ -146,3 +146,9 @@ export async function insertApplications(db: Db, rows: readonly PlainRow[]): Pro
 export async function insertAmbassadorThemes(db: Db, rows: readonly PlainRow[]): Promise<void> {
   await insertRows(db, 'ambassador_themes', rows);
 }
+
+/** The ambassadors of a theme (they hear when the DSI returns one of its needs). */
+export async function ambassadorsOfTheme(db: Db, consultationId: number, themeId: number): Promise<number[]> {
+  const rows = await db('ambassador_themes').where({ consultation_id: consultationId, theme_id: themeId }).select('user_id').orderBy('user_id');
+  return rows.map((r: any) => Number(r.user_id));
+}

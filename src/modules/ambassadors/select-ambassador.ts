@@ -5,6 +5,7 @@ import { recordAudit } from '../audit';
 import { setUserRole } from '../users';
 import type { Actor, Role } from '../../shared/actor';
 import { listThemes } from '../consultations';
+import { notify } from '../notifications';
 import { decisionMark, roleAfterSelection } from './decision';
 import { assignedThemeIds, findApplicationById, recordDecision, replaceAssignments, type ApplicationRow } from './queries';
 
@@ -45,6 +46,7 @@ export async function selectAmbassador(
       after: { status: 'retenue', themes: [...input.themeIds].sort((a, b) => a - b), role, comment: input.comment || null, user_id: app.user_id },
       requestId,
     });
+    await notify.ambassadorDecision(trx, app.user_id, { consultationTitle: app.consultation_title ?? '', selected: true, comment: input.comment || null });
     return ok((await findApplicationById(trx, consultationId, app.id))!);
   });
 }

@@ -22,10 +22,13 @@ export interface LoginThrottle {
   succeed(email: string, ip: string): Promise<void>;
 }
 
-const accountKey = (email: string) => `login_account:${email.trim().toLowerCase().slice(0, 254)}`;
-const ipKey = (ip: string) => `login_ip:${ip.slice(0, 100)}`;
-
-export function createLoginThrottle(db: Knex, config: Config['login']): LoginThrottle {
+/**
+ * `prefix` keeps another flow's counters apart with the same mechanism: « reset » counts the
+ * password-reset requests (per address asked for and per IP), which must not block logins.
+ */
+export function createLoginThrottle(db: Knex, config: Config['login'], prefix: 'login' | 'reset' = 'login'): LoginThrottle {
+  const accountKey = (email: string) => `${prefix}_account:${email.trim().toLowerCase().slice(0, 254)}`;
+  const ipKey = (ip: string) => `${prefix}_ip:${ip.slice(0, 100)}`;
   const blockMs = config.blockSeconds * 1000;
   const wait = (c: ThrottleCount, limit: number, now: number) => (c.points > limit ? Math.max(1, Math.ceil((c.expire - now) / 1000)) : 0);
   return {

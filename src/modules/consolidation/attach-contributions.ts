@@ -9,6 +9,7 @@ import { insertLinks, lockConsolidated, refreshStatuses } from './queries';
 import { isUniqueViolation } from './rules';
 import { alreadyTaken, checkSelection, requireWork } from './scope';
 import type { AttachInput } from './validation';
+import { tellContributors } from './tell-contributors';
 
 /**
  * Attaches a selection of raw contributions to an existing consolidated contribution, all or nothing.
@@ -26,6 +27,7 @@ export async function attachContributions(db: Knex, actor: Actor, scope: WorkSco
       await refreshStatuses(trx, input.ids);
       // What the ambassador just put together teaches the consultation's suggestions at once.
       await learnFromLinks(trx, scope.consultationId, { consolidatedId: target.id, added: input.ids });
+      await tellContributors(trx, input.ids, { code: target.code, title: target.title });
       await recordAudit(trx, {
         actorId: actor.id,
         action: 'consolidation.attach',

@@ -8,6 +8,7 @@ import type { WorkScope } from './policy';
 import { codesWithPrefix, insertConsolidated, insertLinks, lockTheme, refreshStatuses } from './queries';
 import { isUniqueViolation, nextCode, themePrefix } from './rules';
 import { alreadyTaken, checkSelection, requireWork } from './scope';
+import { tellContributors } from './tell-contributors';
 import type { CreateInput } from './validation';
 
 export interface Created {
@@ -35,6 +36,7 @@ export async function createConsolidated(db: Knex, actor: Actor, scope: WorkScop
       await insertLinks(trx, input.ids.map((rawId) => ({ consolidated_contribution_id: id, raw_contribution_id: rawId })), actor.id);
       await refreshStatuses(trx, input.ids);
       await learnFromLinks(trx, scope.consultationId, { consolidatedId: id, added: input.ids });
+      await tellContributors(trx, input.ids, { code, title: input.title });
       await recordAudit(trx, {
         actorId: actor.id,
         action: 'consolidation.create',

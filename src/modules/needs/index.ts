@@ -3,7 +3,7 @@ import './panel';
 
 export { needsPolicy } from './policy';
 export type { NeedsContext } from './policy';
-export { needTrace, needTraces, whereItEndedUp, needsSupportedBy, funnel, validatedNeedsWithProposals } from './trace';
+export { contributorsOfNeeds, needTrace, needTraces, whereItEndedUp, needsSupportedBy, funnel, validatedNeedsWithProposals } from './trace';
 export { quotesOf, listNeeds, proposalsOf } from './queries';
 export type { QuoteRow, NeedListRow, ProposalRow } from './queries';
 export type { NeedTrace, EndedUp, FunnelLine, WhitePaperNeed } from './trace';

@@ -4,6 +4,8 @@ import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
 import type { Actor } from '../../shared/actor';
 import { findNeed, findProposal, updateProposalIfVersion } from './queries';
+import { ambassadorsOfTheme } from '../ambassadors';
+import { notify } from '../notifications';
 
 export async function returnProposal(db: Knex, actor: Actor, id: number, version: number, comment: string, requestId?: string): Promise<Result<{ code: string }>> {
   return db.transaction(async (trx) => {
@@ -14,6 +16,7 @@ export async function returnProposal(db: Knex, actor: Actor, id: number, version
     }
     const need = await findNeed(trx, p.need_id);
     await recordAudit(trx, { actorId: actor.id, action: 'proposal.return', objectType: 'proposal', objectId: id, consultationId: need?.consultation_id ?? null, before: { status: p.status }, after: { status: 'renvoye', comment }, requestId });
+    if (need) await notify.returnedToAmbassadors(trx, await ambassadorsOfTheme(trx, need.consultation_id, need.theme_id), { what: 'Proposition', code: p.code, title: p.title, comment, path: `/propositions/${id}` });
     return ok({ code: p.code });
   });
 }

@@ -208,3 +208,28 @@ export async function validatedNeedsWithProposals(db: Db, consultationId: number
   }
   return out;
 }
+
+/**
+ * The people whose raw contributions support each of these needs (by code, within a consultation),
+ * as person → the needs (code, title) they contributed to: one mail per person at publication.
+ */
+export async function contributorsOfNeeds(db: Db, consultationId: number, codes: readonly string[]): Promise<Map<number, Array<{ code: string; title: string }>>> {
+  const rows = (await inChunks([...codes], (slice) =>
+    db('needs as n')
+      .join('need_supports as s', 's.need_id', 'n.id')
+      .join('consolidation_links as l', 'l.consolidated_contribution_id', 's.consolidated_contribution_id')
+      .join('raw_contributions as rc', 'rc.id', 'l.raw_contribution_id')
+      .where('n.consultation_id', consultationId)
+      .whereIn('n.code', slice)
+      .whereNull('l.undone_at')
+      .whereNotNull('rc.author_id')
+      .distinct('rc.author_id', 'n.code', 'n.title')
+      .orderBy(['rc.author_id', 'n.code']),
+  )) as Array<{ author_id: unknown; code: string; title: string }>;
+  const out = new Map<number, Array<{ code: string; title: string }>>();
+  for (const r of rows) {
+    const id = Number(r.author_id);
+    out.set(id, [...(out.get(id) ?? []), { code: r.code, title: r.title }]);
+  }
+  return out;
+}

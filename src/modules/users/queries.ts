@@ -1,6 +1,6 @@
 import type { Db } from '../../shared/db';
 import { insertRows, type PlainRow } from '../../shared/db';
-import { insertReturningId, toBool } from '../../shared/db';
+import { insertReturningId, toBool, toDate, toInt } from '../../shared/db';
 import type { Role } from '../../shared/actor';
 
 /** Sessions belong to the auth module; users' use cases end them through this name. */
@@ -156,4 +156,31 @@ export async function setUserRole(db: Db, userId: number, role: Role): Promise<v
 // Bulk loads (the demo): rows whose ids and history are already decided, written in batches.
 export async function insertUsers(db: Db, rows: readonly PlainRow[]): Promise<void> {
   await insertRows(db, 'users', rows);
+}
+
+/** A password-reset link's token, stored as its SHA-256 (the link itself is only in the mail). */
+export async function insertPasswordReset(db: Db, userId: number, tokenHash: string, expiresAt: Date, now = new Date()): Promise<void> {
+  await db('password_resets').insert({ user_id: userId, token_hash: tokenHash, expires_at: expiresAt.toISOString(), created_at: now.toISOString() });
+}
+
+export interface PasswordResetRow {
+  id: number;
+  user_id: number;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export async function findPasswordReset(db: Db, tokenHash: string): Promise<PasswordResetRow | undefined> {
+  const r = await db('password_resets').where({ token_hash: tokenHash }).first();
+  return r ? { id: toInt(r.id), user_id: toInt(r.user_id), expires_at: toDate(r.expires_at)!, used_at: toDate(r.used_at) } : undefined;
+}
+
+/** Uses a reset link once: false when another request used it first (one statement, atomic). */
+export async function usePasswordReset(db: Db, id: number, now = new Date()): Promise<boolean> {
+  return (await db('password_resets').where({ id }).whereNull('used_at').update({ used_at: now.toISOString() })) === 1;
+}
+
+/** A new link makes the person's earlier, unused ones void (only the latest mail works). */
+export async function voidPasswordResets(db: Db, userId: number, now = new Date()): Promise<void> {
+  await db('password_resets').where({ user_id: userId }).whereNull('used_at').update({ used_at: now.toISOString() });
 }

@@ -10,7 +10,11 @@ import { isRole, ROLES } from '../../shared/actor';
 import { listStructures } from '../structures';
 import { usersPolicy } from './policy';
 import { findUserById, listUsers, personFootprint, type UserRow } from './queries';
-import { changePasswordSchema, createUserSchema, updateUserSchema } from './validation';
+import { changePasswordSchema, createUserSchema, mailPreferencesSchema, resetPasswordSchema, resetRequestSchema, updateUserSchema } from './validation';
+import { requestPasswordReset } from './request-password-reset';
+import { completePasswordReset, resetLinkState } from './complete-password-reset';
+import { createLoginThrottle } from '../auth';
+import { MAIL_KINDS, OPTIONAL_KINDS, chooseOptionalMails, disabledKinds } from '../notifications';
 import { createUser } from './create-user';
 import { updateUser } from './update-user';
 import { setUserActive } from './set-user-active';
@@ -26,8 +30,67 @@ const PAGE_SIZE = 50;
 const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 
 
-export function usersRoutes({ db }: AppDeps): Router {
+export function usersRoutes({ db, config }: AppDeps): Router {
   const r = Router();
+  // Reset requests: per address asked for (a mailbox is not flooded) and per IP, with the login's
+  // mechanism and window but counters of their own.
+  const resetThrottle = createLoginThrottle(db, { ...config.login, maxPerAccount: 3 }, 'reset');
+  const optionalMails = OPTIONAL_KINDS.map((kind) => ({ kind, label: MAIL_KINDS[kind].label }));
+  const renderProfile = async (res: Response, userId: number, errors: Record<string, string> = {}) => {
+    const user = await findUserById(db, userId);
+    if (!user) throw new NotFoundError();
+    const off = await disabledKinds(db, userId);
+    res.render('users/profile', { title: 'Mon profil', user, errors, mails: optionalMails.map((m) => ({ ...m, on: !off.has(m.kind) })) });
+  };
+
+  // ---- Forgotten password (logged out) ----
+  r.get('/mot-de-passe-oublie', (_req, res) => {
+    res.render('users/forgot', { title: 'Mot de passe oublié', values: { email: '' }, errors: {}, sent: false });
+  });
+
+  r.post('/mot-de-passe-oublie', async (req, res) => {
+    const typed = typeof req.body?.email === 'string' ? req.body.email.slice(0, 254) : '';
+    const parsed = resetRequestSchema.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      res.status(422);
+      return res.render('users/forgot', { title: 'Mot de passe oublié', values: { email: typed }, errors: fieldErrors(parsed.error), sent: false });
+    }
+    const wait = await resetThrottle.attempt(parsed.data.email, req.ip ?? 'inconnue');
+    if (wait > 0) {
+      res.setHeader('Retry-After', String(wait));
+      res.status(429);
+      return res.render('users/forgot', { title: 'Mot de passe oublié', values: { email: typed }, errors: { _form: t('reset.throttled', { minutes: Math.ceil(wait / 60) }) }, sent: false });
+    }
+    // The same answer whether the address has an account or not.
+    await requestPasswordReset(db, parsed.data.email, req.id as string);
+    res.render('users/forgot', { title: 'Mot de passe oublié', values: { email: '' }, errors: {}, sent: true });
+  });
+
+  const linkProblem = (res: Response, state: string) => {
+    res.status(410);
+    res.render('users/reset-invalid', { title: 'Lien de réinitialisation', reason: t(`reset.link.${state}`) });
+  };
+
+  r.get('/mot-de-passe/nouveau/:token', async (req, res) => {
+    const state = await resetLinkState(db, req.params.token as string);
+    if (state !== 'valid') return linkProblem(res, state);
+    res.render('users/reset', { title: 'Nouveau mot de passe', token: req.params.token, errors: {} });
+  });
+
+  r.post('/mot-de-passe/nouveau/:token', async (req, res) => {
+    const token = req.params.token as string;
+    const parsed = resetPasswordSchema.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      const state = await resetLinkState(db, token);
+      if (state !== 'valid') return linkProblem(res, state);
+      res.status(422);
+      return res.render('users/reset', { title: 'Nouveau mot de passe', token, errors: fieldErrors(parsed.error) });
+    }
+    const result = await completePasswordReset(db, token, parsed.data.newPassword, req.id as string);
+    if (!result.ok) return linkProblem(res, result.errors._link ?? 'unknown');
+    flash(req, 'success', t('reset.done'));
+    res.redirect(303, '/connexion');
+  });
 
   // ---- Administration (DSI) ----
   r.get('/admin/utilisateurs', allow(usersPolicy.canList), async (req, res) => {
@@ -179,7 +242,17 @@ export function usersRoutes({ db }: AppDeps): Router {
     const user = await findUserById(db, actor.id);
     if (!user) throw new NotFoundError();
     authorize(usersPolicy.canViewProfile(actor, user));
-    res.render('users/profile', { title: 'Mon profil', user, errors: {} });
+    await renderProfile(res, actor.id);
+  });
+
+  r.post('/profil/courriels', requireLogin, async (req, res) => {
+    const actor = currentActor(req)!;
+    authorize(usersPolicy.canViewProfile(actor, actor));
+    const parsed = mailPreferencesSchema.safeParse(req.body ?? {});
+    const kept = new Set(parsed.success ? parsed.data.kinds : []);
+    await chooseOptionalMails(db, actor.id, kept);
+    flash(req, 'success', t('profile.mailsSaved'));
+    res.redirect(303, '/profil');
   });
 
   r.post('/profil/mot-de-passe', requireLogin, async (req, res) => {
@@ -189,7 +262,7 @@ export function usersRoutes({ db }: AppDeps): Router {
     if (!parsed.success || !result?.ok) {
       const { errors } = failureOf(parsed, result);
       res.status(422);
-      return res.render('users/profile', { title: 'Mon profil', user: await findUserById(db, actor.id), errors });
+      return renderProfile(res, actor.id, errors);
     }
     flash(req, 'success', t('profile.passwordChanged'));
     res.redirect(303, '/profil');

@@ -48,3 +48,24 @@ export const importRowSchema = z.object({
     .pipe(role),
   structure: z.string().trim().max(200, 'Le nom de structure est trop long.').superRefine(cleanText('Le nom de structure')).optional(),
 });
+
+/** « Mot de passe oublié » : the address only. */
+export const resetRequestSchema = z.object({ email: email() });
+
+export const resetPasswordSchema = z
+  .object({
+    newPassword,
+    confirmPassword: z.string({ error: 'Confirmez le nouveau mot de passe.' }),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'La confirmation ne correspond pas au nouveau mot de passe.',
+  });
+
+/** The optional mails a person keeps: the ticked kinds (a checkbox absent means off). */
+export const mailPreferencesSchema = z.object({
+  kinds: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
+});

@@ -12,6 +12,8 @@ import { assembleDocument } from './assemble';
 import { allNeeds, type WhitePaperDocument } from './document';
 import { findContent, insertEdition, insertPublication, nextEditionNumber, runningPublication, updatePublication } from './queries';
 import { renderPdfBufferInWorker } from './render-in-worker';
+import { contributorsOfNeeds } from '../needs';
+import { notify } from '../notifications';
 import { missingForPublication, type MissingItem } from './rules';
 
 /**
@@ -53,7 +55,7 @@ export async function startPublication(
   actor: Actor,
   consultation: { id: number; slug: string; title: string },
   input: { contentVersion: number },
-  opts: { requestId?: string; publishedAt?: Date; syncMaxNeeds?: number } = {},
+  opts: { requestId?: string; publishedAt?: Date; syncMaxNeeds?: number; tellContributors?: boolean } = {},
 ): Promise<StartOutcome> {
   const { db } = deps;
   const publishedAt = opts.publishedAt ?? new Date();
@@ -84,7 +86,7 @@ export async function startPublication(
   if ('ok' in prepared) return prepared;
 
   const background = allNeeds(prepared.doc).length > (opts.syncMaxNeeds ?? SYNC_MAX_NEEDS);
-  const done = complete(deps, actor, consultation.id, prepared.id, prepared.doc, publishedAt, opts.requestId);
+  const done = complete(deps, actor, consultation, prepared.id, prepared.doc, publishedAt, opts.requestId, opts.tellContributors ?? true);
   if (!background) await done;
   return ok({ publicationId: prepared.id, number: prepared.number, background, done });
 }
@@ -96,13 +98,15 @@ export const PUBLICATION_JOB = 'publication';
 function complete(
   deps: PublishDeps,
   actor: Actor,
-  consultationId: number,
+  consultation: { id: number; slug: string },
   publicationId: number,
   doc: WhitePaperDocument,
   publishedAt: Date,
   requestId?: string,
+  tellContributors = true,
 ): Promise<void> {
   const { db, logger } = deps;
+  const consultationId = consultation.id;
   const store: JobStore = {
     progress: (done, total) => updatePublication(db, publicationId, { steps_done: done, steps_total: total }),
     fail: (reason) =>
@@ -137,6 +141,12 @@ function complete(
       });
       await updatePublication(trx, publicationId, { status: 'terminee', edition_id: editionId, finished_at: new Date().toISOString() });
       const needs = allNeeds(doc);
+      // The optional mail to every contributor behind a published need (one per person), in the edition's transaction.
+      if (tellContributors) await notify.contributionsPublished(trx, await contributorsOfNeeds(trx, consultationId, needs.map((n) => n.code)), {
+        title: doc.title,
+        number: doc.edition!.number,
+        path: `/consultations/${consultation.slug}/livre-blanc`,
+      });
       await recordAudit(trx, {
         actorId: actor.id,
         action: 'whitepaper.publish',

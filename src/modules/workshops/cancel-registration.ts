@@ -5,6 +5,8 @@ import { recordAudit } from '../audit';
 import type { Actor } from '../../shared/actor';
 import { findRegistration, findWorkshop, lockWorkshop, promoteFromWaitingList, setRegistrationStatus } from './queries';
 import { seatsToPromote } from './rules';
+import { notify } from '../notifications';
+import { mailFacts } from './workshop-mail';
 
 /**
  * A person cancels their registration (or leaves the waiting list). A freed seat goes at once, in
@@ -27,6 +29,7 @@ export async function cancelRegistration(
     const registered = reg.status === 'inscrit' ? w.registered - 1 : w.registered;
     const waiting = reg.status === 'liste_attente' ? w.waiting - 1 : w.waiting;
     const promotedUserIds = await promoteFromWaitingList(trx, workshopId, seatsToPromote(w.capacity, registered, waiting));
+    if (promotedUserIds.length) await notify.promotedFromWaitingList(trx, promotedUserIds, mailFacts(w));
     await recordAudit(trx, {
       actorId: actor.id,
       action: 'workshop.unregister',

@@ -105,3 +105,27 @@ export async function insertWorkshopThemes(db: Db, rows: readonly PlainRow[]): P
 export async function insertRegistrations(db: Db, rows: readonly PlainRow[]): Promise<void> {
   await insertRows(db, 'workshop_registrations', rows);
 }
+
+/**
+ * Takes the reminders due now: seats of planned workshops starting within `withinMs`, not reminded
+ * yet. The update marks them and returns exactly the rows it took (on PostgreSQL the row locks make
+ * a second instance's identical update skip them), so each person is reminded once.
+ */
+export async function takeDueReminders(db: Db, now: Date, withinMs: number, limit = 500): Promise<Array<{ workshop_id: number; user_id: number }>> {
+  const due = db('workshop_registrations as r')
+    .join('workshops as w', 'w.id', 'r.workshop_id')
+    .where('r.status', 'inscrit')
+    .whereNull('r.reminded_at')
+    .where('w.status', 'planifie')
+    .where('w.starts_at', '>', now.toISOString())
+    .where('w.starts_at', '<=', new Date(now.getTime() + withinMs).toISOString())
+    .orderBy('r.id')
+    .limit(limit)
+    .select('r.id');
+  const rows = (await db('workshop_registrations')
+    .whereIn('id', due)
+    .whereNull('reminded_at')
+    .update({ reminded_at: now.toISOString() })
+    .returning(['workshop_id', 'user_id'])) as Array<{ workshop_id: unknown; user_id: unknown }>;
+  return rows.map((r) => ({ workshop_id: Number(r.workshop_id), user_id: Number(r.user_id) }));
+}

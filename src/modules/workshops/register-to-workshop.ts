@@ -5,6 +5,8 @@ import { recordAudit } from '../audit';
 import type { Actor } from '../../shared/actor';
 import { findRegistration, findWorkshop, lockWorkshop, upsertRegistration, waitingPosition } from './queries';
 import { decideRegistration } from './rules';
+import { notify } from '../notifications';
+import { mailFacts } from './workshop-mail';
 
 export interface Registered {
   status: 'inscrit' | 'liste_attente';
@@ -52,6 +54,8 @@ export async function registerToWorkshop(
       after: { userId: actor.id, status: decision.status },
       requestId,
     });
+    // A seat is confirmed by mail with the invitation; a place on the waiting list is not (its mail comes with the seat).
+    if (decision.status === 'inscrit') await notify.workshopRegistered(trx, actor.id, mailFacts(w));
     const position = decision.status === 'liste_attente' ? await waitingPosition(trx, workshopId, actor.id) : null;
     return ok({ status: decision.status, title: w.title, position });
   });

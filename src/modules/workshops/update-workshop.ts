@@ -6,6 +6,8 @@ import type { Actor } from '../../shared/actor';
 import { checkWorkshopInput, workshopColumns } from './check-workshop-input';
 import { findWorkshop, lockWorkshop, promoteFromWaitingList, setWorkshopThemes, themesOfWorkshops, updateWorkshopIfVersion, type WorkshopRow } from './queries';
 import { seatsToPromote } from './rules';
+import { notify } from '../notifications';
+import { mailFacts, seatHolderIds } from './workshop-mail';
 import type { WorkshopInput } from './validation';
 
 export type UpdateWorkshopOutcome = Result<WorkshopRow> & { current?: WorkshopRow & { themeIds: number[] } };
@@ -35,7 +37,12 @@ export async function updateWorkshop(db: Knex, actor: Actor, id: number, input: 
     }
     const beforeThemes = (await withThemes(trx, before)).themeIds;
     await setWorkshopThemes(trx, id, checked.value.themeIds);
+    // Those who hold a seat hear of a new time or place (not of a new title or capacity).
+    const after = (await findWorkshop(trx, id))!;
+    const moved = after.starts_at.getTime() !== before.starts_at.getTime() || after.ends_at.getTime() !== before.ends_at.getTime() || after.place !== before.place || after.mode !== before.mode || after.structure_id !== before.structure_id;
+    if (moved) await notify.workshopChanged(trx, await seatHolderIds(trx, id), mailFacts(after), false);
     const promoted = await promoteFromWaitingList(trx, id, seatsToPromote(input.capacity, before.registered, before.waiting));
+    if (promoted.length) await notify.promotedFromWaitingList(trx, promoted, mailFacts(after));
     await recordAudit(trx, {
       actorId: actor.id,
       action: 'workshop.update',

@@ -1,0 +1,12 @@
+import './messages';
+export { notify } from './notify';
+export type { WorkshopFacts } from './notify';
+export { enqueueMail } from './enqueue-mail';
+export { configureNotifications } from './settings';
+export { createMailSender } from './sender';
+export type { MailSender } from './sender';
+export { MAIL_KINDS, OPTIONAL_KINDS, isOptionalKind } from './kinds';
+export type { MailKind } from './kinds';
+export { disabledKinds } from './queries';
+export { chooseOptionalMails } from './choose-optional-mails';
+export { notificationsPolicy } from './policy';
