@@ -1,8 +1,11 @@
 import readline from 'node:readline';
 import { Command, Option } from 'commander';
-import { CONFIG_DOC } from './config';
-import { withDb } from './cli/support';
-import { createDb, migrateLatest } from './shared/db';
+import { ConfigError, describeConfig } from './config';
+import { loadConfigOrExit, withDb } from './cli/support';
+import { speakFrench } from './cli/french';
+import { explainStartFailure } from './shared/startup-errors';
+import { formatDuration, formatNumber } from './shared/i18n';
+import { migrateLatest } from './shared/db';
 import { generatePassword, hashPassword, PASSWORD_MIN_LENGTH } from './modules/auth';
 import { ROLES, type Role } from './shared/actor';
 import { findUserByEmail, insertUser, createUserSchema } from './modules/users';
@@ -39,7 +42,8 @@ async function askHidden(question: string): Promise<string> {
 }
 
 const program = new Command();
-program.name('ensemble').description('Ensemble — consultation participative et livre blanc').showHelpAfterError();
+// French parser messages and help first: subcommands inherit them when they are declared.
+speakFrench(program).name('ensemble').description('Ensemble — consultation participative et livre blanc');
 
 program
   .command('migrate')
@@ -53,26 +57,34 @@ program
 
 program
   .command('seed:demo')
-  .description('Charge la consultation de démonstration (base vide uniquement)')
-  .action(() =>
-    withDb(async (db) => {
+  .description('Charge la consultation de démonstration (base vide uniquement ; refusé en production sans --force-demo)')
+  .option('--force-demo', 'charge la démonstration même avec NODE_ENV=production (ses mots de passe sont publiés)')
+  .action((opts: { forceDemo?: boolean }) => {
+    // The demo's accounts have the passwords printed in the README: never in production by accident.
+    if (process.env.NODE_ENV === 'production' && !opts.forceDemo) {
+      fail(
+        'NODE_ENV=production : la démonstration n’est pas chargée en production, car ses comptes ont des mots de passe publiés. ' +
+          'Ajoutez --force-demo pour la charger quand même (base vide uniquement).',
+      );
+    }
+    return withDb(async (db) => {
       await migrateLatest(db);
       const started = Date.now();
       try {
         const s = await seedDemo(db, { log: out });
         out(
-          `Démonstration chargée en ${((Date.now() - started) / 1000).toFixed(1)} s : ${s.workshops} ateliers, ${s.participants} participants, ` +
-            `${s.rawContributions} contributions brutes, ${s.consolidated} consolidées, ${s.needs} besoins, ${s.proposals} propositions.`,
+          `Démonstration chargée en ${formatDuration(Date.now() - started)} : ${formatNumber(s.workshops)} ateliers, ${formatNumber(s.participants)} participants, ` +
+            `${formatNumber(s.rawContributions)} contributions brutes, ${formatNumber(s.consolidated)} consolidées, ${formatNumber(s.needs)} besoins, ${formatNumber(s.proposals)} propositions.`,
         );
       } catch (err) {
         fail(err instanceof Error ? err.message : String(err));
       }
-    }),
-  );
+    });
+  });
 
 program
   .command('user:create')
-  .description('Crée un compte (le mot de passe est demandé, ou généré avec --generate-password)')
+  .description('Crée un compte (le mot de passe est demandé au terminal, ou généré avec --generate-password)')
   .addOption(new Option('--role <role>', 'rôle du compte').choices(ROLES as unknown as string[]).makeOptionMandatory())
   .requiredOption('--email <email>', 'adresse électronique')
   .requiredOption('--name <name>', 'nom affiché')
@@ -84,7 +96,11 @@ program
       if (!parsed.success) fail(Object.values(fieldErrors(parsed.error)).join('\n'));
       if (await findUserByEmail(db, parsed.data.email)) fail('Un compte existe déjà avec cette adresse électronique.');
       let password: string;
-      if (opts.generatePassword || !process.stdin.isTTY) {
+      if (!opts.generatePassword && !process.stdin.isTTY) {
+        // A script or a pipe cannot type a hidden password: say so rather than invent one it would not read.
+        fail('Aucun terminal pour demander le mot de passe : relancez dans un terminal, ou ajoutez --generate-password pour en générer un (affiché une fois).');
+      }
+      if (opts.generatePassword) {
         password = generatePassword();
       } else {
         password = await askHidden(`Mot de passe (${PASSWORD_MIN_LENGTH} caractères minimum) : `);
@@ -98,15 +114,24 @@ program
         return newId;
       });
       out(`Compte n° ${id} créé : ${parsed.data.email} (${parsed.data.role}).`);
-      if (opts.generatePassword || !process.stdin.isTTY) out(`Mot de passe provisoire : ${password}`);
+      if (opts.generatePassword) out(`Mot de passe provisoire : ${password}`);
     }),
   );
 
 program
   .command('config')
-  .description('Liste les variables de configuration et leur rôle')
+  .description('Affiche la valeur en vigueur de chaque réglage, et d’où elle vient (secrets masqués)')
   .action(() => {
-    for (const [name, def, doc] of CONFIG_DOC) out(`${name.padEnd(32)} ${def.padEnd(22)} ${doc}`);
+    let rows;
+    try {
+      rows = describeConfig();
+    } catch (e) {
+      if (e instanceof ConfigError) fail(e.message);
+      throw e;
+    }
+    const width = Math.max(...rows.map((r) => r.value.length), 8);
+    out(`${'Variable'.padEnd(32)} ${'Valeur'.padEnd(width)} ${'Origine'.padEnd(14)} Rôle`);
+    for (const r of rows) out(`${r.name.padEnd(32)} ${r.value.padEnd(width)} ${r.origin.padEnd(14)} ${r.doc}`);
   });
 
 registerImportCommand(program);
@@ -114,4 +139,8 @@ registerSuggestGroupsCommand(program);
 registerRenderWhitepaperCommand(program);
 registerBackupCommands(program);
 
-program.parseAsync(process.argv).catch((err) => fail(err instanceof Error ? err.message : String(err)));
+program.parseAsync(process.argv).catch((err) => {
+  // A database that does not answer, or refuses the account: one French line naming what to check.
+  const config = loadConfigOrExit();
+  fail(explainStartFailure(err, config) ?? (err instanceof Error ? err.message : String(err)));
+});

@@ -187,6 +187,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
 
 /** The documented settings, for the README and `ensemble config`. */
 export const CONFIG_DOC: Array<[string, string, string]> = [
+  ['NODE_ENV', 'development', 'production : SESSION_SECRET obligatoire, cookies sécurisés, jamais de démonstration'],
   ['PORT', '3000', "Port HTTP d'écoute"],
   ['HOST', '0.0.0.0', "Adresse d'écoute"],
   ['DATA_DIR', './data', 'Dossier des données (base SQLite, fichiers produits)'],
@@ -216,3 +217,54 @@ export const CONFIG_DOC: Array<[string, string, string]> = [
   ['MAIL_MAX_ATTEMPTS', '8', 'Tentatives d’envoi d’un courriel (délai doublé à chaque échec, à partir d’une minute) avant abandon, visible par la DSI'],
   ['SHUTDOWN_GRACE_SECONDS', '30', "À l'arrêt (SIGTERM), délai laissé aux requêtes en cours et aux tâches de fond avant un arrêt forcé (code 1)"],
 ];
+
+/** A setting as it is in effect, for `ensemble config`. */
+export interface EffectiveSetting {
+  name: string;
+  /** What the process uses, secrets masked. */
+  value: string;
+  origin: 'environnement' | 'défaut';
+  doc: string;
+}
+
+const SECRET_NAME = /SECRET|PASSWORD|PASSWD|TOKEN|KEY/i;
+
+/** A value fit to print: secrets replaced by their length, a password inside a URL by asterisks. */
+export function maskSetting(name: string, value: string): string {
+  if (SECRET_NAME.test(name)) return `•••• (masqué, ${value.length} caractères)`;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    try {
+      const u = new URL(value);
+      if (u.password) {
+        u.password = '****';
+        return u.toString();
+      }
+    } catch {
+      // Not a URL after all: shown as typed.
+    }
+  }
+  return value;
+}
+
+/** The value in effect when a key is not set, where it depends on other keys (the rest: CONFIG_DOC's default). */
+const DERIVED: Record<string, (c: Config) => string> = {
+  DATA_DIR: (c) => c.dataDir,
+  DATABASE_URL: () => '(vide : SQLite embarqué)',
+  SESSION_SECRET: (c) => (c.env === 'production' ? '' : '(secret de développement, fixe)'),
+  SECURE_COOKIES: (c) => String(c.secureCookies),
+  SEED_DEMO: (c) => String(c.seedDemo),
+  LOG_LEVEL: (c) => c.logLevel,
+};
+
+/**
+ * Every documented setting with the value this process would use and where it comes from (the
+ * environment, or the default). Throws ConfigError as loadConfig does when the environment is invalid.
+ */
+export function describeConfig(source: NodeJS.ProcessEnv = process.env): EffectiveSetting[] {
+  const config = loadConfig(source);
+  return CONFIG_DOC.map(([name, def, doc]) => {
+    const raw = source[name];
+    if (raw !== undefined) return { name, value: maskSetting(name, raw), origin: 'environnement', doc };
+    return { name, value: DERIVED[name]?.(config) ?? def, origin: 'défaut', doc };
+  });
+}

@@ -8,6 +8,10 @@ import { isDatabaseEmpty, seedDemo } from '../seeds/demo';
 import { jobsSettled } from './shared/jobs';
 import { createMailSender } from './modules/notifications';
 import { remindRegisteredPeople } from './modules/workshops';
+import { explainStartFailure } from './shared/startup-errors';
+
+/** Where the server was told to listen and store, so that a failure at start can name the setting to check. */
+let target: { port?: number; host?: string; databaseUrl?: string; dataDir?: string } = {};
 
 /** Starts Ensemble: validate configuration, migrate, load the demo data into an empty database (not in production), listen. */
 async function main(): Promise<void> {
@@ -21,6 +25,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  target = { port: config.port, host: config.host, databaseUrl: config.databaseUrl, dataDir: config.dataDir };
   const logger = createLogger(config.logLevel);
   const db = createDb(config);
   const applied = await migrateLatest(db);
@@ -58,6 +63,11 @@ async function main(): Promise<void> {
       if (stopping) server.closeIdleConnections();
     });
     app(req, res);
+  });
+  // A port already taken (or reserved) is the operator's to fix: one French line and exit 1, no stack.
+  server.once('error', (err) => {
+    process.stderr.write(`${explainStartFailure(err, target) ?? `Échec du démarrage : ${err.message}`}\n`);
+    void db.destroy().finally(() => process.exit(1));
   });
   server.listen(config.port, config.host, () => {
     logger.info(
@@ -114,6 +124,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  process.stderr.write(`Échec du démarrage : ${err instanceof Error ? err.message : String(err)}\n`);
+  const known = explainStartFailure(err, target);
+  process.stderr.write(`${known ?? `Échec du démarrage : ${err instanceof Error ? err.message : String(err)}`}\n`);
   process.exit(1);
 });

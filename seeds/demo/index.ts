@@ -3,6 +3,7 @@ import { recordAudit } from '../../src/modules/audit';
 import { hashPassword, loadActor } from '../../src/modules/auth';
 import { startPublication } from '../../src/modules/whitepaper';
 import { advanceIdSequences } from '../../src/shared/db';
+import { formatNumber } from '../../src/shared/i18n';
 import { ID_TABLES, planDemo, type DemoSummary } from './plan';
 import { writeDemo } from './write';
 
@@ -70,9 +71,9 @@ export async function seedDemo(db: Knex, options: { log?: (msg: string) => void 
 
     const { summary } = plan;
     log(
-      `Démonstration chargée : ${summary.workshops} ateliers, ${summary.participants} participants, ` +
-        `${summary.rawContributions} contributions brutes, ${summary.consolidated} consolidées, ` +
-        `${summary.needs} besoins, ${summary.proposals} propositions.`,
+      `Démonstration écrite : ${formatNumber(summary.workshops)} ateliers, ${formatNumber(summary.participants)} participants, ` +
+        `${formatNumber(summary.rawContributions)} contributions brutes, ${formatNumber(summary.consolidated)} consolidées, ` +
+        `${formatNumber(summary.needs)} besoins, ${formatNumber(summary.proposals)} propositions.`,
     );
     return { consultationId, dsiUserId: plan.dsiUserId, summary };
   });

@@ -43,11 +43,6 @@ export function formatSize(bytes: number): string {
   return `${formatNumber(Math.round((bytes / 1024 ** 3) * 10) / 10)} Go`;
 }
 
-/** « 0,04 s », « 2,3 s ». */
-export function formatSeconds(ms: number): string {
-  return `${formatNumber(ms < 1000 ? Math.round(ms / 10) / 100 : Math.round(ms / 100) / 10)} s`;
-}
-
 /** « 1 table », « 27 tables ». */
 export function formatTables(n: number): string {
   return `${formatNumber(n)} table${n > 1 ? 's' : ''}`;

@@ -4,7 +4,9 @@ import type { Command } from 'commander';
 import type { Config } from '../config';
 import { pgBackup, pgRestore, pgTargetState } from './backup-postgres';
 import { sqliteBackup, sqliteReplace, sqliteTargetState, sqliteVerify } from './backup-sqlite';
-import { BackupError, backupKind, formatSeconds, formatSize, formatTables } from './backup-support';
+import { formatDuration } from '../shared/i18n';
+import { explainStartFailure } from '../shared/startup-errors';
+import { BackupError, backupKind, formatSize, formatTables } from './backup-support';
 import { loadConfigOrExit } from './support';
 
 /**
@@ -20,13 +22,13 @@ const err = (msg: string) => process.stderr.write(`${msg}\n`);
 const sqliteFile = (config: Config) => path.join(config.dataDir, 'ensemble.sqlite');
 
 /** Expected failures print their French message; anything else is still one French line, never a stack. */
-async function guarded(what: string, staged: string | null, fn: () => Promise<void>): Promise<number> {
+async function guarded(config: Config, what: string, staged: string | null, fn: () => Promise<void>): Promise<number> {
   try {
     await fn();
     return 0;
   } catch (e) {
     if (staged) await fs.promises.rm(staged, { force: true });
-    err(e instanceof BackupError ? e.message : `Échec de ${what} : ${e instanceof Error ? e.message : String(e)}`);
+    err(e instanceof BackupError ? e.message : (explainStartFailure(e, config) ?? `Échec de ${what} : ${e instanceof Error ? e.message : String(e)}`));
     return 1;
   }
 }
@@ -36,7 +38,7 @@ async function backupCommand(file: string, opts: { force?: boolean }): Promise<n
   const target = path.resolve(file);
   // Written aside and renamed once complete and checked: FICHIER is never a half-written backup.
   const partial = `${target}.partiel`;
-  return guarded('la sauvegarde', partial, async () => {
+  return guarded(config, 'la sauvegarde', partial, async () => {
     if (fs.existsSync(target) && !opts.force) {
       throw new BackupError(`Le fichier ${target} existe déjà : choisissez un autre nom, ou ajoutez --force pour le remplacer.`);
     }
@@ -47,7 +49,7 @@ async function backupCommand(file: string, opts: { force?: boolean }): Promise<n
     await fs.promises.rename(partial, target);
     const { size } = await fs.promises.stat(target);
     const engine = config.databaseUrl ? 'PostgreSQL, pg_dump' : 'SQLite';
-    say(`Sauvegarde (${engine}) écrite dans ${target} : ${formatSize(size)}, ${formatTables(tables)}, ${formatSeconds(Date.now() - started)}.`);
+    say(`Sauvegarde (${engine}) écrite dans ${target} : ${formatSize(size)}, ${formatTables(tables)}, ${formatDuration(Date.now() - started)}.`);
   });
 }
 
@@ -63,7 +65,7 @@ async function restoreCommand(file: string, opts: { force?: boolean }): Promise<
   const target = sqliteFile(config);
   // The copy waits beside the database so that putting it in place is one atomic rename.
   const staged = `${target}.restauration`;
-  return guarded('la restauration', config.databaseUrl ? null : staged, async () => {
+  return guarded(config, 'la restauration', config.databaseUrl ? null : staged, async () => {
     const kind = await backupKind(source);
     const started = Date.now();
     if (config.databaseUrl) {
@@ -71,7 +73,7 @@ async function restoreCommand(file: string, opts: { force?: boolean }): Promise<
       const state = await pgTargetState(config.databaseUrl);
       if (state.tables > 0 && !opts.force) throw notEmpty('PostgreSQL', state.tables);
       const { tables } = await pgRestore(config.databaseUrl, source, { force: Boolean(opts.force), schemaExists: state.schemaExists });
-      say(`Base PostgreSQL restaurée depuis ${source} : ${formatTables(tables)}, ${formatSeconds(Date.now() - started)}.`);
+      say(`Base PostgreSQL restaurée depuis ${source} : ${formatTables(tables)}, ${formatDuration(Date.now() - started)}.`);
       return;
     }
     if (kind !== 'sqlite') throw new BackupError(`${source} est une archive PostgreSQL (pg_dump), mais la base configurée est SQLite (DATABASE_URL absent).`);
@@ -83,7 +85,7 @@ async function restoreCommand(file: string, opts: { force?: boolean }): Promise<
     // Checked again just before the swap: the app may have been started while the copy was made.
     await sqliteTargetState(target);
     await sqliteReplace(staged, target);
-    say(`Base SQLite restaurée dans ${target} depuis ${source} : ${formatTables(tables)}, ${formatSeconds(Date.now() - started)}.`);
+    say(`Base SQLite restaurée dans ${target} depuis ${source} : ${formatTables(tables)}, ${formatDuration(Date.now() - started)}.`);
   });
 }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { createDb, migrateLatest } from '../shared/db';
-import { formatNumber } from '../shared/i18n';
+import { formatDuration, formatNumber } from '../shared/i18n';
 import { findUserByEmail } from '../modules/users';
 import type { Actor } from '../shared/actor';
 import { analyseImport, finishRun, fileSource, hasErrors, importsPolicy, insertRun, runImport, type LineError } from '../modules/imports';
@@ -105,7 +105,7 @@ async function importContributions(file: string, opts: Options): Promise<number>
       return 1;
     }
     out(
-      `Import terminé en ${((Date.now() - started) / 1000).toFixed(1)} s : ${formatNumber(outcome.created)} contribution(s) créée(s), ` +
+      `Import terminé en ${formatDuration(Date.now() - started)} : ${formatNumber(outcome.created)} contribution(s) créée(s), ` +
         `${formatNumber(outcome.skipped)} déjà importée(s), dans « ${consultation.title} ».`,
     );
     return 0;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { Command } from 'commander';
 import { migrateLatest } from '../shared/db';
-import { formatNumber } from '../shared/i18n';
+import { formatDuration, formatNumber } from '../shared/i18n';
 import { assembleDocument, editionPdf, findEdition, latestEdition, renderPdfInWorker } from '../modules/whitepaper';
 import { consultationNamed, withDb } from './support';
 
@@ -51,13 +51,13 @@ async function renderWhitepaperCommand(opts: Options): Promise<number> {
       tee.on('data', (c: Buffer) => hash.update(c));
       tee.pipe(file);
       const showProgress = process.stderr.isTTY;
-      const { pages, bytes } = await renderPdfInWorker(doc, tee, showProgress ? (done, total) => void process.stderr.write(`\rMise en page : ${done} / ${total} besoins`) : undefined);
+      const { pages, bytes } = await renderPdfInWorker(doc, tee, showProgress ? (done, total) => void process.stderr.write(`\rMise en page : ${formatNumber(done)} / ${formatNumber(total)} besoins`) : undefined);
       await new Promise<void>((resolve, reject) => (file.writableFinished ? resolve() : file.once('finish', resolve).once('error', reject)));
       if (showProgress) process.stderr.write('\n');
       await fs.promises.rename(partial, target);
       process.stdout.write(
         `Livre blanc (version de travail) écrit dans ${target} : ${formatNumber(pages)} pages, ${formatNumber(bytes)} octets, ` +
-          `${((Date.now() - started) / 1000).toFixed(1)} s, SHA-256 ${hash.digest('hex')}.\n`,
+          `${formatDuration(Date.now() - started)}, SHA-256 ${hash.digest('hex')}.\n`,
       );
       return 0;
     } catch (e) {

@@ -34,6 +34,7 @@ export function createDb(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Parti
       pool: { min: pool.min, max: pool.max, idleTimeoutMillis: 30_000 },
       acquireConnectionTimeout: 10_000,
       migrations: migrationConfig(),
+      log: { warn: quietAcquireErrors },
     });
   }
   fs.mkdirSync(config.dataDir, { recursive: true });
@@ -85,6 +86,16 @@ export function createReadDb(writer: Knex, size = 3): Knex {
       },
     },
   });
+}
+
+/**
+ * knex prints every failed connection attempt with its stack on the console, in English, before the
+ * same error reaches our code — which says it once, in French (src/shared/startup-errors.ts, and the
+ * request's error log in the server). Its other warnings are kept.
+ */
+function quietAcquireErrors(message: unknown): void {
+  if (typeof message === 'string' && message.startsWith('Acquire connection error')) return;
+  console.warn(message);
 }
 
 export function isPostgres(db: Db): boolean {

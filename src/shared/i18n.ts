@@ -71,6 +71,19 @@ export function formatNumber(n: number): string {
   return numberFmt.format(n);
 }
 
+/**
+ * A duration as an operator reads it: « 0,04 s », « 2,3 s », « 1 min 17 s » — never « 0.0 s »
+ * (a decimal point, or a short step rounded to nothing).
+ */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${formatNumber(Math.round(ms / 10) / 100)} s`;
+  if (ms < 60_000) return `${formatNumber(Math.round(ms / 100) / 10)} s`;
+  const seconds = Math.round(ms / 1000);
+  const min = Math.floor(seconds / 60);
+  const sec = seconds % 60;
+  return sec ? `${formatNumber(min)} min ${String(sec).padStart(2, '0')} s` : `${formatNumber(min)} min`;
+}
+
 // One formatter per number of digits: building an Intl.NumberFormat costs far more than formatting.
 const percentFmts = new Map<number, Intl.NumberFormat>();
 export function formatPercent(ratio: number, digits = 0): string {

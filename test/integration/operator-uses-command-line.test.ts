@@ -1,17 +1,17 @@
-import { spawnSync } from 'node:child_process';
-import crypto from 'node:crypto';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import { PROJECT_ROOT } from '../../src/config';
 import { createDb } from '../../src/shared/db';
 import { verifyPassword } from '../../src/modules/auth/password';
-import { DEMO_SLUG } from '../../seeds/demo';
 
 /** The `ensemble` command, run as an operator would (on an embedded SQLite database in a temporary folder). */
 describe('An operator uses the ensemble command line', function () {
-  this.timeout(60_000);
+  // Each step starts a process that loads the whole app: seconds apiece on a busy machine.
+  this.timeout(180_000);
   let dataDir: string;
   const run = (...args: string[]) => {
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'test' };
@@ -44,44 +44,44 @@ describe('An operator uses the ensemble command line', function () {
     const dup = run('user:create', '--role', 'dsi', '--email', 'admin@exemple.fr', '--name', 'Autre Admin', '--generate-password');
     expect(dup.status).to.equal(1);
     expect(dup.stderr).to.contain('existe déjà');
-    const bad = run('user:create', '--role', 'roi', '--email', 'x@exemple.fr', '--name', 'X');
+    const bad = run('user:create', '--role', 'roi', '--email', 'x@exemple.fr', '--name', 'Xavier');
     expect(bad.status).to.equal(1);
+    expect(bad.stderr).to.contain('« roi » n’est pas une valeur permise pour l’option « --role <role> »').and.contain('contributeur, ambassadeur, dsi');
   });
 
-  it('loads the demo once, and refuses a second time', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ensemble-cli-demo-'));
-    const prev = dataDir;
-    dataDir = dir;
-    try {
-      const first = run('seed:demo');
-      expect(first.status, first.stderr).to.equal(0);
-      expect(first.stdout).to.contain('84 ateliers, 811 participants, 1091 contributions brutes');
-      expect(first.stdout).to.contain('livre blanc : édition 1 publiée');
-      const second = run('seed:demo');
-      expect(second.status).to.equal(1);
-      expect(second.stderr).to.contain('base vide');
+  it('refuses to invent a password when there is no terminal to ask it', () => {
+    const res = run('user:create', '--role', 'dsi', '--email', 'sans-terminal@exemple.fr', '--name', 'Sans Terminal');
+    expect(res.status).to.equal(1);
+    expect(res.stderr).to.contain('Aucun terminal pour demander le mot de passe').and.contain('--generate-password');
+    expect(res.stdout).not.to.contain('Mot de passe provisoire');
+  });
 
-      // The white paper's PDF: the version of work made now, and the published edition byte for byte.
-      const draft = path.join(dir, 'brouillon.pdf');
-      const rendered = run('render-whitepaper', '--consultation', DEMO_SLUG, '--out', draft);
-      expect(rendered.status, rendered.stderr).to.equal(0);
-      expect(rendered.stdout).to.match(/version de travail\) écrit dans .*brouillon\.pdf : \d+ pages/);
-      expect(fs.readFileSync(draft).subarray(0, 5).toString()).to.equal('%PDF-');
-      const v1 = path.join(dir, 'v1.pdf');
-      const edition = run('render-whitepaper', '--consultation', DEMO_SLUG, '--out', v1, '--edition', '1');
-      expect(edition.status, edition.stderr).to.equal(0);
-      const sha = /SHA-256 ([0-9a-f]{64})/.exec(edition.stdout)?.[1];
-      expect(crypto.createHash('sha256').update(fs.readFileSync(v1)).digest('hex')).to.equal(sha);
-      const missing = run('render-whitepaper', '--consultation', DEMO_SLUG, '--out', v1, '--edition', '9');
-      expect(missing.status).to.equal(1);
-      expect(missing.stderr).to.contain('Aucune édition « 9 »');
-      const unknown = run('render-whitepaper', '--consultation', 'inconnue', '--out', v1);
-      expect(unknown.status).to.equal(1);
-      expect(unknown.stderr).to.contain('Consultation inconnue');
-    } finally {
-      dataDir = prev;
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+  it('words the parser’s refusals and its help in French, exit code 1', () => {
+    const option = run('migrate', '--inconnue');
+    expect(option.status).to.equal(1);
+    expect(option.stderr).to.contain('Erreur : option inconnue « --inconnue ».').and.not.contain('error:');
+    const command = run('migrat');
+    expect(command.status).to.equal(1);
+    expect(command.stderr).to.contain('Erreur : commande inconnue « migrat ».').and.contain('(Vouliez-vous dire migrate ?)');
+    const missing = run('user:create', '--role', 'dsi');
+    expect(missing.status).to.equal(1);
+    expect(missing.stderr).to.contain('Erreur : l’option obligatoire « --email <email> » manque.');
+    const argument = run('backup');
+    expect(argument.status).to.equal(1);
+    expect(argument.stderr).to.contain('Erreur : l’argument obligatoire « fichier » manque.');
+    const help = run('--help');
+    expect(help.status).to.equal(0);
+    expect(help.stdout).to.contain('Utilisation : ensemble [options] [commande]').and.contain('Commandes :').and.contain('affiche cette aide');
+    expect(help.stdout).not.to.match(/Usage:|Commands:|display help/);
+  });
+
+  it('says in one French line that the database cannot be reached, exit code 1', () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: 'postgres://ensemble:secret@127.0.0.1:1/ensemble', NODE_ENV: 'test' };
+    const res = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'ensemble.js'), 'migrate'], { env, encoding: 'utf8', input: '' });
+    expect(res.status).to.equal(1);
+    expect(res.stderr.trim()).to.equal(
+      'La base PostgreSQL (127.0.0.1:1/ensemble) ne peut pas être utilisée : connexion refusée (aucun serveur n’écoute à cette adresse). Vérifiez DATABASE_URL et le serveur PostgreSQL.',
+    );
   });
 
   it('stops with a French message on a bad configuration value', () => {
@@ -90,4 +90,32 @@ describe('An operator uses the ensemble command line', function () {
     expect(res.status).to.equal(1);
     expect(res.stderr).to.contain('Configuration invalide').and.contain('PORT');
   });
+
+  it('stops the server with one French line when its port is taken, or its database unreachable', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as net.AddressInfo).port;
+    try {
+      // Asynchronous: the busy port must keep answering while the server tries it.
+      const res = await runServer({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'false', NODE_ENV: 'test' });
+      expect(res.status).to.equal(1);
+      expect(res.stderr.trim()).to.equal(`Le port ${port} est déjà utilisé (127.0.0.1:${port}) : arrêtez le programme qui l’occupe, ou choisissez un autre PORT.`);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+    const db = await runServer({ DATABASE_URL: 'postgres://ensemble:secret@127.0.0.1:1/ensemble', NODE_ENV: 'test' });
+    expect(db.status).to.equal(1);
+    expect(db.stderr.trim()).to.match(/^La base PostgreSQL \(127\.0\.0\.1:1\/ensemble\) ne peut pas être utilisée : connexion refusée/);
+    expect(db.stderr).not.to.contain('secret');
+  });
 });
+
+/** The compiled server started as an operator would, until it exits. */
+function runServer(extra: Record<string, string>): Promise<{ status: number | null; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  if (!extra.DATABASE_URL) delete env.DATABASE_URL;
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'src', 'server.js')], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, stderr })));
+}
