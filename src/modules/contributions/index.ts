@@ -8,6 +8,7 @@ export type { LoadedRawContribution, NewRawContribution, Source, ContributionSta
 export { contributionsPolicy } from './policy';
 export { contributionsOpen, contributionIntake, intakeMode, isPublished } from './calendar';
 export type { IntakeMode, IntakeCalendar } from './calendar';
+export { whereSaid, joinWhereSaid, WHERE_SAID } from './where-said';
 export { neutraliseCell } from './export-contributions';
 export { countSelection, selectionBodies, selectionChoices } from './selection';
 export type { SelectionFilter } from './selection';

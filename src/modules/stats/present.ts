@@ -1,7 +1,7 @@
 import type { ChartData } from '../../shared/charts';
 import type { CloudData } from '../../shared/cloud';
 import { BOM, csvLine } from '../../shared/csv';
-import { formatNumber, t } from '../../shared/i18n';
+import { formatNumber, formatOneDecimal, t } from '../../shared/i18n';
 import type { RegionMapData } from '../../shared/map';
 import { filterQuery, type SelectionFilter } from '../contributions';
 import type { CloudTerm } from './word-cloud';
@@ -33,10 +33,15 @@ export function chartLines(lines: BreakdownLine[]): ChartLine[] {
   return lines.map((l) => ({ ...l, share: total > 0 ? l.count / total : 0, bar: barLength(l.count, max) }));
 }
 
-export const FUNNEL_STEPS = ['rawContributions', 'consolidatedContributions', 'needs', 'functionalProposals'] as const;
+/**
+ * The funnel's steps: each gathers the one before (raw contributions consolidated, consolidated ones
+ * grouped into needs). Proposals are not a step: a need is detailed into one or more proposals, so
+ * they are given beside the funnel, per need (`proposalsBeside`), never as a share of the needs.
+ */
+export const FUNNEL_STEPS = ['rawContributions', 'consolidatedContributions', 'needs'] as const;
 
 /** The funnel's steps in order, each with its label and its ratio to the step before (null for the first). */
-export function funnelSteps(funnel: Funnel): Array<{ key: keyof Funnel; label: string; count: number; ratioToPrevious: number | null }> {
+export function funnelSteps(funnel: Funnel): Array<{ key: (typeof FUNNEL_STEPS)[number]; label: string; count: number; ratioToPrevious: number | null }> {
   return FUNNEL_STEPS.map((key, i) => {
     const previous = i === 0 ? null : funnel[FUNNEL_STEPS[i - 1]!];
     return {
@@ -46,6 +51,19 @@ export function funnelSteps(funnel: Funnel): Array<{ key: keyof Funnel; label: s
       ratioToPrevious: previous === null ? null : previous > 0 ? funnel[key] / previous : 0,
     };
   });
+}
+
+/** The proposals beside the funnel: how many, and how many per need (null while there is no need). */
+export function proposalsBeside(funnel: Funnel): { label: string; count: number; perNeed: number | null; text: string } {
+  const perNeed = funnel.needs > 0 ? funnel.functionalProposals / funnel.needs : null;
+  const count = funnel.functionalProposals;
+  const what = count > 1 ? 'propositions fonctionnelles' : 'proposition fonctionnelle';
+  return {
+    label: t('stats.funnel.functionalProposals'),
+    count,
+    perNeed,
+    text: `${formatNumber(count)} ${what}${perNeed === null ? '' : `, soit ${formatOneDecimal(perNeed)} par besoin`}`,
+  };
 }
 
 /** [indicator, category, value] rows, in the order of the page. */
@@ -59,6 +77,7 @@ export function figureRows(f: ParticipationFigures): Array<[string, string, numb
   for (const l of f.byRegion) rows.push([t('stats.byRegion'), l.label, l.count]);
   for (const l of f.bySource) rows.push([t('stats.bySource'), l.label, l.count]);
   for (const s of funnelSteps(f.funnel)) rows.push([t('stats.funnel'), s.label, s.count]);
+  rows.push([t('stats.funnel'), t('stats.funnel.functionalProposals'), f.funnel.functionalProposals]);
   return rows;
 }
 
@@ -149,15 +168,24 @@ export function regionMapData(figures: RegionFigures, measure: MapMeasure, id = 
 
 // ---- Charts of the DSI's consultation dashboard -----------------------------------------------
 
-/** The funnel as a chart of shared/charts (centred bars, each step with its count): the steps of funnelSteps. */
+/**
+ * The funnel as a chart of shared/charts — the one chart of the dashboard, the figures page and the
+ * white paper (HTML and PDF): centred bars for the steps of funnelSteps, each as wide as its count, and
+ * the proposals written beside them (per need), not drawn as a step.
+ */
 export function funnelChart(funnel: Funnel, id = 'graphique-entonnoir'): ChartData {
   const steps = funnelSteps(funnel);
+  const proposals = proposalsBeside(funnel);
   return {
     id,
     title: t('stats.funnel'),
-    description: `${steps.map((s) => `${formatNumber(s.count)} ${s.label.toLowerCase()}`).join(', puis ')}. Les mêmes nombres sont dans le tableau qui suit.`,
+    description:
+      `Entonnoir de la consolidation : chaque barre est proportionnelle à son nombre, et chaque étape regroupe la précédente — ` +
+      `${steps.map((s) => `${formatNumber(s.count)} ${s.label.toLowerCase()}`).join(', puis ')}. ` +
+      `Les propositions fonctionnelles détaillent les besoins sans les regrouper : elles sont indiquées à côté, sans barre (${proposals.text}).`,
     kind: 'funnel',
     items: steps.map((s) => ({ label: s.label.toLowerCase(), value: s.count })),
+    aside: `et ${proposals.text}`,
   };
 }
 

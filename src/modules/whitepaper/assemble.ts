@@ -1,7 +1,7 @@
 import type { Db } from '../../shared/db';
 import { listThemes } from '../consultations';
 import { needTraces, quotesOf, validatedNeedsWithProposals, type QuoteRow } from '../needs';
-import { participationFigures, regionFigures, regionMapData, wordCloudChart, workshopsByRegion } from '../stats';
+import { funnelChart, participationFigures, regionFigures, regionMapData, wordCloudChart, workshopsByRegion } from '../stats';
 import { whitepaperPriorityOrder } from '../prioritisation';
 import type { ChartData } from '../../shared/charts';
 import { formatNumber } from '../../shared/i18n';
@@ -77,12 +77,8 @@ export async function assembleDocument(db: Db, opts: AssembleOptions): Promise<W
 
   const funnel = figures.funnel;
   const charts: WhitePaperDocument['charts'] = {
-    funnel: chart('graphique-entonnoir', 'De la contribution à la proposition', 'funnel', [
-      { label: 'contributions brutes', value: funnel.rawContributions },
-      { label: 'contributions consolidées', value: funnel.consolidatedContributions },
-      { label: 'besoins', value: funnel.needs },
-      { label: 'propositions fonctionnelles', value: funnel.functionalProposals },
-    ], 'Chaque étape regroupe la précédente : les contributions brutes sont consolidées par les ambassadeurs, puis regroupées en besoins, déclinés en propositions fonctionnelles.'),
+    // The same chart as the dashboard and the figures page: the steps drawn, the proposals beside them.
+    funnel: funnelChart(funnel, 'graphique-entonnoir'),
     contributionsByTheme: chart(
       'graphique-thematiques',
       'Contributions par thématique',

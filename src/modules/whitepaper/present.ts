@@ -6,7 +6,7 @@ import { frenchSpacing } from '../../shared/text/typography';
 import { allNeeds, anchorOf, chaptersOf, PRIORITY_LABELS, themeAnchor, type WhitePaperDocument } from './document';
 import { t } from '../../shared/i18n';
 import { layoutPercent } from './queries';
-import { prioritisationNote, priorityLine, traceLine } from './rules';
+import { ambassadorsNote, prioritisationNote, priorityLine, traceLine } from './rules';
 
 /** What progress.js polls for a layout running in the background (a publication or a draft PDF). */
 export function layoutState(job: { status: string; steps_done: number; steps_total: number }) {
@@ -26,6 +26,7 @@ export function documentView(doc: WhitePaperDocument) {
     doc,
     fr: frenchSpacing,
     chapters: chaptersOf(doc),
+    ambassadorsNote: ambassadorsNote(doc.figures.ambassadors, doc.appendices.ambassadors.length),
     sections: {
       foreword: publishedHtml(doc.sections.forewordMd),
       method: publishedHtml(doc.sections.methodMd),

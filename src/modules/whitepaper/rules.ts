@@ -65,6 +65,20 @@ export function traceLine(trace: DocumentTrace): string {
   return `Issu de ${parts.join(', ')}`;
 }
 
+/**
+ * The sentence that opens the ambassadors' appendix: how many there were (the figure of the figures
+ * page) and how many chose to be named, so that a list shorter than the figure never reads as a mistake.
+ */
+export function ambassadorsNote(total: number, named: number): string {
+  const people = (n: number, one: string, many: string) => `${formatNumber(n)} ${n > 1 ? many : one}`;
+  if (total === 0) return 'Aucun ambassadeur n’a été retenu pour cette consultation.';
+  const head = `${people(total, 'ambassadeur a accompagné', 'ambassadeurs ont accompagné')} la consultation et consolidé les contributions`;
+  if (named === total) return `${head} ; ${total > 1 ? 'tous ont choisi' : 'il a choisi'} d’être nommé${total > 1 ? 's' : ''} ci-dessous.`;
+  const unnamed = total - named;
+  if (named === 0) return `${head} ; aucun n’a choisi d’être nommé dans ce document.`;
+  return `${head} ; ${formatNumber(named)} ${named > 1 ? 'ont choisi' : 'a choisi'} d’être nommé${named > 1 ? 's' : ''} ci-dessous, ${formatNumber(unnamed)} ${unnamed > 1 ? 'ne l’ont pas souhaité' : 'ne l’a pas souhaité'}.`;
+}
+
 /** « Priorité du réseau : 1re de la thématique, 345 points » (a need's place by the prioritisation). */
 export function priorityLine(priority: { rank: number; points: number }): string {
   const ordinal = priority.rank === 1 ? '1re' : `${formatNumber(priority.rank)}e`;
