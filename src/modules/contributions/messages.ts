@@ -14,6 +14,8 @@ registerMessages({
   'contributions.stale': 'Cette contribution a été modifiée entre-temps (dans un autre onglet ou sur un autre appareil). Vérifiez la version enregistrée ci-dessous puis enregistrez de nouveau.',
   'contributions.unknownTheme': 'Choisissez une thématique de cette consultation.',
   'contributions.anonymous': 'Anonyme',
+  'contributions.anonymousForDsi': '{name} — contribution anonyme : nom et structure visibles de la seule DSI',
+  'contributions.anonymousOwn': '{name} (vous ; contribution anonyme)',
   'contributions.unclassified': 'À classer',
   'contributions.status.a_traiter': 'À traiter',
   'contributions.status.consolidee': 'Consolidée',

@@ -26,6 +26,8 @@ export {
 export type { BreakdownLine } from './queries';
 export { funnelByTheme } from './funnel';
 export type { FunnelLine } from './funnel';
+export { FIGURE_NAMES, isFigureName, namedFigures } from './present';
+export type { FigureName } from './present';
 export { chartLines, funnelSteps, proposalsBeside, figuresCsv, figuresJson, regionMapData, cloudChart, weeksChart, funnelChart, MAP_MEASURES } from './present';
 export type { ChartLine } from './present';
 export { uptakeOf, uptakeBy, uptakeOverTime, capacityUseOf, TAKEN_STATUSES, DELIVERED_STATUS } from './uptake';

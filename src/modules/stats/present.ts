@@ -66,6 +66,40 @@ export function proposalsBeside(funnel: Funnel): { label: string; count: number;
   };
 }
 
+/**
+ * The figures an editorial text may name (`{{ateliers}}`, …): each is one of this module's figures,
+ * so a text that names it always says what the figures page says. Names are in French, lowercase.
+ */
+export const FIGURE_NAMES = {
+  ateliers: 'Ateliers tenus',
+  participants: 'Participants',
+  contributions_brutes: 'Contributions brutes',
+  contributions_consolidees: 'Contributions consolidées',
+  besoins: 'Besoins',
+  propositions: 'Propositions fonctionnelles',
+  ambassadeurs: 'Ambassadeurs',
+  regions: 'Régions où un atelier s’est tenu',
+} as const;
+export type FigureName = keyof typeof FIGURE_NAMES;
+
+export function isFigureName(name: string): name is FigureName {
+  return Object.prototype.hasOwnProperty.call(FIGURE_NAMES, name);
+}
+
+/** Each named figure's value, from the functions that compute them (participationFigures, ambassadors, workshopsByRegion). */
+export function namedFigures(f: { workshopsHeld: number; participants: number; funnel: Funnel; ambassadors: number; regions: number }): Record<FigureName, number> {
+  return {
+    ateliers: f.workshopsHeld,
+    participants: f.participants,
+    contributions_brutes: f.funnel.rawContributions,
+    contributions_consolidees: f.funnel.consolidatedContributions,
+    besoins: f.funnel.needs,
+    propositions: f.funnel.functionalProposals,
+    ambassadeurs: f.ambassadors,
+    regions: f.regions,
+  };
+}
+
 /** [indicator, category, value] rows, in the order of the page. */
 export function figureRows(f: ParticipationFigures): Array<[string, string, number]> {
   const rows: Array<[string, string, number]> = [
