@@ -181,7 +181,7 @@ export const MAP_MEASURES = ['contributions', 'workshops', 'participants'] as co
 export type MapMeasure = (typeof MAP_MEASURES)[number];
 
 const MEASURE_WORDS: Record<MapMeasure, { title: string; unit: string; what: string }> = {
-  contributions: { title: 'Contributions par région', unit: 'contributions', what: 'contributions brutes (structure de l’auteur, ou à défaut de l’atelier)' },
+  contributions: { title: 'Contributions par région', unit: 'contributions', what: 'contributions brutes (où elles ont été dites : l’atelier, sinon la structure de l’auteur)' },
   workshops: { title: 'Ateliers tenus par région', unit: 'ateliers', what: 'ateliers tenus (région de la structure organisatrice)' },
   participants: { title: 'Participants par région', unit: 'participants', what: 'participants aux ateliers tenus dans la région' },
 };
