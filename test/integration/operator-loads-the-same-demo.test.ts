@@ -52,10 +52,10 @@ const EXPECTED: Readonly<Record<string, readonly [number, string]>> = {
   themes: [7, 'df01a2e546917e45b94591cf3a865b273c3443b805c03a8f9a85e6b5670b0905'],
   users: [850, 'c5590f59d5aecdbbb4e0430f9736e63937a7d0bdd2f829f32f6b3a1740be023c'],
   // Issue 15: the editorial text names its figures ({{ateliers}}…); the edition's snapshot draws the
-  // funnel with the proposals beside it (same figures, same words filled in).
+  // funnel with the proposals beside it and places contributions where they were said.
   whitepaper_content: [1, 'e523c9ed39c70cff33329cff73f8d45b0c0a1bf78bd68e9c170210096a4d12de'],
   whitepaper_draft_pdfs: [0, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
-  whitepaper_editions: [1, '6d5126ff39ffa692ef41bfaf7fc8d659ae4a6b207580c833527c9108d48d5619'],
+  whitepaper_editions: [1, '1a1ff299df7556495b3e29d51016619bdce9b38a2ffa7adb549202812dfed55a'],
   whitepaper_publications: [1, 'dda67adf7daa81099ac8d784223f93af546982945771fe2a5d58144c6044f80f'],
   whitepaper_theme_intros: [7, '26c616d63e1d662338bd64b931434d8e48ba3bacb8dd83ec12e04d0ca3a103f4'],
   workshop_registrations: [833, '4d85e5636556e881f699e7dd8f5087348238b78c142cd167a6d2f29e16a12e0e'],
