@@ -15,6 +15,11 @@ export interface ChartData {
   /** bars: one horizontal bar per item; funnel: centred bars, each step narrower than the last. */
   kind: 'bars' | 'funnel';
   items: Array<{ label: string; value: number }>;
+  /**
+   * A figure written beside the chart, not drawn as a bar: the funnel's proposals, which detail the
+   * needs rather than gather them (« 159 propositions fonctionnelles, soit 1,8 par besoin »).
+   */
+  aside?: string;
 }
 
 export interface ChartText {
@@ -71,6 +76,10 @@ export function layoutChart(data: ChartData, width = CHART_WIDTH): ChartLayout {
     }
     y = barY + BAR + GAP;
   });
+  if (data.aside) {
+    texts.push({ text: data.aside, x: data.kind === 'funnel' ? width / 2 : 0, y: y + FONT, anchor: data.kind === 'funnel' ? 'middle' : 'start', bold: false });
+    y += FONT + 4 + GAP;
+  }
   return { width, height: Math.max(y - GAP, 1), fontSize: FONT, rects, texts };
 }
 

@@ -84,6 +84,12 @@ export function formatDuration(ms: number): string {
   return sec ? `${formatNumber(min)} min ${String(sec).padStart(2, '0')} s` : `${formatNumber(min)} min`;
 }
 
+const oneDecimalFmt = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** « 1,8 »: a ratio that is not a share (proposals per need), always with one decimal. */
+export function formatOneDecimal(n: number): string {
+  return oneDecimalFmt.format(n);
+}
+
 // One formatter per number of digits: building an Intl.NumberFormat costs far more than formatting.
 const percentFmts = new Map<number, Intl.NumberFormat>();
 export function formatPercent(ratio: number, digits = 0): string {

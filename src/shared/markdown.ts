@@ -1,5 +1,6 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { formatNumber } from './i18n';
 
 /**
  * The only place that turns Markdown into HTML. Output is always sanitised: no script, no raw HTML
@@ -27,6 +28,26 @@ const ALLOWED: sanitizeHtml.IOptions = {
 export function renderMarkdown(source: string | null | undefined): string {
   if (!source) return '';
   return sanitizeHtml(marked.parse(source) as string, ALLOWED);
+}
+
+// ---- Figures named in editorial text: « {{ateliers}} ateliers » ----
+
+/** `{{ name }}`: a figure inserted by its name; anything between the braces is a name (checked by the caller). */
+const PLACEHOLDER = /\{\{\s*([^{}\n]{1,60}?)\s*\}\}/g;
+
+/** The names a text inserts, in order of first use, each once. */
+export function placeholdersIn(md: string): string[] {
+  return [...new Set([...md.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
+}
+
+/**
+ * The text with each known name replaced by its value in French (« 1 193 », a narrow no-break space
+ * between thousands). Only formatted numbers are inserted — digits and spaces, nothing Markdown or HTML
+ * could read — so the text is rendered and sanitised afterwards exactly as before. An unknown name is
+ * left as written (the editorial form refuses it; publication lists it as missing).
+ */
+export function fillPlaceholders(md: string, values: Readonly<Record<string, number>>): string {
+  return md.replace(PLACEHOLDER, (whole, name: string) => (Object.prototype.hasOwnProperty.call(values, name) && Number.isFinite(values[name]) ? formatNumber(values[name]!) : whole));
 }
 
 /** Plain text from Markdown (for PDF, excerpts, search): rendered then stripped of every tag. */

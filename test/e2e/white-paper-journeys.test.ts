@@ -3,6 +3,10 @@ import type { Page } from 'playwright-core';
 import { expectAccessible, screenshot, serve, startDemoWorld, stopDemoWorld, type DemoWorld } from '../support/browser';
 import { buildApp } from '../support/app';
 import { DEMO_PASSWORD, DEMO_SLUG } from '../../seeds/demo';
+import { inspectPdf, plainSpaces, writeTemp } from '../support/pdf';
+import { ambassadors, participationFigures, workshopsByRegion } from '../../src/modules/stats';
+import { insertRawContributions, rawContributionRow } from '../../src/modules/contributions';
+import { formatNumber } from '../../src/shared/i18n';
 
 /**
  * In real Chromium, on the demo consultation: a visitor downloads and reads the white paper; an
@@ -125,6 +129,61 @@ describe('White paper journeys in a real browser', function () {
     expect(await page.getByRole('heading', { name: /Besoins : 0 ajouté\(s\), 1 modifié\(s\)/ }).count()).to.equal(1);
     await visit(page, `/consultations/${DEMO_SLUG}/livre-blanc/editions`, 'livre-blanc-editions');
     expect(await page.getByRole('row').count()).to.equal(3);
+    await page.close();
+  });
+
+  it('the DSI edits the demo (a workshop, an import, a need), publishes, and every figure of the PDF agrees with the figures module', async () => {
+    const db = w.t.db;
+    const consultation = await db('consultations').where({ slug: DEMO_SLUG }).first();
+    const dsiUser = await db('users').where({ email: 'dsi@ensemble.test' }).first();
+    const page = await w.browser.newPage();
+    await login(page, 'dsi@ensemble.test');
+
+    // A workshop whose session has just begun, closed by the DSI in the browser.
+    const model = await db('workshops').where({ consultation_id: consultation.id, status: 'clos' }).first();
+    const [row] = await db('workshops')
+      .insert({
+        consultation_id: consultation.id, title: 'Atelier complémentaire de décembre', starts_at: new Date(Date.now() - 3_600_000).toISOString(),
+        ends_at: new Date(Date.now() + 3_600_000).toISOString(), mode: 'distanciel', place: '', structure_id: model.structure_id, facilitator_id: dsiUser.id, capacity: 20, status: 'planifie',
+      })
+      .returning('id');
+    const workshopId = Number(typeof row === 'object' ? row.id : row);
+    await visit(page, `/ateliers/${workshopId}/presences`, 'dsi-atelier-presences');
+    await page.getByLabel('Participants sans compte').fill('8');
+    await page.getByLabel('Compte rendu').fill('Huit personnes ont rejoint la séance à distance.');
+    await page.getByRole('button', { name: 'Enregistrer et clore l’atelier' }).click();
+    await page.waitForURL(`${w.server.url}/ateliers/${workshopId}`);
+
+    // Contributions imported from the workshop's sheet (the one way in of the contributions module).
+    const theme = await db('themes').where({ consultation_id: consultation.id }).orderBy('position').first();
+    await insertRawContributions(db, Array.from({ length: 12 }, (_, i) => ({
+      consultation_id: consultation.id, theme_id: theme.id, workshop_id: workshopId, source: 'import' as const,
+      body: `Contribution importée numéro ${i + 1} : simplifier la saisie des entretiens.`, created_by: dsiUser.id,
+    })).map((c) => rawContributionRow(c) as Parameters<typeof insertRawContributions>[1][number]));
+    // A need created since edition 2 (not yet validated: counted, not published).
+    await db('needs').insert({ consultation_id: consultation.id, theme_id: theme.id, code: 'B-99', title: 'Un besoin ajouté après la deuxième édition', position: 99, created_by: dsiUser.id });
+
+    await visit(page, `/admin/consultations/${DEMO_SLUG}/livre-blanc`, 'dsi-livre-blanc-edition-3');
+    await page.getByRole('button', { name: 'Publier l’édition 3' }).click();
+    await page.waitForURL(/\/livre-blanc\/publications\/\d+$/);
+    await expectAccessible(page, 'dsi-livre-blanc-publication-3');
+    expect(await page.getByText('L’édition 3 est publiée.').count()).to.equal(1);
+    const pdf = Buffer.from(await (await page.request.get(`${w.server.url}/consultations/${DEMO_SLUG}/livre-blanc/editions/3.pdf`)).body());
+    const text = plainSpaces(inspectPdf(writeTemp(pdf, 'livre-blanc-v3.pdf')).text);
+
+    const f = await participationFigures(db, consultation.id);
+    const n = (v: number) => plainSpaces(formatNumber(v));
+    expect(f.workshopsHeld).to.equal(85);
+    // The editorial text (its names filled in) and the figures page say the same.
+    expect(text).to.contain(`${n(f.workshopsHeld)} ateliers se sont tenus`);
+    expect(text).to.contain(`les ${n(f.rawContributions)} contributions brutes`);
+    expect(text).to.contain(`${n(await ambassadors(db, consultation.id))} professionnels du réseau ont été retenus`);
+    for (const v of [f.workshopsHeld, f.participants, f.rawContributions, f.funnel.consolidatedContributions, f.funnel.needs, (await workshopsByRegion(db, consultation.id)).length]) expect(text).to.contain(n(v));
+    expect(text).to.contain(`${n(f.funnel.functionalProposals)} propositions fonctionnelles, soit`);
+    expect(text).to.contain(`${n(await ambassadors(db, consultation.id))} ambassadeurs ont accompagné la consultation`);
+    // Edition 1's figures are nowhere in the editorial sentences.
+    expect(text).to.not.contain('84 ateliers se sont tenus');
+    expect(text).to.not.contain('les 1 091 contributions brutes');
     await page.close();
   });
 });

@@ -291,6 +291,13 @@ describe('A facilitator runs a workshop', () => {
 
     it('records attendance, refuses to close without a report, then closes the workshop', async () => {
       const version = Number((await t.db('workshops').where({ id }).first()).version);
+      // Before the session: nobody attended yet, nothing is recorded.
+      const early = await fac.post(`/ateliers/${id}/presences`).type('form').send({ _csrf: facToken, version: String(version), action: 'clore', attended: [String(alice.id)], anonymousAttendees: '3', reportMd: 'Écrit trop tôt' });
+      expect(early.status).to.equal(409);
+      expect(early.text).to.contain('Cet atelier n’a pas encore eu lieu');
+      expect((await t.db('workshops').where({ id }).first()).status).to.equal('planifie');
+      // The session has begun (the clock moved past its start).
+      await t.db('workshops').where({ id }).update({ starts_at: new Date(Date.now() - 3_600_000).toISOString(), ends_at: new Date(Date.now() + 3_600_000).toISOString() });
       const noReport = await fac.post(`/ateliers/${id}/presences`).type('form').send({ _csrf: facToken, version: String(version), action: 'clore', attended: [String(alice.id)], anonymousAttendees: '3', reportMd: '  ' });
       expect(noReport.status).to.equal(422);
       expect(noReport.text).to.contain('Rédigez le compte rendu');

@@ -28,7 +28,8 @@ describe('A need traces back to every raw contribution (demo consultation)', fun
     return {
       raw: await one(`select count(distinct rc.id) ${base}`),
       workshops: await one(`select count(distinct rc.workshop_id) ${base}`),
-      regions: await one(`select count(distinct coalesce(st.region, ws.region)) ${base}`),
+      // Where each was said (issue 15): the workshop's region, else the author's structure's.
+      regions: await one(`select count(distinct coalesce(ws.region, st.region)) ${base}`),
       contributors: await one(`select count(distinct case when rc.author_id is not null then 'u' || rc.author_id when rc.author_name is not null and rc.author_name <> '' then 'n:' || lower(trim(rc.author_name)) end) ${base}`),
       rawIds: ((await db.raw(`select distinct rc.id ${base} order by rc.id`, [needId])).rows ?? (await db.raw(`select distinct rc.id ${base} order by rc.id`, [needId]))).map((r: { id: number }) => Number(r.id)),
     };

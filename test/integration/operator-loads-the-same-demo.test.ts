@@ -22,7 +22,8 @@ const EXPECTED: Readonly<Record<string, readonly [number, string]>> = {
   consolidation_links: [999, '23c9b03b059791acfb726904dac7b8b0b2ef0eac15496f8631fd8c39915a947f'],
   consolidation_plans: [0, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
   consultation_phases: [6, 'ea9766f1bc3f320292aaa7260155cf666b5d7ba52214d5ffa0a69bbeb1d9a156'],
-  consultations: [1, 'e2a0d6a1347d572671f22eacec0f6eddaafbd1587c0b5f047a1572fbafa6a04e'],
+  // Issue 15: the data notice says who sees an anonymous contribution's author and structure.
+  consultations: [1, 'fdd88654a4847b66fb33f32fbb356ea7dfa148077b11a4599e0bbbb3916396df'],
   contribution_extracts: [12, 'd64e638b6fdc1670b7d1b5707fff6e820b3da9add931ea37dda9d9adcb289ebc'],
   // The follow-up since the publication (issue 12): statuses recorded, current states, capacity per stream.
   followup_capacities: [24, '6e7bfa7a2df2fdf04c64ab072e7e6802985d19fac749a45bf8aa828ea1674250'],
@@ -54,9 +55,11 @@ const EXPECTED: Readonly<Record<string, readonly [number, string]>> = {
   structures: [60, 'bfb34334ca6478643998760db472b88ca6fd8a2e87922e4e531e6c963c69e191'],
   themes: [7, 'df01a2e546917e45b94591cf3a865b273c3443b805c03a8f9a85e6b5670b0905'],
   users: [850, 'c5590f59d5aecdbbb4e0430f9736e63937a7d0bdd2f829f32f6b3a1740be023c'],
-  whitepaper_content: [1, '3045c5ac514207d57f11ec33ae05d9ab764bf328363c16903a91359699c3aff8'],
+  // Issue 15: the editorial text names its figures ({{ateliers}}…); the edition's snapshot draws the
+  // funnel with the proposals beside it and places contributions where they were said.
+  whitepaper_content: [1, 'e523c9ed39c70cff33329cff73f8d45b0c0a1bf78bd68e9c170210096a4d12de'],
   whitepaper_draft_pdfs: [0, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
-  whitepaper_editions: [1, 'e0c003373c60448e7152c848de4eaee21ab0fcb04a3f9ffabb37a49230ff6116'],
+  whitepaper_editions: [1, '1a1ff299df7556495b3e29d51016619bdce9b38a2ffa7adb549202812dfed55a'],
   whitepaper_publications: [1, 'dda67adf7daa81099ac8d784223f93af546982945771fe2a5d58144c6044f80f'],
   whitepaper_theme_intros: [7, '26c616d63e1d662338bd64b931434d8e48ba3bacb8dd83ec12e04d0ca3a103f4'],
   workshop_registrations: [833, '4d85e5636556e881f699e7dd8f5087348238b78c142cd167a6d2f29e16a12e0e'],

@@ -37,7 +37,8 @@ export const MODULE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   workshops: ['audit', 'consultations', 'contributions', 'notifications', 'structures', 'users'],
 
   // Layer 5: needs, traced down to the figures and drafted by the theme's ambassadors.
-  needs: ['ambassadors', 'audit', 'consultations', 'notifications', 'stats'],
+  // contributions: where a contribution was said (one rule for quotes, traces and figures).
+  needs: ['ambassadors', 'audit', 'consultations', 'contributions', 'notifications', 'stats'],
 
   // Layer 6: what gathers the needs: their consolidation from the contributions, their shared
   // prioritisation (its results computed by stats' pure functions), the white paper (which may order
@@ -49,7 +50,7 @@ export const MODULE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   // Layer 7: what follows the published white paper: each proposal's uptake by the shared system
   // (its figures are stats' pure functions); its export of the needs and proposals carries the
   // points of the latest prioritisation.
-  followup: ['audit', 'consultations', 'needs', 'prioritisation', 'stats', 'whitepaper'],
+  followup: ['audit', 'consultations', 'contributions', 'needs', 'prioritisation', 'stats', 'whitepaper'],
 
   // Layer 8: the home pages and the DSI's consultation dashboard, which gathers the figures (stats),
   // the uptake indicator (followup) and the needs by priority points (prioritisation).

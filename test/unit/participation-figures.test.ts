@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import '../../src/modules/stats/messages';
-import { barLength, chartLines, figureRows, figuresCsv, figuresJson, funnelSteps } from '../../src/modules/stats/present';
+import { barLength, chartLines, figureRows, figuresCsv, figuresJson, funnelChart, funnelSteps, proposalsBeside } from '../../src/modules/stats/present';
+import { chartSvg, layoutChart } from '../../src/shared/charts';
 import { neutraliseCell } from '../../src/shared/csv';
 import type { ParticipationFigures } from '../../src/modules/stats/figures';
 
@@ -38,12 +39,34 @@ describe('Participation figures: presentation (pure)', () => {
     expect(chartLines([{ key: 'x', label: 'x', count: 0 }])[0]).to.include({ share: 0, bar: 0 });
   });
 
-  it('orders the funnel from raw contributions to proposals with the ratio to the previous step', () => {
+  it('orders the funnel from raw contributions to needs with the ratio to the previous step; proposals are not a step', () => {
     const steps = funnelSteps(figures.funnel);
-    expect(steps.map((s) => s.count)).to.deep.equal([1091, 300, 88, 0]);
+    expect(steps.map((s) => s.count)).to.deep.equal([1091, 300, 88]);
     expect(steps[0]!.ratioToPrevious).to.equal(null);
     expect(steps[1]!.ratioToPrevious).to.be.closeTo(300 / 1091, 1e-9);
     expect(steps[2]!.label).to.equal('Besoins');
+  });
+
+  it('gives the proposals beside the funnel, per need, never as a share of the needs', () => {
+    const funnel = { rawContributions: 1193, consolidatedContributions: 300, needs: 88, functionalProposals: 159 };
+    const beside = proposalsBeside(funnel);
+    expect(beside.perNeed).to.be.closeTo(159 / 88, 1e-9);
+    expect(beside.text).to.equal('159 propositions fonctionnelles, soit 1,8 par besoin');
+    expect(proposalsBeside({ ...funnel, needs: 0, functionalProposals: 0 }).text).to.equal('0 proposition fonctionnelle');
+    const chart = funnelChart(funnel);
+    expect(chart.items.map((i) => i.value)).to.deep.equal([1193, 300, 88]);
+    expect(chart.aside).to.contain('159 propositions fonctionnelles, soit 1,8 par besoin');
+    expect(chart.description).to.not.match(/%/);
+    expect(chart.description).to.contain('sans barre');
+  });
+
+  it('draws each step of the funnel no wider than the one before, the proposals as text only', () => {
+    const layout = layoutChart(funnelChart({ rawContributions: 1193, consolidatedContributions: 300, needs: 88, functionalProposals: 159 }));
+    expect(layout.rects).to.have.length(3);
+    for (let i = 1; i < layout.rects.length; i++) expect(layout.rects[i]!.w).to.be.at.most(layout.rects[i - 1]!.w);
+    expect(layout.texts.map((t) => t.text).some((t) => t.includes('159 propositions'))).to.equal(true);
+    const svg = chartSvg(funnelChart({ rawContributions: 1193, consolidatedContributions: 300, needs: 88, functionalProposals: 159 }));
+    expect(svg.match(/<rect /g)).to.have.length(3);
   });
 
   it('neutralises cells a spreadsheet would run as formulas', () => {

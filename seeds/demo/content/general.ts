@@ -39,7 +39,9 @@ La DSI des Missions Locales, portée par la Mission Locale des Hautes-Pyrénées
 
 **Pourquoi** : organiser la consultation (mission d'intérêt public du réseau), consolider les contributions et publier le livre blanc. Les contributions publiées dans le livre blanc ne mentionnent jamais leur auteur.
 
-**Qui y accède** : la DSI et les ambassadeurs de la consultation. Les contributions anonymes ne sont jamais rattachées à leur auteur à l'écran.
+**Qui y accède** : la DSI et les ambassadeurs de la consultation lisent les contributions.
+
+**Contributions anonymes** : ni le nom ni la structure de leur auteur ne sont montrés aux ambassadeurs, aux autres contributeurs ou au public — ni à l'écran, ni dans les fichiers exportés, ni dans le livre blanc. Seule la DSI voit l'auteur d'une contribution anonyme (nom et structure), pour répondre aux demandes d'accès, de rectification ou d'effacement ; vous voyez vous-même vos contributions. La région où la contribution a été exprimée (celle de l'atelier, sinon celle de votre structure) et l'atelier restent affichés.
 
 **Combien de temps** : les données nominatives sont conservées jusqu'à la fin de la phase de suivi (31 décembre 2026), puis anonymisées.
 

@@ -14,9 +14,9 @@ Ce livre blanc rend compte fidèlement de ce qu’ils ont dit. Chaque besoin ren
 export const METHOD_MD = `La consultation « Construisons ensemble notre nouveau SI » s’est déroulée en cinq temps :
 
 1. **Lancement** : deux webinaires nationaux, les 23 et 25 mai 2023, ont présenté la démarche à l’ensemble du réseau.
-2. **Sélection des ambassadeurs** : en juin 2023, 14 professionnels du réseau ont été retenus pour représenter les métiers et les territoires. Chacun a pris en charge une ou plusieurs thématiques.
-3. **Ateliers** : en septembre 2023, 84 ateliers se sont tenus dans les Missions Locales, en présentiel ou à distance. Chaque participant y a déposé ses contributions, sans filtre ; celles et ceux qui ne pouvaient pas venir ont contribué en ligne.
-4. **Consolidation** : d’octobre à décembre 2023, les ambassadeurs ont regroupé les 1 091 contributions brutes en contributions consolidées, sans jamais en supprimer aucune : une contribution hors sujet est marquée comme telle, avec sa raison.
+2. **Sélection des ambassadeurs** : en juin 2023, {{ambassadeurs}} professionnels du réseau ont été retenus pour représenter les métiers et les territoires. Chacun a pris en charge une ou plusieurs thématiques.
+3. **Ateliers** : en septembre 2023, {{ateliers}} ateliers se sont tenus dans les Missions Locales, en présentiel ou à distance. Chaque participant y a déposé ses contributions, sans filtre ; celles et ceux qui ne pouvaient pas venir ont contribué en ligne.
+4. **Consolidation** : d’octobre à décembre 2023, les ambassadeurs ont regroupé les {{contributions_brutes}} contributions brutes en contributions consolidées, sans jamais en supprimer aucune : une contribution hors sujet est marquée comme telle, avec sa raison.
 5. **Formalisation** : la DSI a rédigé avec les ambassadeurs les besoins et leurs propositions fonctionnelles, puis les a validés un par un.
 
 Pour chaque besoin, ce livre blanc indique de combien de contributions, d’ateliers et de régions il est issu, et cite quelques contributions représentatives, **sans jamais nommer leurs auteurs**.`;
@@ -27,7 +27,7 @@ Ils alimentent désormais le chantier Convergence du SI partagé. La DSI publier
 
 Ce document est vivant : une nouvelle édition sera publiée à chaque étape importante, avec la liste de ce qui a changé.`;
 
-export const ACKNOWLEDGEMENTS_MD = `Merci aux 811 professionnels qui ont pris le temps de participer aux ateliers et de contribuer ; aux directions des Missions Locales qui les ont accueillis ; aux associations régionales qui ont relayé la démarche ; et aux 14 ambassadeurs SI, sans qui ces 1 091 contributions seraient restées une pile de post-it.`;
+export const ACKNOWLEDGEMENTS_MD = `Merci aux {{participants}} professionnels qui ont pris le temps de participer aux ateliers et de contribuer ; aux directions des Missions Locales qui les ont accueillis ; aux associations régionales qui ont relayé la démarche ; et aux {{ambassadeurs}} ambassadeurs SI, sans qui ces {{contributions_brutes}} contributions seraient restées une pile de post-it.`;
 
 /** The introduction of each theme's chapter, by theme code. */
 export const THEME_INTROS: Record<string, string> = {

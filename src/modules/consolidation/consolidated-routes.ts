@@ -8,7 +8,7 @@ import { parseId } from '../../shared/http/params';
 import { renderMarkdown } from '../../shared/markdown';
 import { t } from '../../shared/i18n';
 import { findConsultationById } from '../consultations';
-import { contributionsPolicy } from '../contributions';
+import { authorLabel } from '../contributions';
 import { consolidationPolicy } from './policy';
 import { findConsolidated, linksOfConsolidated, rawDetails, type ConsolidatedRow, type RawDetail } from './queries';
 import { loadWorkPage, workableThemes } from './scope';
@@ -49,8 +49,7 @@ export function consolidatedRoutes({ db }: AppDeps): Router {
     const { actor, cc, consultation, scope, themes } = s;
     const links = await linksOfConsolidated(db, cc.id);
     const details = new Map((await rawDetails(db, [...new Set(links.map((l) => l.raw_contribution_id))])).map((d) => [d.id, d]));
-    const author = (d: RawDetail | undefined) =>
-      !d ? '' : contributionsPolicy.canSeeAuthor(actor, { anonymous: d.anonymous, author_id: d.author_id, source: d.source }) ? (d.author_label ?? '—') : 'Anonyme';
+    const author = (d: RawDetail | undefined) => (!d ? '' : authorLabel(actor, { ...d, author_name: d.author_label }));
     const splitFrom = cc.split_from_id ? await findConsolidated(db, cc.split_from_id) : null;
     const shown = state.current ?? cc;
     res.render('consolidation/show', {

@@ -7,7 +7,7 @@ import { formAction, found, noFields, type FormAction, type FormActor, type Form
 import { parseId } from '../../shared/http/params';
 import { t } from '../../shared/i18n';
 import { findConsultationById } from '../consultations';
-import { contributionsPolicy } from '../contributions';
+import { authorLabel } from '../contributions';
 import { needsSupportedBy } from '../needs';
 import { similarConsolidated, similarRawContributions } from '../similarity';
 import { consolidationPolicy } from './policy';
@@ -38,7 +38,7 @@ export function rawRoutes({ db }: AppDeps): Router {
   async function renderRaw(res: Response, s: Loaded, errors: FieldErrors = {}, values: Record<string, unknown> = {}) {
     const { actor, raw, consultation, scope, themes } = s;
     const [detail] = await rawDetails(db, [raw.id]);
-    const author = contributionsPolicy.canSeeAuthor(actor, { anonymous: detail!.anonymous, author_id: detail!.author_id, source: detail!.source }) ? (detail!.author_label ?? '—') : 'Anonyme';
+    const author = authorLabel(actor, { ...detail!, author_name: detail!.author_label });
     // Integration point with the similarity module: ranked neighbours of this contribution.
     const [similarRaw, similarCc, links] = await Promise.all([
       similarRawContributions(db, raw.id, 8),

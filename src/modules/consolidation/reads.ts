@@ -1,5 +1,6 @@
 import type { Db } from '../../shared/db';
 import { toBool } from '../../shared/db';
+import { joinWhereSaid, WHERE_SAID } from '../contributions';
 import { chunk } from './rules';
 
 /**
@@ -68,10 +69,11 @@ export async function rawDetails(db: Db, ids: number[]): Promise<RawDetail[]> {
       .leftJoin('workshops as w', 'w.id', 'rc.workshop_id')
       .leftJoin('structures as s', 's.id', 'rc.structure_id')
       .leftJoin('users as u', 'u.id', 'rc.author_id')
+      .modify(joinWhereSaid)
       .whereIn('rc.id', part)
       .select(
         'rc.id', 'rc.consultation_id', 'rc.theme_id', 'rc.status', 'rc.out_of_scope_reason', 'rc.reference', 'rc.body', 'rc.version',
-        't.title as theme_title', 'rc.workshop_id', 'w.title as workshop_title', 's.region', 's.name as structure_name',
+        't.title as theme_title', 'rc.workshop_id', 'w.title as workshop_title', db.raw(`${WHERE_SAID} as region`), 's.name as structure_name',
         'rc.author_id', db.raw('coalesce(u.display_name, rc.author_name) as author_label'), 'rc.anonymous', 'rc.source',
       );
     out.push(

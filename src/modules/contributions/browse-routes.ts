@@ -8,7 +8,7 @@ import { findConsultationBySlug, listConsultations, listThemes, parisDay, type C
 import { isPublished } from './calendar';
 import { OPEN_DATA_COLUMNS, STAFF_COLUMNS, streamExport, type ExportFormat } from './export-contributions';
 import { contributionsPolicy } from './policy';
-import { authorLabel, excerpt, sourceLabel, statusLabel } from './present';
+import { authorLabel, excerpt, sourceLabel, statusLabel, structureLabel } from './present';
 import { SOURCES, STATUSES, listSelection, selectionBatches, selectionChoices } from './queries';
 import { countSelectionCapped, isSearch, SEARCH_RANKED, searchSelection } from './selection';
 import { cursorQuery, filterQuery, rankQuery, selectionQuery } from './validation';
@@ -56,7 +56,7 @@ export function browseRoutes({ db, config }: AppDeps): Router {
       regions: choices.regions,
       statuses: STATUSES,
       sources: SOURCES,
-      contributions: page.map((c) => ({ ...c, excerpt: excerpt(c.body), author: authorLabel(actor, c) })),
+      contributions: page.map((c) => ({ ...c, excerpt: excerpt(c.body), author: authorLabel(actor, c), structure_name: structureLabel(actor, c) })),
       total: counted.count,
       totalCapped: counted.capped,
       search,

@@ -46,7 +46,8 @@ export const STAFF_COLUMNS: ExportColumn[] = [
   { header: 'Référence', key: 'reference', value: (c) => c.reference ?? '' },
   { header: 'Thématique', key: 'thematique', value: themeLabel },
   { header: 'Atelier', key: 'atelier', value: (c) => c.workshop_title ?? '' },
-  { header: 'Structure', key: 'structure', value: (c) => c.structure_name ?? '' },
+  // Files never carry an anonymous contribution's structure: in a small structure it names the person.
+  { header: 'Structure', key: 'structure', value: (c) => (c.anonymous ? '' : (c.structure_name ?? '')) },
   { header: 'Région', key: 'region', value: (c) => c.region ?? '' },
   { header: 'Source', key: 'source', value: (c) => t(`contributions.source.${c.source}`) },
   { header: 'Statut', key: 'statut', value: (c) => t(`contributions.status.${c.status}`) },

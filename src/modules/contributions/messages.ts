@@ -16,6 +16,8 @@ registerMessages({
   'contributions.gone': 'Cette consultation n’existe plus. Rien n’a été enregistré.',
   'contributions.unknownTheme': 'Choisissez une thématique de cette consultation.',
   'contributions.anonymous': 'Anonyme',
+  'contributions.anonymousForDsi': '{name} — contribution anonyme : nom et structure visibles de la seule DSI',
+  'contributions.anonymousOwn': '{name} (vous ; contribution anonyme)',
   'contributions.unclassified': 'À classer',
   'contributions.status.a_traiter': 'À traiter',
   'contributions.status.consolidee': 'Consolidée',

@@ -11,7 +11,7 @@ import { findConsultationBySlug, listConsultations, listThemes, type Consultatio
 import { contributionIntake, type IntakeMode } from './calendar';
 import { editContribution } from './edit-contribution';
 import { contributionsPolicy, type ContributionTarget } from './policy';
-import { authorLabel, excerpt, sourceLabel, statusLabel } from './present';
+import { authorLabel, excerpt, sourceLabel, statusLabel, structureLabel } from './present';
 import { findContribution, isConsolidated, listOwnContributions, type ContributionView } from './queries';
 import { submitContribution } from './submit-contribution';
 import { BODY_MAX, BODY_MIN, contributionSchema, cursorQuery, editContributionSchema, withdrawSchema } from './validation';
@@ -109,6 +109,7 @@ export function contributionsRoutes(deps: AppDeps): Router {
       c,
       bodyHtml: renderMarkdown(c.body),
       author: authorLabel(actor, c),
+      structure: structureLabel(actor, c),
       canEdit: open && contributionsPolicy.canEdit(actor, c),
       canWithdraw: open && contributionsPolicy.canWithdraw(actor, c),
       canBrowse: contributionsPolicy.canBrowse(actor),

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../../shared/db';
 import { isPostgres, toBool } from '../../shared/db';
 import { stems } from '../../shared/text/french';
+import { joinWhereSaid, WHERE_SAID } from './where-said';
 
 /**
  * The vocabulary of a raw contribution and how pages read one (the view, the search). Read-only:
@@ -93,7 +94,6 @@ const COLUMNS = [
   'rc.author_name',
   'rc.structure_id',
   's.name as structure_name',
-  's.region',
   'rc.anonymous',
   'rc.source',
   'rc.reference',
@@ -110,14 +110,17 @@ const COLUMNS = [
  * join, so a page walks the filter's (consultation_id, …, id) index newest first and stops at its
  * LIMIT, instead of scanning the consultations first and sorting every match.
  */
-export function viewQuery(db: Db) {
+export function viewQuery(db: Db): Knex.QueryBuilder<any, any[]> {
   return db('raw_contributions as rc')
     .leftJoin('consultations as c', 'c.id', 'rc.consultation_id')
     .leftJoin('themes as t', 't.id', 'rc.theme_id')
     .leftJoin('workshops as w', 'w.id', 'rc.workshop_id')
     .leftJoin('users as u', 'u.id', 'rc.author_id')
     .leftJoin('structures as s', 's.id', 'rc.structure_id')
-    .select(COLUMNS);
+    .modify(joinWhereSaid)
+    .select(COLUMNS)
+    // Where it was said (where-said.ts): the workshop's region, else the author's structure's.
+    .select(db.raw(`${WHERE_SAID} as region`));
 }
 
 export const normaliseView = (row: any): ContributionView => ({

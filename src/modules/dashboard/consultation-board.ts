@@ -7,7 +7,7 @@ import { selectionQuery } from '../contributions';
 import { followupSummary } from '../followup';
 import { latestPriorities } from '../prioritisation';
 import {
-  ambassadors, asOfLabel, chartLines, cloudChart, currentContributionsByWeek, currentDetailFigures, currentParticipationFigures, funnelChart, funnelSteps,
+  ambassadors, asOfLabel, chartLines, cloudChart, currentContributionsByWeek, currentDetailFigures, currentParticipationFigures, funnelChart, funnelSteps, proposalsBeside,
   regionMapData, weeksChart, wordCloud,
 } from '../stats';
 
@@ -51,6 +51,8 @@ export async function consultationBoard(deps: { db: Db; logger: { error(obj: obj
     cards,
     funnel: funnelSteps(figures.funnel),
     funnelSvg: chartSvg(funnelChart(figures.funnel, 'tableau-entonnoir')),
+    funnelCaption: funnelChart(figures.funnel).description,
+    proposals: proposalsBeside(figures.funnel),
     regions,
     maps: [{ measure: 'contributions' as const, svg: regionMapSvg(regionMapData(regions, 'contributions', 'tableau-carte-contributions')) }],
     weeks: chartLines(weeks),

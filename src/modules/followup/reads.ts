@@ -1,6 +1,7 @@
 import type { Db } from '../../shared/db';
 import { inChunks, toIntOrNull } from '../../shared/db';
 import { t } from '../../shared/i18n';
+import { joinWhereSaid, WHERE_SAID } from '../contributions';
 import { readLinks } from './rules';
 
 /**
@@ -79,18 +80,16 @@ export async function findFollowedNeed(db: Db, consultationId: number, code: str
 
 /**
  * The regions each need was heard in: the raw contributions behind it (active consolidation links,
- * withdrawn ones left out), each placed by its structure's region, else its workshop's — the rule of
- * stats' `contributionsByRegion` and needs' traces. « Région non renseignée » when neither is known.
+ * withdrawn ones left out), each placed where it was said — contributions' one rule (`whereSaid`),
+ * as stats' `contributionsByRegion` and needs' traces. « Région non renseignée » when neither is known.
  */
 export async function needRegions(db: Db, consultationId: number, needId?: number): Promise<Map<number, string[]>> {
-  const region = 'coalesce(st.region, ws.region)';
+  const region = WHERE_SAID;
   const q = db('need_supports as s')
     .join('needs as n', 'n.id', 's.need_id')
     .join('consolidation_links as l', 'l.consolidated_contribution_id', 's.consolidated_contribution_id')
     .join('raw_contributions as rc', 'rc.id', 'l.raw_contribution_id')
-    .leftJoin('structures as st', 'st.id', 'rc.structure_id')
-    .leftJoin('workshops as w', 'w.id', 'rc.workshop_id')
-    .leftJoin('structures as ws', 'ws.id', 'w.structure_id')
+    .modify(joinWhereSaid)
     .where('n.consultation_id', consultationId)
     .whereNull('l.undone_at')
     .whereNot('rc.status', 'retiree')

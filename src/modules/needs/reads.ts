@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../shared/db';
 import { groupByKey, inChunks, toDate } from '../../shared/db';
+import { joinWhereSaid, WHERE_SAID } from '../contributions';
 
 /**
  * The needs module's read-only queries for pages, the trace and the white paper. Writes stay in
@@ -77,13 +78,11 @@ export async function listComments(db: Db, needId: number): Promise<CommentRow[]
 }
 
 /**
- * Joins where a raw contribution (alias `rc`) was said: its structure (`st`), its workshop (`w`) and
- * the workshop's structure (`ws`). Quotes and traces read their region from these.
+ * Joins where a raw contribution (alias `rc`) was said: its workshop (`w`, for its title) and what
+ * contributions' one rule (`WHERE_SAID`) reads. Quotes and traces read their region from these.
  */
 export function joinPlaces(q: Knex.QueryBuilder): void {
-  q.leftJoin('structures as st', 'st.id', 'rc.structure_id')
-    .leftJoin('workshops as w', 'w.id', 'rc.workshop_id')
-    .leftJoin('structures as ws', 'ws.id', 'w.structure_id');
+  q.leftJoin('workshops as w', 'w.id', 'rc.workshop_id').modify(joinWhereSaid);
 }
 
 export interface QuoteRow {
@@ -96,7 +95,7 @@ export interface QuoteRow {
   /** The raw contribution's source (atelier, individuelle…) and status: where the words come from, never who. */
   source: string;
   status: string;
-  /** Where it was said: the workshop's region, else the region of the contribution's structure. */
+  /** Where it was said (contributions' `whereSaid`): the workshop's region, else the author's structure's. */
   region: string | null;
 }
 
@@ -116,7 +115,7 @@ export async function quotesOf(db: Db, needIds: number[]): Promise<Map<number, Q
       .select(
         'q.id', 'q.need_id', 'q.raw_contribution_id', 'q.extract_id', 'rc.reference', 'rc.source', 'rc.status',
         db.raw('coalesce(e.quote, rc.body) as text'),
-        db.raw('coalesce(ws.region, st.region) as region'),
+        db.raw(`${WHERE_SAID} as region`),
       )
       .orderBy('q.id'),
   );

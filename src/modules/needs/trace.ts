@@ -1,5 +1,6 @@
 import type { Db } from '../../shared/db';
 import { groupByKey, inChunks } from '../../shared/db';
+import { WHERE_SAID } from '../contributions';
 import { funnelByTheme, type FunnelLine } from '../stats';
 import { joinPlaces, proposalsOf, supportsOf, type ProposalRow, type SupportRow } from './queries';
 
@@ -38,8 +39,8 @@ function authorKey(r: { author_id: number | null; author_name: string | null }):
 
 /**
  * Every raw contribution behind a need, through its consolidated contributions' ACTIVE links (whole
- * or by extract), with the counts: raw contributions, workshops, regions (the contribution's structure,
- * else its workshop's), contributors (distinct authors — anonymous ones counted, never named).
+ * or by extract), with the counts: raw contributions, workshops, regions (where each was said:
+ * contributions' `whereSaid`), contributors (distinct authors — anonymous ones counted, never named).
  */
 export async function needTrace(db: Db, needId: number): Promise<NeedTrace> {
   return (await needTraces(db, [needId])).get(needId)!;
@@ -59,7 +60,7 @@ export async function needTraces(db: Db, needIds: number[]): Promise<Map<number,
       .select(
         's.need_id', 'rc.id', 'rc.reference', 'rc.body', 'rc.workshop_id', 'rc.author_id', 'rc.author_name',
         'w.title as workshop_title', 'e.quote as extract_quote', 'l.extract_id', 'l.consolidated_contribution_id',
-        db.raw('coalesce(st.region, ws.region) as region'),
+        db.raw(`${WHERE_SAID} as region`),
       )
       .orderBy('s.need_id')
       .orderBy('rc.id'),

@@ -7,6 +7,7 @@ export { asOfLabel, figuresStamp, FIGURES_REFRESH_MS } from './figures-cache';
 export type { Cached, CacheOptions } from './figures-cache';
 export type { ParticipationFigures, Funnel, RegionFigures, RegionLine } from './figures';
 export {
+  held as whereWorkshopHeld,
   workshopsHeld,
   participants,
   rawContributions,
@@ -25,7 +26,9 @@ export {
 export type { BreakdownLine } from './queries';
 export { funnelByTheme } from './funnel';
 export type { FunnelLine } from './funnel';
-export { chartLines, funnelSteps, figuresCsv, figuresJson, regionMapData, cloudChart, weeksChart, funnelChart, MAP_MEASURES } from './present';
+export { FIGURE_NAMES, isFigureName, namedFigures } from './present';
+export type { FigureName } from './present';
+export { chartLines, funnelSteps, proposalsBeside, figuresCsv, figuresJson, regionMapData, cloudChart, weeksChart, funnelChart, MAP_MEASURES } from './present';
 export type { ChartLine } from './present';
 export { uptakeOf, uptakeBy, uptakeOverTime, capacityUseOf, TAKEN_STATUSES, DELIVERED_STATUS } from './uptake';
 export type { Uptake, UptakeLine, UptakePoint, StatusChange, CapacityUse } from './uptake';

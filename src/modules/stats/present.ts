@@ -1,7 +1,7 @@
 import type { ChartData } from '../../shared/charts';
 import type { CloudData } from '../../shared/cloud';
 import { BOM, csvLine } from '../../shared/csv';
-import { formatNumber, t } from '../../shared/i18n';
+import { formatNumber, formatOneDecimal, t } from '../../shared/i18n';
 import type { RegionMapData } from '../../shared/map';
 import { filterQuery, type SelectionFilter } from '../contributions';
 import type { CloudTerm } from './word-cloud';
@@ -33,10 +33,15 @@ export function chartLines(lines: BreakdownLine[]): ChartLine[] {
   return lines.map((l) => ({ ...l, share: total > 0 ? l.count / total : 0, bar: barLength(l.count, max) }));
 }
 
-export const FUNNEL_STEPS = ['rawContributions', 'consolidatedContributions', 'needs', 'functionalProposals'] as const;
+/**
+ * The funnel's steps: each gathers the one before (raw contributions consolidated, consolidated ones
+ * grouped into needs). Proposals are not a step: a need is detailed into one or more proposals, so
+ * they are given beside the funnel, per need (`proposalsBeside`), never as a share of the needs.
+ */
+export const FUNNEL_STEPS = ['rawContributions', 'consolidatedContributions', 'needs'] as const;
 
 /** The funnel's steps in order, each with its label and its ratio to the step before (null for the first). */
-export function funnelSteps(funnel: Funnel): Array<{ key: keyof Funnel; label: string; count: number; ratioToPrevious: number | null }> {
+export function funnelSteps(funnel: Funnel): Array<{ key: (typeof FUNNEL_STEPS)[number]; label: string; count: number; ratioToPrevious: number | null }> {
   return FUNNEL_STEPS.map((key, i) => {
     const previous = i === 0 ? null : funnel[FUNNEL_STEPS[i - 1]!];
     return {
@@ -46,6 +51,53 @@ export function funnelSteps(funnel: Funnel): Array<{ key: keyof Funnel; label: s
       ratioToPrevious: previous === null ? null : previous > 0 ? funnel[key] / previous : 0,
     };
   });
+}
+
+/** The proposals beside the funnel: how many, and how many per need (null while there is no need). */
+export function proposalsBeside(funnel: Funnel): { label: string; count: number; perNeed: number | null; text: string } {
+  const perNeed = funnel.needs > 0 ? funnel.functionalProposals / funnel.needs : null;
+  const count = funnel.functionalProposals;
+  const what = count > 1 ? 'propositions fonctionnelles' : 'proposition fonctionnelle';
+  return {
+    label: t('stats.funnel.functionalProposals'),
+    count,
+    perNeed,
+    text: `${formatNumber(count)} ${what}${perNeed === null ? '' : `, soit ${formatOneDecimal(perNeed)} par besoin`}`,
+  };
+}
+
+/**
+ * The figures an editorial text may name (`{{ateliers}}`, …): each is one of this module's figures,
+ * so a text that names it always says what the figures page says. Names are in French, lowercase.
+ */
+export const FIGURE_NAMES = {
+  ateliers: 'Ateliers tenus',
+  participants: 'Participants',
+  contributions_brutes: 'Contributions brutes',
+  contributions_consolidees: 'Contributions consolidées',
+  besoins: 'Besoins',
+  propositions: 'Propositions fonctionnelles',
+  ambassadeurs: 'Ambassadeurs',
+  regions: 'Régions où un atelier s’est tenu',
+} as const;
+export type FigureName = keyof typeof FIGURE_NAMES;
+
+export function isFigureName(name: string): name is FigureName {
+  return Object.prototype.hasOwnProperty.call(FIGURE_NAMES, name);
+}
+
+/** Each named figure's value, from the functions that compute them (participationFigures, ambassadors, workshopsByRegion). */
+export function namedFigures(f: { workshopsHeld: number; participants: number; funnel: Funnel; ambassadors: number; regions: number }): Record<FigureName, number> {
+  return {
+    ateliers: f.workshopsHeld,
+    participants: f.participants,
+    contributions_brutes: f.funnel.rawContributions,
+    contributions_consolidees: f.funnel.consolidatedContributions,
+    besoins: f.funnel.needs,
+    propositions: f.funnel.functionalProposals,
+    ambassadeurs: f.ambassadors,
+    regions: f.regions,
+  };
 }
 
 /** [indicator, category, value] rows, in the order of the page. */
@@ -59,6 +111,7 @@ export function figureRows(f: ParticipationFigures): Array<[string, string, numb
   for (const l of f.byRegion) rows.push([t('stats.byRegion'), l.label, l.count]);
   for (const l of f.bySource) rows.push([t('stats.bySource'), l.label, l.count]);
   for (const s of funnelSteps(f.funnel)) rows.push([t('stats.funnel'), s.label, s.count]);
+  rows.push([t('stats.funnel'), t('stats.funnel.functionalProposals'), f.funnel.functionalProposals]);
   return rows;
 }
 
@@ -128,7 +181,7 @@ export const MAP_MEASURES = ['contributions', 'workshops', 'participants'] as co
 export type MapMeasure = (typeof MAP_MEASURES)[number];
 
 const MEASURE_WORDS: Record<MapMeasure, { title: string; unit: string; what: string }> = {
-  contributions: { title: 'Contributions par région', unit: 'contributions', what: 'contributions brutes (structure de l’auteur, ou à défaut de l’atelier)' },
+  contributions: { title: 'Contributions par région', unit: 'contributions', what: 'contributions brutes (où elles ont été dites : l’atelier, sinon la structure de l’auteur)' },
   workshops: { title: 'Ateliers tenus par région', unit: 'ateliers', what: 'ateliers tenus (région de la structure organisatrice)' },
   participants: { title: 'Participants par région', unit: 'participants', what: 'participants aux ateliers tenus dans la région' },
 };
@@ -149,15 +202,24 @@ export function regionMapData(figures: RegionFigures, measure: MapMeasure, id = 
 
 // ---- Charts of the DSI's consultation dashboard -----------------------------------------------
 
-/** The funnel as a chart of shared/charts (centred bars, each step with its count): the steps of funnelSteps. */
+/**
+ * The funnel as a chart of shared/charts — the one chart of the dashboard, the figures page and the
+ * white paper (HTML and PDF): centred bars for the steps of funnelSteps, each as wide as its count, and
+ * the proposals written beside them (per need), not drawn as a step.
+ */
 export function funnelChart(funnel: Funnel, id = 'graphique-entonnoir'): ChartData {
   const steps = funnelSteps(funnel);
+  const proposals = proposalsBeside(funnel);
   return {
     id,
     title: t('stats.funnel'),
-    description: `${steps.map((s) => `${formatNumber(s.count)} ${s.label.toLowerCase()}`).join(', puis ')}. Les mêmes nombres sont dans le tableau qui suit.`,
+    description:
+      `Entonnoir de la consolidation : chaque barre est proportionnelle à son nombre, et chaque étape regroupe la précédente — ` +
+      `${steps.map((s) => `${formatNumber(s.count)} ${s.label.toLowerCase()}`).join(', puis ')}. ` +
+      `Les propositions fonctionnelles détaillent les besoins sans les regrouper : elles sont indiquées à côté, sans barre (${proposals.text}).`,
     kind: 'funnel',
     items: steps.map((s) => ({ label: s.label.toLowerCase(), value: s.count })),
+    aside: `et ${proposals.text}`,
   };
 }
 

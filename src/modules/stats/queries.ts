@@ -2,7 +2,7 @@ import type { Db } from '../../shared/db';
 import { isPostgres } from '../../shared/db';
 import { t } from '../../shared/i18n';
 import { parisDay } from '../../shared/paris-time';
-import { SOURCES } from '../contributions';
+import { joinWhereSaid, SOURCES, WHERE_SAID } from '../contributions';
 import { asWriter } from '../../shared/read-routing';
 
 /**
@@ -21,6 +21,15 @@ export interface BreakdownLine {
 
 const WITHDRAWN = 'retiree';
 const HELD = 'clos';
+
+/**
+ * Held workshops (alias `w`): closed, and begun — the one rule of « ateliers tenus », also used by
+ * the white paper's list of workshops. Closing before the start is refused today, but a
+ * workshop closed in advance earlier must not count as held before its date.
+ */
+export function held<Q extends { where: (...a: any[]) => Q }>(q: Q, consultationId: number, w = 'w'): Q {
+  return q.where(`${w}.consultation_id`, consultationId).where(`${w}.status`, HELD).where(`${w}.starts_at`, '<=', new Date().toISOString());
+}
 
 async function countOf(query: PromiseLike<unknown>): Promise<number> {
   const row = (await query) as { n?: number | string } | undefined;
@@ -45,7 +54,7 @@ export async function continuousIntake(db: Db, consultationId: number): Promise<
 
 /** Workshops held: closed by their facilitator after the session (planned or cancelled ones are not held). */
 export async function workshopsHeld(db: Db, consultationId: number): Promise<number> {
-  return countOf(db('workshops').where({ consultation_id: consultationId, status: HELD }).count({ n: '*' }).first());
+  return countOf(held(db('workshops as w'), consultationId).count({ n: '*' }).first());
 }
 
 /**
@@ -56,11 +65,12 @@ export async function participants(db: Db, consultationId: number): Promise<numb
   const withAccount = await countOf(
     db('workshop_registrations as r')
       .join('workshops as w', 'w.id', 'r.workshop_id')
-      .where({ 'w.consultation_id': consultationId, 'w.status': HELD, 'r.attended': true })
+      .modify((q) => held(q, consultationId))
+      .where('r.attended', true)
       .countDistinct({ n: 'r.user_id' })
       .first(),
   );
-  const withoutAccount = await db('workshops').where({ consultation_id: consultationId, status: HELD }).sum({ n: 'anonymous_attendees' }).first();
+  const withoutAccount = await held(db('workshops as w'), consultationId).sum({ n: 'w.anonymous_attendees' }).first();
   return withAccount + Number((withoutAccount as { n?: number | string | null } | undefined)?.n ?? 0);
 }
 
@@ -87,15 +97,13 @@ export async function contributionsByTheme(db: Db, consultationId: number): Prom
 }
 
 /**
- * Raw contributions by region: the region of the contribution's structure or, when it has none, of
- * its workshop's organising structure. Most contributions first; « Région non renseignée » last.
+ * Raw contributions by region: where each was said (contributions' `whereSaid`: the workshop's
+ * region for a workshop contribution, the author's structure's otherwise). Most contributions first; « Région non renseignée » last.
  */
 export async function contributionsByRegion(db: Db, consultationId: number): Promise<BreakdownLine[]> {
-  const region = 'coalesce(s.region, ws.region)';
+  const region = WHERE_SAID;
   const rows = (await countedContributions(db, consultationId)
-    .leftJoin('structures as s', 's.id', 'rc.structure_id')
-    .leftJoin('workshops as w', 'w.id', 'rc.workshop_id')
-    .leftJoin('structures as ws', 'ws.id', 'w.structure_id')
+    .modify(joinWhereSaid)
     .select(db.raw(`${region} as region`))
     .count({ n: '*' })
     .groupByRaw(region)) as Array<{ region: string | null; n: number | string }>;
@@ -190,7 +198,7 @@ export async function contributionsByWeek(db: Db, consultationId: number): Promi
 export async function workshopsByRegion(db: Db, consultationId: number): Promise<BreakdownLine[]> {
   const rows = (await db('workshops as w')
     .join('structures as s', 's.id', 'w.structure_id')
-    .where({ 'w.consultation_id': consultationId, 'w.status': HELD })
+    .modify((q) => held(q, consultationId))
     .select('s.region')
     .count({ n: '*' })
     .groupBy('s.region')) as Array<{ region: string; n: number | string }>;
@@ -208,13 +216,14 @@ export async function participantsByRegion(db: Db, consultationId: number): Prom
   const withAccount = (await db('workshop_registrations as r')
     .join('workshops as w', 'w.id', 'r.workshop_id')
     .join('structures as s', 's.id', 'w.structure_id')
-    .where({ 'w.consultation_id': consultationId, 'w.status': HELD, 'r.attended': true })
+    .modify((q) => held(q, consultationId))
+    .where('r.attended', true)
     .select('s.region')
     .countDistinct({ n: 'r.user_id' })
     .groupBy('s.region')) as Array<{ region: string; n: number | string }>;
   const withoutAccount = (await db('workshops as w')
     .join('structures as s', 's.id', 'w.structure_id')
-    .where({ 'w.consultation_id': consultationId, 'w.status': HELD })
+    .modify((q) => held(q, consultationId))
     .select('s.region')
     .sum({ n: 'w.anonymous_attendees' })
     .groupBy('s.region')) as Array<{ region: string; n: number | string | null }>;

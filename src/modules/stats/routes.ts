@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { cloudSvg } from '../../shared/cloud';
+import { chartSvg } from '../../shared/charts';
 import type { AppDeps } from '../../shared/http/context';
 import { allow, authorize, currentActor } from '../../shared/http/guards';
 import { NotFoundError } from '../../shared/http/errors';
@@ -10,7 +11,7 @@ import { statsPolicy } from './policy';
 import { currentDetailFigures, currentParticipationFigures } from './figures';
 import { asOfLabel } from './figures-cache';
 import { wordCloud } from './cloud-cache';
-import { chartLines, cloudChart, figuresCsv, figuresJson, funnelSteps, MAP_MEASURES, regionMapData, scopeLabel, termLinks } from './present';
+import { chartLines, cloudChart, figuresCsv, figuresJson, funnelChart, funnelSteps, MAP_MEASURES, proposalsBeside, regionMapData, scopeLabel, termLinks } from './present';
 
 export function statsRoutes({ db, config, logger }: AppDeps): Router {
   const r = Router();
@@ -34,6 +35,9 @@ export function statsRoutes({ db, config, logger }: AppDeps): Router {
       asOf: asOfLabel(cached.asOf < detail.asOf ? cached.asOf : detail.asOf),
       continuousIntake,
       funnel: funnelSteps(figures.funnel),
+      funnelSvg: chartSvg(funnelChart(figures.funnel, 'chiffres-entonnoir')),
+      funnelCaption: funnelChart(figures.funnel).description,
+      proposals: proposalsBeside(figures.funnel),
       byTheme: chartLines(figures.byTheme),
       byRegion: chartLines(figures.byRegion),
       bySource: chartLines(figures.bySource),

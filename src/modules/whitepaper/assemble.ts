@@ -1,11 +1,13 @@
 import type { Db } from '../../shared/db';
 import { listThemes } from '../consultations';
 import { needTraces, quotesOf, validatedNeedsWithProposals, type QuoteRow } from '../needs';
-import { participationFigures, regionFigures, regionMapData, wordCloudChart, workshopsByRegion } from '../stats';
+import { ambassadors as ambassadorCount, currentParticipationFigures, namedFigures, type FigureName, funnelChart, participationFigures, regionFigures, regionMapData, wordCloudChart, workshopsByRegion } from '../stats';
 import { whitepaperPriorityOrder } from '../prioritisation';
 import type { ChartData } from '../../shared/charts';
 import { formatNumber } from '../../shared/i18n';
-import { DOCUMENT_FORMAT, type DocumentNeed, type DocumentQuote, type WhitePaperDocument } from './document';
+import { fillPlaceholders } from '../../shared/markdown';
+import { DOCUMENT_FORMAT, type DocumentFigures, type DocumentNeed, type DocumentQuote, type WhitePaperDocument } from './document';
+import { documentFigureValues } from './rules';
 import { findContent, heldWorkshops, selectedAmbassadors, themeIntros } from './queries';
 
 export interface AssembleOptions {
@@ -76,13 +78,22 @@ export async function assembleDocument(db: Db, opts: AssembleOptions): Promise<W
   }
 
   const funnel = figures.funnel;
+  // Every figure of the document, from stats' functions; the editorial texts insert them by name.
+  const documentFigures: DocumentFigures = {
+    workshops: figures.workshopsHeld,
+    participants: figures.participants,
+    rawContributions: funnel.rawContributions,
+    consolidatedContributions: funnel.consolidatedContributions,
+    needs: funnel.needs,
+    proposals: funnel.functionalProposals,
+    ambassadors: await ambassadorCount(db, consultation.id),
+    regions: byRegion.length,
+  };
+  const values = documentFigureValues(documentFigures);
+  const filled = (md: string) => fillPlaceholders(md, values);
   const charts: WhitePaperDocument['charts'] = {
-    funnel: chart('graphique-entonnoir', 'De la contribution à la proposition', 'funnel', [
-      { label: 'contributions brutes', value: funnel.rawContributions },
-      { label: 'contributions consolidées', value: funnel.consolidatedContributions },
-      { label: 'besoins', value: funnel.needs },
-      { label: 'propositions fonctionnelles', value: funnel.functionalProposals },
-    ], 'Chaque étape regroupe la précédente : les contributions brutes sont consolidées par les ambassadeurs, puis regroupées en besoins, déclinés en propositions fonctionnelles.'),
+    // The same chart as the dashboard and the figures page: the steps drawn, the proposals beside them.
+    funnel: funnelChart(funnel, 'graphique-entonnoir'),
     contributionsByTheme: chart(
       'graphique-thematiques',
       'Contributions par thématique',
@@ -108,21 +119,12 @@ export async function assembleDocument(db: Db, opts: AssembleOptions): Promise<W
     edition: opts.edition,
     generatedAt: (opts.at ?? new Date()).toISOString(),
     sections: {
-      forewordMd: content.foreword_md,
-      methodMd: content.method_md,
-      conclusionMd: content.conclusion_md,
-      acknowledgementsMd: content.acknowledgements_md,
+      forewordMd: filled(content.foreword_md),
+      methodMd: filled(content.method_md),
+      conclusionMd: filled(content.conclusion_md),
+      acknowledgementsMd: filled(content.acknowledgements_md),
     },
-    figures: {
-      workshops: figures.workshopsHeld,
-      participants: figures.participants,
-      rawContributions: funnel.rawContributions,
-      consolidatedContributions: funnel.consolidatedContributions,
-      needs: funnel.needs,
-      proposals: funnel.functionalProposals,
-      ambassadors: ambassadors.length,
-      regions: byRegion.length,
-    },
+    figures: documentFigures,
     charts,
     ...(priority ? { prioritisation: { title: priority.step.title, endsAt: priority.step.endsAt, ballots: priority.step.ballots, budget: priority.step.budget } } : {}),
     regions: {
@@ -133,7 +135,7 @@ export async function assembleDocument(db: Db, opts: AssembleOptions): Promise<W
     wordCloud,
     themes: themes
       .filter((th) => documentNeeds.has(th.id))
-      .map((th) => ({ code: th.code, title: th.title, introMd: intros.get(th.id) ?? '', needs: documentNeeds.get(th.id)! })),
+      .map((th) => ({ code: th.code, title: th.title, introMd: filled(intros.get(th.id) ?? ''), needs: documentNeeds.get(th.id)! })),
     appendices: {
       workshops: workshops.map((w) => ({
         startsAt: w.starts_at.toISOString(),
@@ -146,6 +148,21 @@ export async function assembleDocument(db: Db, opts: AssembleOptions): Promise<W
       ambassadors: ambassadors.filter((a) => a.consent).map((a) => ({ name: a.name, structure: a.structure ?? '', themes: a.themes })),
     },
   };
+}
+
+/**
+ * The figures the editorial page lists and previews, by name: stats' kept figures (the pages' freshness,
+ * « Chiffres à jour à … »), where publication reads them exactly (assembleDocument).
+ */
+export async function editorialFigureValues(db: Db, consultationId: number): Promise<Record<FigureName, number>> {
+  const { value: figures } = await currentParticipationFigures(db, consultationId);
+  return namedFigures({
+    workshopsHeld: figures.workshopsHeld,
+    participants: figures.participants,
+    funnel: figures.funnel,
+    ambassadors: await ambassadorCount(db, consultationId),
+    regions: (await workshopsByRegion(db, consultationId)).length,
+  });
 }
 
 const SOURCE_CONTEXT: Record<string, string> = {

@@ -1,12 +1,12 @@
 import { chartSvg } from '../../shared/charts';
 import { cloudSvg } from '../../shared/cloud';
 import { regionMapSvg } from '../../shared/map';
-import { renderMarkdown } from '../../shared/markdown';
+import { fillPlaceholders, renderMarkdown } from '../../shared/markdown';
 import { frenchSpacing } from '../../shared/text/typography';
 import { allNeeds, anchorOf, chaptersOf, PRIORITY_LABELS, themeAnchor, type WhitePaperDocument } from './document';
 import { t } from '../../shared/i18n';
 import { layoutPercent } from './queries';
-import { prioritisationNote, priorityLine, traceLine } from './rules';
+import { ambassadorsNote, prioritisationNote, priorityLine, traceLine } from './rules';
 
 /** What progress.js polls for a layout running in the background (a publication or a draft PDF). */
 export function layoutState(job: { status: string; steps_done: number; steps_total: number }) {
@@ -26,6 +26,7 @@ export function documentView(doc: WhitePaperDocument) {
     doc,
     fr: frenchSpacing,
     chapters: chaptersOf(doc),
+    ambassadorsNote: ambassadorsNote(doc.figures.ambassadors, doc.appendices.ambassadors.length),
     sections: {
       foreword: publishedHtml(doc.sections.forewordMd),
       method: publishedHtml(doc.sections.methodMd),
@@ -65,8 +66,9 @@ export function documentView(doc: WhitePaperDocument) {
 }
 
 /** The editorial form's « Aperçu »: each section as it will be published, from what was typed. */
-export function sectionPreviews(values: Record<string, unknown>, themes: Array<{ id: number }>): Record<string, string> {
-  const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : '');
+export function sectionPreviews(values: Record<string, unknown>, themes: Array<{ id: number }>, figures: Readonly<Record<string, number>>): Record<string, string> {
+  // The figures named ({{ateliers}}) read as they would be published today.
+  const text = (key: string) => (typeof values[key] === 'string' ? fillPlaceholders(values[key] as string, figures) : '');
   const out: Record<string, string> = {};
   for (const key of ['foreword_md', 'method_md', 'conclusion_md', 'acknowledgements_md']) out[key] = publishedHtml(text(key));
   for (const th of themes) out[`intro_${th.id}`] = publishedHtml(text(`intro_${th.id}`));

@@ -7,14 +7,15 @@ import { t } from '../../shared/i18n';
 import { recordAudit } from '../audit';
 import type { Actor } from '../../shared/actor';
 import { listThemes } from '../consultations';
+import type { FigureName } from '../stats';
 import { findStructure } from '../structures';
 import { assembleDocument } from './assemble';
 import { allNeeds, type WhitePaperDocument } from './document';
-import { findContent, insertEdition, insertPublication, nextEditionNumber, runningPublication, updatePublication } from './queries';
+import { editionSnapshot, findContent, insertEdition, insertPublication, latestEdition, nextEditionNumber, runningPublication, themeIntros, updatePublication } from './queries';
 import { renderPdfBufferInWorker } from './render-in-worker';
 import { contributorsOfNeeds } from '../needs';
 import { notify } from '../notifications';
-import { missingForPublication, type MissingItem } from './rules';
+import { documentFigureValues, editorialTexts, missingForPublication, readSnapshot, staleNumbers, type MissingItem, type StaleNumber } from './rules';
 
 /**
  * Up to this many needs a layout completes within the request (the demo's 88 take about 0.3 s);
@@ -36,7 +37,7 @@ export interface PublicationStarted {
   done: Promise<void>;
 }
 
-export type StartOutcome = Result<PublicationStarted> & { missing?: MissingItem[] };
+export type StartOutcome = Result<PublicationStarted> & { missing?: MissingItem[]; stale?: StaleNumber[] };
 
 /** The document author: the publisher's structure when they have one, else their name. */
 export async function authorOf(db: Knex | Knex.Transaction, actor: Actor): Promise<string> {
@@ -54,12 +55,12 @@ export async function startPublication(
   deps: PublishDeps,
   actor: Actor,
   consultation: { id: number; slug: string; title: string },
-  input: { contentVersion: number },
+  input: { contentVersion: number; confirmed?: readonly string[] },
   opts: { requestId?: string; publishedAt?: Date; syncMaxNeeds?: number; tellContributors?: boolean } = {},
 ): Promise<StartOutcome> {
   const { db } = deps;
   const publishedAt = opts.publishedAt ?? new Date();
-  const prepared = await db.transaction(async (trx): Promise<StartOutcome | { id: number; doc: WhitePaperDocument; number: number }> => {
+  const prepared = await db.transaction(async (trx): Promise<StartOutcome | { id: number; doc: WhitePaperDocument; number: number; confirmed: StaleNumber[] }> => {
     await expireStale(trx, consultation.id);
     if (await runningPublication(trx, consultation.id)) return invalid({ _form: t('whitepaper.running') }, 409);
     const content = await findContent(trx, consultation.id);
@@ -71,12 +72,18 @@ export async function startPublication(
       edition: { number, publishedAt: publishedAt.toISOString() },
       at: publishedAt,
     });
-    const themeIds = new Map((await listThemes(trx, consultation.id)).map((th) => [th.code, th.id]));
+    const themes = await listThemes(trx, consultation.id);
+    const themeIds = new Map(themes.map((th) => [th.code, th.id]));
     const missing = missingForPublication(content, doc, (code) => themeIds.get(code));
     if (missing.length) return { ...invalid({ _form: t('whitepaper.notReady', { count: missing.length }) }, 422), missing };
+    // A number typed in the editorial text that was a figure of the previous edition and no longer is
+    // one: the DSI confirms each (it may be meant, « l’édition 1 comptait 84 ateliers ») or fixes it.
+    const stale = await staleNumbersFor(trx, consultation.id, content, documentFigureValues(doc.figures));
+    const unconfirmed = stale.filter((s) => !(input.confirmed ?? []).includes(s.key));
+    if (unconfirmed.length) return { ...invalid({ _form: t('whitepaper.staleNumbers', { count: unconfirmed.length }) }, 422), stale: unconfirmed };
     try {
       const id = await insertPublication(trx, { consultation_id: consultation.id, requested_by: actor.id, content_version: content.version, steps_total: 1 });
-      return { id, doc, number };
+      return { id, doc, number, confirmed: stale };
     } catch (err) {
       // The partial unique index: another publication started at the same instant.
       if (isUniqueViolation(err)) return invalid({ _form: t('whitepaper.running') }, 409);
@@ -86,7 +93,7 @@ export async function startPublication(
   if ('ok' in prepared) return prepared;
 
   const background = allNeeds(prepared.doc).length > (opts.syncMaxNeeds ?? SYNC_MAX_NEEDS);
-  const done = complete(deps, actor, consultation, prepared.id, prepared.doc, publishedAt, opts.requestId, opts.tellContributors ?? true);
+  const done = complete(deps, actor, consultation, prepared.id, prepared.doc, publishedAt, opts.requestId, prepared.confirmed, opts.tellContributors ?? true);
   if (!background) await done;
   return ok({ publicationId: prepared.id, number: prepared.number, background, done });
 }
@@ -103,6 +110,7 @@ function complete(
   doc: WhitePaperDocument,
   publishedAt: Date,
   requestId?: string,
+  confirmed: readonly StaleNumber[] = [],
   tellContributors = true,
 ): Promise<void> {
   const { db, logger } = deps;
@@ -161,11 +169,26 @@ function complete(
           pages,
           pdf_bytes: pdf.length,
           pdf_sha256: sha256,
+          // The numbers from the previous edition the DSI kept on purpose, with the sentence of each.
+          ...(confirmed.length ? { kept_numbers: confirmed.map((s) => ({ text: s.label, number: s.number, sentence: s.sentence })) } : {}),
         },
         requestId,
       });
     });
   });
+}
+
+/**
+ * The numbers of the editorial text left over from the previous edition (none for a first edition, or
+ * when the previous snapshot is not one this version reads).
+ */
+export async function staleNumbersFor(db: Knex | Knex.Transaction, consultationId: number, content: Parameters<typeof editorialTexts>[0], current: Record<FigureName, number>): Promise<StaleNumber[]> {
+  const previous = await latestEdition(db, consultationId);
+  const before = previous ? readSnapshot(await editionSnapshot(db, previous.id)) : null;
+  if (!before) return [];
+  const themes = await listThemes(db, consultationId);
+  const texts = editorialTexts(content, await themeIntros(db, consultationId), themes);
+  return staleNumbers(texts, documentFigureValues(before.figures), current);
 }
 
 /** A publication whose process stopped mid-way would block the next ones forever: it is marked failed. */

@@ -1,6 +1,7 @@
 import type { Db } from '../../shared/db';
 import { groupByKey, toBool, toDate, toIntOrNull } from '../../shared/db';
 import type { JobStatus } from '../../shared/jobs';
+import { whereWorkshopHeld } from '../stats';
 
 /**
  * The white paper's read-only queries: its content, what the paper gathers from other modules
@@ -51,11 +52,11 @@ export interface WorkshopForPaper {
   region: string;
 }
 
-/** Held workshops (closed after the session), in date order, for the appendix. */
+/** Held workshops (stats' rule: closed, and begun), in date order, for the appendix. */
 export async function heldWorkshops(db: Db, consultationId: number): Promise<WorkshopForPaper[]> {
   const rows = (await db('workshops as w')
     .join('structures as s', 's.id', 'w.structure_id')
-    .where({ 'w.consultation_id': consultationId, 'w.status': 'clos' })
+    .modify((q) => whereWorkshopHeld(q, consultationId))
     .select('w.starts_at', 'w.title', 'w.place', 'w.mode', 's.name as structure', 's.region')
     .orderBy('w.starts_at')
     .orderBy('w.id')) as any[];

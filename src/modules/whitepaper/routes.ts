@@ -13,7 +13,9 @@ import { layoutState, sectionPreviews } from './present';
 import { whitepaperPolicy } from './policy';
 import { findContent, findPublication, layoutPercent, listEditions, selectedAmbassadors, themeIntros, type ContentRow } from './queries';
 import { missingForPublication, outlineOf } from './rules';
-import { startPublication } from './publish-edition';
+import { startPublication, staleNumbersFor } from './publish-edition';
+import { editorialFigureValues } from './assemble';
+import { FIGURE_NAMES, type FigureName } from '../stats';
 import { updateContent } from './update-content';
 import { contentSchema, INTRO_MAX, publishSchema, readIntros, SECTION_MAX } from './validation';
 import { publicRoutes } from './public-routes';
@@ -55,6 +57,10 @@ export function whitepaperRoutes(deps: AppDeps): Router {
     const needs = await validatedNeedsWithProposals(db, consultation.id);
     const themeIds = new Map(themes.map((th) => [th.code, th.id]));
     const missing = missingForPublication(content, { themes: outlineOf(themes, intros, needs) }, (code) => themeIds.get(code));
+    // The figures the texts may name, and the numbers left over from the previous edition, shown before publishing.
+    const figureValues = await editorialFigureValues(db, consultation.id);
+    const stale = await staleNumbersFor(db, consultation.id, content, figureValues);
+    const confirmed = new Set((form.values as { _confirmed?: string[] })._confirmed ?? []);
     res.render('whitepaper/editorial', {
       title: `Livre blanc — ${consultation.title}`,
       consultation,
@@ -64,7 +70,10 @@ export function whitepaperRoutes(deps: AppDeps): Router {
       errors: form.errors,
       current: form.current ?? null,
       currentIntros: form.currentIntros ?? new Map(),
-      previews: form.preview ? sectionPreviews(form.values, themes) : null,
+      previews: form.preview ? sectionPreviews(form.values, themes, figureValues) : null,
+      figureNames: Object.entries(FIGURE_NAMES).map(([name, label]) => ({ name, label, value: figureValues[name as FigureName] })),
+      stale,
+      confirmed,
       content,
       intros,
       missing,
@@ -126,12 +135,14 @@ export function whitepaperRoutes(deps: AppDeps): Router {
     load: (req) => consultationOf(req),
     allowed: (actor, consultation) => whitepaperPolicy.canPublish(actor, consultation),
     schema: publishSchema,
-    run: ({ version }, { req, actor, object: consultation }) =>
-      startPublication(deps, actor, consultation, { contentVersion: version }, { requestId: req.id as string, syncMaxNeeds: deps.config.whitepaper.backgroundNeeds }),
+    run: ({ version, confirmer }, { req, actor, object: consultation }) =>
+      startPublication(deps, actor, consultation, { contentVersion: version, confirmed: confirmer }, { requestId: req.id as string, syncMaxNeeds: deps.config.whitepaper.backgroundNeeds }),
     // What is missing for publication is listed above the editorial form, as it stands saved.
-    failed: async ({ errors }, { req, res, object: consultation }) => {
+    failed: async ({ errors }, { req, res, values: posted, object: consultation }) => {
       const values = valuesOf(await findContent(db, consultation.id), await themeIntros(db, consultation.id));
-      return renderEditorial(req, res, consultation, { values: { ...values, _publishErrors: errors }, errors: {} });
+      // The boxes the DSI ticked stay ticked.
+      const ticked = publishSchema.safeParse(posted);
+      return renderEditorial(req, res, consultation, { values: { ...values, _publishErrors: errors, _confirmed: ticked.success ? ticked.data.confirmer : [] }, errors: {} });
     },
     done: (v, { object: consultation }) => ({ to: `/admin/consultations/${consultation.slug}/livre-blanc/publications/${v.publicationId}` }),
   }));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text, cleanText } from '../../shared/validation';
+import { unknownFiguresMessage } from './rules';
 
 /** Bounds of the editorial texts: a chapter of a printed document, not a book. */
 export const SECTION_MAX = 12_000;
@@ -10,7 +11,17 @@ const markdown = (label: string, max: number) =>
     .string()
     .optional()
     .transform((v) => (v ?? '').replace(/\r\n/g, '\n').trim())
-    .pipe(z.string().max(max, `${label} ne doit pas dépasser ${max.toLocaleString('fr-FR')} caractères.`).superRefine(cleanText(label)));
+    .pipe(
+      z
+        .string()
+        .max(max, `${label} ne doit pas dépasser ${max.toLocaleString('fr-FR')} caractères.`)
+        .superRefine(cleanText(label))
+        // A figure is named ({{ateliers}}) from the list shown on the page; a misspelt name would print its braces.
+        .superRefine((v, ctx) => {
+          const unknown = unknownFiguresMessage(label, v);
+          if (unknown) ctx.addIssue({ code: 'custom', message: unknown });
+        }),
+    );
 
 /**
  * The editorial form. Every section may be saved empty (the DSI writes over several days);
@@ -43,7 +54,9 @@ export function readIntros(body: Record<string, unknown>, themeIds: number[]): {
   for (const id of themeIds) {
     const raw = body[`intro_${id}`];
     const value = typeof raw === 'string' ? raw.replace(/\r\n/g, '\n').trim() : '';
+    const unknown = unknownFiguresMessage('L’introduction', value);
     if (value.length > INTRO_MAX) errors[`intro_${id}`] = `L’introduction ne doit pas dépasser ${INTRO_MAX.toLocaleString('fr-FR')} caractères.`;
+    else if (unknown) errors[`intro_${id}`] = unknown;
     else if (value) intros.set(id, value);
   }
   return { intros, errors };
@@ -58,7 +71,15 @@ export const changelogQuery = z.object({
 /** The consent form's two buttons: « oui » gives it, anything else withdraws it. */
 export const consentSchema = z.object({ consent: z.unknown().optional().transform((v) => v === 'oui') });
 
-/** The publish button carries the content version the DSI read; an odd one names no version (-1), which the use case refuses. */
+/**
+ * The publish button carries the content version the DSI read; an odd one names no version (-1), which
+ * the use case refuses. `confirmer` lists the numbers from the previous edition the DSI keeps on purpose
+ * (StaleNumber keys, « method_md:84 »), each a ticked box.
+ */
 export const publishSchema = z.object({
   version: z.unknown().optional().transform((v) => (Number.isInteger(Number(v)) ? Number(v) : -1)),
+  confirmer: z
+    .unknown()
+    .optional()
+    .transform((v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string' && /^[a-z0-9_]{1,40}:\d{1,12}$/.test(x)).slice(0, 200)),
 });

@@ -29,6 +29,7 @@ registerMessages({
   'workshops.attendanceSaved': 'Les présences de l’atelier « {title} » sont enregistrées.',
   'workshops.closed': 'L’atelier « {title} » est clos. Merci pour le compte rendu.',
   'workshops.alreadyClosed': 'Cet atelier est déjà clos ou annulé.',
+  'workshops.notStarted': 'Cet atelier n’a pas encore eu lieu ({day}) : les présences et la clôture s’enregistrent à partir de son début. Rien n’a été modifié.',
   'workshops.reportRequired': 'Rédigez le compte rendu avant de clore l’atelier.',
   'workshops.unknownAttendee': 'Cochez uniquement des personnes inscrites à cet atelier.',
   'workshops.capture.saved': 'Contribution n° {id} enregistrée ({count} pour cet atelier).',

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit';
 import type { Actor } from '../../shared/actor';
 import { findWorkshop, listRegistrations, lockWorkshop, setAttendance, updateWorkshopIfVersion, type WorkshopRow } from './queries';
 import type { AttendanceInput } from './validation';
+import { formatSchedule, hasStarted } from './rules';
 
 export type AttendanceOutcome = Result<WorkshopRow> & { current?: WorkshopRow };
 
@@ -26,6 +27,8 @@ export async function saveAttendance(
   if (!before) throw new NotFoundError();
   if (before.version !== input.version) return { ...invalid({ _form: t('workshops.stale') }, 409), current: before };
   if (before.status !== 'planifie') return invalid({ _form: t('workshops.alreadyClosed') }, 409);
+  // Nobody attended a session that has not begun: a workshop closed in advance would count as held.
+  if (!hasStarted(before.starts_at, new Date())) return invalid({ _form: t('workshops.notStarted', { day: formatSchedule(before.starts_at, before.ends_at) }) }, 409);
   const seats = await listRegistrations(trx, workshopId, 'inscrit');
   const seatHolders = new Set(seats.map((r) => Number(r.user_id)));
   const attended = [...new Set(input.attended)];

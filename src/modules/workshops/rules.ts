@@ -45,6 +45,11 @@ export function decideRegistration(c: RegistrationContext): RegistrationDecision
   return c.waitingList ? { ok: true, status: 'liste_attente' } : { ok: false, reason: 'full' };
 }
 
+/** Attendance is recorded, and a workshop closed, only from its start: before it, nobody attended. */
+export function hasStarted(startsAt: Date, now: Date): boolean {
+  return startsAt.getTime() <= now.getTime();
+}
+
 export function placesLeft(capacity: number, registered: number): number {
   return Math.max(0, capacity - registered);
 }

@@ -1,5 +1,6 @@
 import { formatDate, formatNumber } from '../../../shared/i18n';
 import { allNeeds, anchorOf, type WhitePaperDocument } from '../document';
+import { ambassadorsNote } from '../rules';
 import { chapter, LEFT, NUMBER_COLUMN, RELIEVE_EVERY, type Hooks } from './chapter';
 import type { Composer } from './composer';
 import type { StructElem } from './pdfkit-api';
@@ -23,9 +24,12 @@ export async function appendices(c: Composer, root: StructElem, doc: WhitePaperD
   };
 
   /** One appendix: a table with a row per item, or (`empty`) a sentence when there is none. */
-  const appendix = async <T>(key: string, title: string, columns: Column[], items: T[], cells: (item: T) => Cell[], empty?: string) => {
+  const appendix = async <T>(key: string, title: string, columns: Column[], items: T[], cells: (item: T) => Cell[], empty?: string, intro?: string) => {
     const s = sub(key, title);
-    if (empty !== undefined && !items.length) c.textBlock(s, 'P', [{ text: empty, font: 'italic', size: BODY.size, color: MUTED }]);
+    if (intro) c.textBlock(s, 'P', [{ text: intro, font: 'regular', size: BODY.size, color: TEXT }]);
+    if (empty !== undefined && !items.length) {
+      if (empty) c.textBlock(s, 'P', [{ text: empty, font: 'italic', size: BODY.size, color: MUTED }]);
+    }
     else {
       const t = new TableWriter(c, s, { x: LEFT, columns });
       for (const item of items) {
@@ -62,7 +66,8 @@ export async function appendices(c: Composer, root: StructElem, doc: WhitePaperD
     ],
     doc.appendices.ambassadors,
     (a) => [{ text: a.name, font: 'semibold' }, { text: a.structure }, { text: a.themes.join(' ; ') }],
-    'Aucun ambassadeur n’a souhaité être cité.',
+    '',
+    ambassadorsNote(doc.figures.ambassadors, doc.appendices.ambassadors.length),
   );
 
   await appendix(
