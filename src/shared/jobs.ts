@@ -107,7 +107,8 @@ export function startJob(spec: JobSpec, work: (progress: Progress) => Promise<vo
   const { store, logger } = spec;
   const where = { job: spec.kind, id: spec.id };
   const progress: Progress = store.progress
-    ? throttledProgress(store.progress.bind(store), (err) => logger.error({ err, ...where }, 'échec de l’écriture de la progression'))
+    ? // On the writer whatever context the progress is reported from (a worker's message, a timer).
+      throttledProgress((done, total) => asWriter(() => store.progress!(done, total)), (err) => logger.error({ err, ...where }, 'échec de l’écriture de la progression'))
     : async () => undefined;
   const entry: Running = { key: keyOf(spec.kind, spec.id), settled: Promise.resolve() };
   running.add(entry);
