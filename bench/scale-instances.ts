@@ -47,18 +47,30 @@ function roundRobin(backends: number[]): Promise<{ url: string; close: () => voi
   let next = 0;
   const server = http.createServer((req, res) => {
     const port = backends[next++ % backends.length]!;
-    const upstream = http.request(
-      { host: '127.0.0.1', port, method: req.method, path: req.url, headers: { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '' }, agent },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', () => {
-      if (!res.headersSent) res.writeHead(502);
-      res.end();
+    // The body is read first (forms of a few hundred bytes), so that a request can be sent again: a
+    // kept-alive socket the backend has just closed fails the first write (ECONNRESET), as Node's
+    // documentation warns; such a request is retried once on a new socket.
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const send = (retry: boolean) => {
+        const upstream = http.request(
+          { host: '127.0.0.1', port, method: req.method, path: req.url, headers: { ...req.headers, 'x-forwarded-for': req.socket.remoteAddress ?? '' }, agent },
+          (answer) => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          },
+        );
+        upstream.on('error', (err: NodeJS.ErrnoException) => {
+          if (retry && upstream.reusedSocket && err.code === 'ECONNRESET') return send(false);
+          if (!res.headersSent) res.writeHead(502);
+          res.end();
+        });
+        upstream.end(body);
+      };
+      send(true);
     });
-    req.pipe(upstream);
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
@@ -181,7 +193,10 @@ async function main(): Promise<void> {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: pg.url,
-      NODE_ENV: 'development',
+      // Production: views compiled once, as deployed (development compiles each view at each request);
+      // the cookies without Secure, the bench speaking plain HTTP.
+      NODE_ENV: 'production',
+      SECURE_COOKIES: 'false',
       HOST: '127.0.0.1',
       SEED_DEMO: 'false',
       LOG_LEVEL: 'warn',
