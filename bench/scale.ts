@@ -31,6 +31,8 @@ import { createLogger } from '../src/shared/logger';
 import { searchableText } from '../src/shared/text/french';
 import { rawContributionRow } from '../src/modules/contributions';
 import { DEMO_PASSWORD, DEMO_SLUG, seedDemo } from '../seeds/demo';
+import { explainWhile, type PlanCheck } from './scale-explain';
+import { withoutSecondaryIndexes } from './scale-pg';
 
 // ---- Arguments -------------------------------------------------------------------------------
 
@@ -111,7 +113,7 @@ async function login(url: string, email: string): Promise<string> {
 // ---- Generation ------------------------------------------------------------------------------
 
 /** A deterministic generator (LCG): the same data on every machine and every run. */
-class Lcg {
+export class Lcg {
   constructor(private s: number) {}
   next(): number {
     this.s = (Math.imul(this.s, 1103515245) + 12345) >>> 0;
@@ -125,7 +127,7 @@ class Lcg {
   }
 }
 
-interface Demo {
+export interface Demo {
   consultationId: number;
   themes: number[];
   sentences: Array<{ text: string; search: string }>;
@@ -137,7 +139,7 @@ interface Demo {
   lastDay: number;
 }
 
-async function readDemo(db: Knex): Promise<Demo> {
+export async function readDemo(db: Knex): Promise<Demo> {
   const consultation = await db('consultations').where({ slug: DEMO_SLUG }).first('id');
   const consultationId = Number(consultation.id);
   const themes = (await db('themes').where({ consultation_id: consultationId }).orderBy('position').orderBy('id').select('id')).map((r: any) => Number(r.id));
@@ -183,7 +185,7 @@ const SOURCES_MIX = ['atelier', 'atelier', 'atelier', 'atelier', 'atelier', 'ind
 const BATCH = 20_000;
 
 /** Adds generated contributions until the demo consultation holds `target`; returns the seconds spent. */
-async function grow(db: Knex, demo: Demo, target: number, rng: Lcg): Promise<{ added: number; seconds: number }> {
+export async function grow(db: Knex, demo: Demo, target: number, rng: Lcg): Promise<{ added: number; seconds: number }> {
   const current = Number((await db('raw_contributions').where({ consultation_id: demo.consultationId }).count({ n: '*' }).first())!.n);
   const toAdd = target - current;
   if (toAdd <= 0) return { added: 0, seconds: 0 };
@@ -193,6 +195,9 @@ async function grow(db: Knex, demo: Demo, target: number, rng: Lcg): Promise<{ a
   // SQLite: knex writes a multi-row insert as a compound SELECT, at most 500 terms.
   const chunk = isPostgres(db) ? 1000 : 400;
   let checked = 0;
+  // PostgreSQL: a large load goes in without the secondary indexes (the GIN full-text index above all,
+  // updated row by row otherwise), each built again afterwards from its own definition.
+  await withoutSecondaryIndexes(db, ['raw_contributions', 'consolidation_links'], toAdd >= 50_000, async () => {
   for (let done = 0; done < toAdd; ) {
     const count = Math.min(BATCH, toAdd - done);
     const rows: PlainRow[] = [];
@@ -244,6 +249,7 @@ async function grow(db: Knex, demo: Demo, target: number, rng: Lcg): Promise<{ a
     done += count;
     if (toAdd >= 100_000 && done % 100_000 < BATCH) log(`  … ${done.toLocaleString('fr-FR')} / ${toAdd.toLocaleString('fr-FR')} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   }
+  });
   await advanceIdSequences(db, ['raw_contributions', 'consolidation_links']);
   if (isPostgres(db)) await db.raw('ANALYZE');
   else await db.raw('ANALYZE');
@@ -288,7 +294,7 @@ async function measureCli(db: Knex, config: Config, consultationId: number): Pro
 
 // ---- PostgreSQL: a database of its own ---------------------------------------------------------
 
-async function pgDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function pgDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `ensemble_scale_${crypto.randomBytes(4).toString('hex')}`;
   const admin = knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: 1 } });
   await admin.raw(`CREATE DATABASE ${name}`);
@@ -308,6 +314,8 @@ async function pgDatabase(url: string): Promise<{ url: string; drop: () => Promi
 interface Figure {
   figure: string;
   timing: Timing;
+  /** The indexes its statements use and any full scan of a growing table (the first request, cold). */
+  plan: PlanCheck;
 }
 
 interface SizeResult {
@@ -374,11 +382,15 @@ async function main(): Promise<void> {
         ['Accueil DSI', `${url}/`, dsi],
         ['Page publique de la consultation', `${url}/consultations/${DEMO_SLUG}`, undefined],
       ];
+      // The health probe answers from its last ping; after a long generation that one is older than its
+      // staleness limit, and the first probes say 503 until a new ping has come back.
+      for (let i = 0; i < 100 && (await get(`${url}/healthz`)) !== 200; i++) await new Promise((resolve) => setTimeout(resolve, 100));
       const healthz = await measure(`${url}/healthz`);
       const figures: Figure[] = [];
       for (const [figure, u, cookie] of pages) {
         log(`  ${figure}…`);
-        figures.push({ figure, timing: await measure(u, cookie) });
+        const plan = await explainWhile(db, () => get(u, cookie));
+        figures.push({ figure, plan, timing: await measure(u, cookie) });
       }
       const cli = await measureCli(db, config, demo.consultationId);
       results.push({ size, contributions, generation, healthz, cli, figures });
@@ -420,6 +432,7 @@ function report(results: SizeResult[], engine: string): void {
       goal: `p95 < ${GOAL_MS} ms`,
       met: f.timing.p95 < GOAL_MS,
       growthExponent: i > 0 ? exponent(results[i - 1]!, r, f.figure) : null,
+      plan: f.plan,
     })),
   );
   if (AS_JSON) {
@@ -454,7 +467,8 @@ function report(results: SizeResult[], engine: string): void {
       '× CLI'.padStart(8) +
       '  objectif'.padEnd(17) +
       'atteint'.padEnd(9) +
-      'exposant',
+      'exposant'.padEnd(10) +
+      'index',
   );
   for (const r of rows) {
     out.push(
@@ -468,13 +482,24 @@ function report(results: SizeResult[], engine: string): void {
         fmt(r.ratioCli).padStart(8) +
         `  ${r.goal}`.padEnd(17) +
         (r.met ? 'oui' : 'NON').padEnd(9) +
-        (r.growthExponent === null ? '—' : r.growthExponent.toFixed(2)),
+        (r.growthExponent === null ? '—' : r.growthExponent.toFixed(2)).padEnd(10) +
+        (r.plan.fullScans.length ? `NON (${r.plan.fullScans.length} parcours complet·s)` : `oui (${r.plan.statements} requêtes)`),
     );
   }
+  const scans = rows.filter((r) => r.plan.fullScans.length);
+  if (scans.length) {
+    out.push('Parcours complets (EXPLAIN) :');
+    for (const r of scans) for (const s of r.plan.fullScans) out.push(`  ${r.size.toLocaleString('fr-FR')} ${r.figure} — ${s}`);
+  }
+  const last = rows.filter((r) => r.size === results.at(-1)?.size);
+  out.push(`Index utilisés à ${results.at(-1)?.size.toLocaleString('fr-FR')} : ${[...new Set(last.flatMap((r) => r.plan.indexes))].sort().join(', ')}`);
   process.stdout.write(out.join('\n') + '\n');
 }
 
-main().catch((err) => {
-  process.stderr.write(`${(err instanceof Error ? err.stack ?? err.message : String(err)).slice(0, 2000)}\n`);
-  process.exit(1);
-});
+// bench/scale-instances.ts reuses the generator: the measurements run only when this file is the one started.
+if (require.main === module) {
+  main().catch((err) => {
+    process.stderr.write(`${(err instanceof Error ? err.stack ?? err.message : String(err)).slice(0, 2000)}\n`);
+    process.exit(1);
+  });
+}

@@ -4,7 +4,7 @@ import { createDb, migrateLatest } from '../shared/db';
 import { BOM, csvLine } from '../shared/csv';
 import { t } from '../shared/i18n';
 import { findConsultationBySlug, listThemes } from '../modules/consultations';
-import { planFor, suggestGroupsFor, PLAN_WINDOW, type ConsolidationPlan, type PlanAction } from '../modules/similarity';
+import { placesFor, planFor, suggestGroupsFor, PLAN_WINDOW, type ConsolidationPlan, type PlanAction } from '../modules/similarity';
 import { loadConfigOrExit } from './support';
 
 interface Options {
@@ -42,25 +42,63 @@ export interface PrintedGroup {
 const CSV_HEADER = ['groupe', 'perimetre', 'action', 'coche', 'cible_id', 'cible_code', 'cible_titre', 'ressemblance', 'titre_propose', 'motif', 'cohesion', 'libelle', 'contribution_id', 'reference', 'score', 'texte'];
 const decimal = (x: number | null | undefined) => (x == null ? '' : x.toFixed(3).replace('.', ','));
 
-/** The groups of one scope: a theme's consolidation plan (planFor, as the plan page), or « à classer »'s suggested groups. */
-export async function printedGroups(db: Knex, consultationId: number, scope: { name: string; themeId: number | null }, first = 1): Promise<PrintedGroup[]> {
+/**
+ * « À classer » is grouped by windows of its GROUP_WINDOW oldest contributions (then the next…): the
+ * grouping's memory and time grow with the square of what it compares, and at a million contributions
+ * the list holds tens of thousands. Near-duplicates in two different windows are not grouped together.
+ */
+export const GROUP_WINDOW = 5000;
+
+/**
+ * The groups of one scope, window after window, each window's groups handed to `emit` before the next
+ * is computed (nothing of a scope is kept but the window being printed: the command's memory is
+ * bounded by a window's, not by the consultation's size): a theme's consolidation plan (planFor, as
+ * the plan page, PLAN_WINDOW contributions at a time), or « à classer »'s suggested groups. Returns the
+ * number of the last group.
+ */
+export async function eachPrintedGroups(db: Knex, consultationId: number, scope: { name: string; themeId: number | null }, first: number, emit: (groups: PrintedGroup[]) => Promise<void>): Promise<number> {
   let number = first - 1;
   if (scope.themeId === null) {
-    return (await suggestGroupsFor(db, consultationId, 'a_classer')).map((g) => ({
-      number: ++number, scope: scope.name, action: null, ticked: true, target: null, title: null, reason: null, lookAlikeId: null, cohesion: g.cohesion, label: g.label,
-      contributions: g.contributions.map((c) => ({ id: c.id, reference: c.reference, text: c.body, score: null })),
-    }));
+    for (let afterId = 0; ; ) {
+      const window = await suggestGroupsFor(db, consultationId, 'a_classer', { window: { afterId, limit: GROUP_WINDOW } });
+      await emit(
+        window.map((g) => ({
+          number: ++number, scope: scope.name, action: null, ticked: true, target: null, title: null, reason: null, lookAlikeId: null, cohesion: g.cohesion, label: g.label,
+          contributions: g.contributions.map((c) => ({ id: c.id, reference: c.reference, text: c.body, score: null })),
+        })),
+      );
+      // The window's last id: the highest of its contributions (every one of them is in a group, alone or not).
+      const ids = window.flatMap((g) => g.contributions.map((c) => c.id));
+      if (ids.length < GROUP_WINDOW) break;
+      afterId = Math.max(...ids);
+    }
+    return number;
   }
-  // The plan window by window (PLAN_WINDOW oldest first, then the next…), as the page would show them in turn.
-  const out: PrintedGroup[] = [];
+  // The plan window by window (PLAN_WINDOW oldest first, then the next…), as the page would show them in
+  // turn; the theme's targets and set-aside contributions read once (nothing is written meanwhile).
+  const places = await placesFor(db, consultationId, scope.themeId);
   for (let afterId = 0; ; ) {
-    const plan = await planFor(db, consultationId, { themeId: scope.themeId }, { afterId });
+    const plan = await planFor(db, consultationId, { themeId: scope.themeId }, { afterId, places });
     if (!plan.raws.size) break;
     afterId = plan.lastId;
-    out.push(...printedPlan(plan, scope.name, () => ++number));
+    await emit(printedPlan(plan, scope.name, () => ++number));
     if (plan.raws.size < PLAN_WINDOW) break;
   }
+  return number;
+}
+
+/** Every group of one scope at once (the benches count them; the command prints them window by window). */
+export async function printedGroups(db: Knex, consultationId: number, scope: { name: string; themeId: number | null }, first = 1): Promise<PrintedGroup[]> {
+  const out: PrintedGroup[] = [];
+  await eachPrintedGroups(db, consultationId, scope, first, async (groups) => {
+    out.push(...groups);
+  });
   return out;
+}
+
+/** Writes to stdout, waiting while it asks to (a pipe to a slow reader): the output is never held whole. */
+async function write(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await new Promise((resolve) => process.stdout.once('drain', resolve));
 }
 
 function printedPlan(plan: ConsolidationPlan, scopeName: string, next: () => number): PrintedGroup[] {
@@ -117,23 +155,29 @@ async function suggestGroupsCommand(opts: Options): Promise<number> {
       scopes.push({ name: theme.code, themeId: Number(theme.id) });
     }
 
-    const groups: PrintedGroup[] = [];
-    for (const s of scopes) groups.push(...(await printedGroups(db, consultation.id, s, groups.length + 1)));
-
-    if (opts.format === 'csv') {
-      const lines = [csvLine(CSV_HEADER)];
-      for (const g of groups) {
-        for (const c of g.contributions) {
-          lines.push(csvLine([
+    // Printed window by window: the same document as JSON.stringify(…, null, 2) of every group at once.
+    const csv = opts.format === 'csv';
+    let count = 0;
+    const emit = async (groups: PrintedGroup[]) => {
+      if (!groups.length) return;
+      if (csv) {
+        const lines = groups.flatMap((g) =>
+          g.contributions.map((c) => csvLine([
             g.number, g.scope, g.action ?? '', g.ticked ? 'oui' : 'non', g.target?.id ?? '', g.target?.code ?? '', g.target?.title ?? '', decimal(g.target?.score), g.title ?? '', g.reason ?? '',
             decimal(g.cohesion), g.label, c.id, c.reference ?? '', decimal(c.score), c.text,
-          ]));
-        }
+          ])),
+        );
+        await write(lines.join('\r\n') + '\r\n');
+      } else {
+        await write(groups.map((g, i) => `${count + i ? ',\n' : '\n'}${JSON.stringify(g, null, 2).replace(/^/gm, '    ')}`).join(''));
       }
-      process.stdout.write(BOM + lines.join('\r\n') + '\r\n');
-    } else {
-      process.stdout.write(`${JSON.stringify({ consultation: consultation.slug, theme: opts.theme ?? null, groups }, null, 2)}\n`);
-    }
+      count += groups.length;
+    };
+    if (csv) await write(BOM + csvLine(CSV_HEADER) + '\r\n');
+    else await write(`{\n  "consultation": ${JSON.stringify(consultation.slug)},\n  "theme": ${JSON.stringify(opts.theme ?? null)},\n  "groups": [`);
+    let last = 0;
+    for (const s of scopes) last = await eachPrintedGroups(db, consultation.id, s, last + 1, emit);
+    if (!csv) await write(count ? '\n  ]\n}\n' : ']\n}\n');
     return 0;
   } finally {
     await db.destroy();

@@ -18,6 +18,7 @@ export { rankTargets, rankAgainst, placesFor, RANK_DEFAULTS } from './rank-targe
 export { proposePlan, titleFrom, TITLE_MAX } from './propose-plan';
 export type { PlannedGroup, PlanAction, PlanOptions } from './propose-plan';
 export { planFor, PLAN_WINDOW } from './plan-for';
+export type { Places } from './plan-for';
 export type { ConsolidationPlan } from './plan-for';
 export type { Placement, RankedTarget, RankOptions, Target } from './rank-targets';
 export { lemmaOf } from './lemmas';

@@ -61,12 +61,19 @@ function fingerprintOf(rows: readonly RawText[], targets: readonly Target[], out
  * matched against every theme's consolidated contributions), with the consultation's glossary and
  * learned associations. Nothing is written.
  */
-export async function planFor(db: Db, consultationId: number, scope: GroupScope, options: Partial<PlanOptions> & { afterId?: number; window?: number } = {}): Promise<ConsolidationPlan> {
+export type Places = Awaited<ReturnType<typeof placesFor>>;
+
+/**
+ * `places`: the scope's targets and set-aside contributions when the caller already read them (the
+ * command line walks a theme window by window without writing anything: they are the same for every
+ * window, and at a million contributions reading them again for each window cost more than the plans).
+ */
+export async function planFor(db: Db, consultationId: number, scope: GroupScope, options: Partial<PlanOptions> & { afterId?: number; window?: number; places?: Places } = {}): Promise<ConsolidationPlan> {
   const themeId = scope === 'a_classer' ? null : scope.themeId;
   const rows = await listUnprocessedRaw(db, consultationId, themeId, { afterId: options.afterId, limit: options.window ?? PLAN_WINDOW });
   const total = await countUnprocessedRaw(db, consultationId, themeId);
   const knowledge = options.knowledge ?? (await loadKnowledge(db, consultationId));
-  const { targets, outOfScope } = await placesFor(db, consultationId, themeId ?? undefined);
+  const { targets, outOfScope } = options.places ?? (await placesFor(db, consultationId, themeId ?? undefined));
   const key = `${consultationId}:${themeId ?? 'a_classer'}:${options.afterId ?? 0}`;
   const fingerprint = fingerprintOf(rows, targets, outOfScope, options);
   const hit = planCache.get(key);

@@ -18,14 +18,21 @@ export interface SuggestedGroup {
 /**
  * Suggested groups of near-duplicates among the unprocessed raw contributions (status « à traiter »)
  * of a theme or of the « à classer » list of a consultation. Nothing is written: the ambassador
- * accepts, edits or ignores the suggestions.
+ * accepts, edits or ignores the suggestions. `window`: only the `limit` oldest after `afterId` (the
+ * command line walks a large « à classer » list window by window, its memory bounded by the window's).
  */
-export async function suggestGroupsFor(db: Db, consultationId: number, scope: GroupScope, options: Partial<GroupOptions> = {}): Promise<SuggestedGroup[]> {
-  const rows = await listUnprocessedRaw(db, consultationId, scope === 'a_classer' ? null : scope.themeId);
+export async function suggestGroupsFor(
+  db: Db,
+  consultationId: number,
+  scope: GroupScope,
+  options: Partial<GroupOptions> & { window?: { afterId: number; limit: number } } = {},
+): Promise<SuggestedGroup[]> {
+  const { window, ...groupOptions } = options;
+  const rows = await listUnprocessedRaw(db, consultationId, scope === 'a_classer' ? null : scope.themeId, window ?? {});
   const byId = new Map(rows.map((r) => [r.id, r]));
   // The consultation's glossary and learned associations (learned from its links on first use).
-  const knowledge = options.knowledge ?? (await loadKnowledge(db, consultationId));
-  const groups = suggestGroups(rows.map((r) => ({ id: r.id, text: r.body })), { ...options, knowledge });
+  const knowledge = groupOptions.knowledge ?? (await loadKnowledge(db, consultationId));
+  const groups = suggestGroups(rows.map((r) => ({ id: r.id, text: r.body })), { ...groupOptions, knowledge });
   return groups.map((g, i) => ({
     number: i + 1,
     cohesion: g.cohesion,

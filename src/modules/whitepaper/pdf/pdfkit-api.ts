@@ -15,11 +15,19 @@ export interface StructElem {
   end(): void;
 }
 
+export interface ShapedRun {
+  glyphs: Array<{ id: number; advanceWidth: number; codePoints: number[] }>;
+  positions: Array<{ xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth?: number }>;
+  readonly advanceWidth: number;
+}
+
 export interface PdfFont {
   /** The fontkit font behind it (reusable as a source for another document). */
   font: object;
   /** pdfkit's per-font cache of shaped words (replaced by one shared across documents, see fonts.ts). */
   layoutCache: Record<string, unknown>;
+  /** Shapes one word (fontkit), its positions scaled to 1 000 units; what layoutCache keeps. */
+  layoutRun(text: string, features?: unknown): ShapedRun;
   widthOfString(text: string, size: number): number;
   ascender: number;
   descender: number;
