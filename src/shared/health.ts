@@ -10,8 +10,10 @@ import type { Knex } from 'knex';
  *   state, marked `stale: true` with its age (`ageMs`), and the ping goes on in the background.
  * - Before any ping has answered (the instance just started), the probe waits for the first one up
  *   to `firstTimeoutMs` (5 s): there is no state to answer from.
- * - The last known success counts for `staleLimitMs` (30 s): a database that has answered nothing for
- *   longer is reported unreachable (503), so a balancer takes the instance out.
+ * - A ping left unanswered for `staleLimitMs` (30 s) makes the database unreachable (503), so a
+ *   balancer takes the instance out. The clock runs from the moment the database was asked, not from
+ *   the last success: after a quiet minute with no probe, one ping slower than `timeoutMs` must not
+ *   read as a database silent for a minute (it did: 503 after any idle spell, found by bench:scale).
  *
  * The answer: 200 `{ status: 'ok', database: { status: 'ok', client, stale, ageMs } }`, or 503
  * `{ status: 'error', database: { status: 'unreachable' | 'unknown', client, stale, ageMs } }`.
@@ -51,10 +53,13 @@ export function createHealthProbe(db: Knex, options: HealthOptions = {}): Health
   /** The moment of the last success (a failure after it does not erase it). */
   let lastOkAt: number | null = null;
   let inFlight: Promise<void> | null = null;
+  /** When the ping in flight was sent: how long the database has been asked without answering. */
+  let askedAt = 0;
 
   function ping(): Promise<void> {
     if (inFlight) return inFlight;
     const started = now();
+    askedAt = started;
     inFlight = db
       .raw('select 1')
       .then(
@@ -82,7 +87,7 @@ export function createHealthProbe(db: Knex, options: HealthOptions = {}): Health
     }
     // The ping is late: the last known state, if it is recent enough.
     if (last && !last.ok) return { httpStatus: 503, body: { status: 'error', database: { status: 'unreachable', client, stale: true, ageMs: t - last.at } } };
-    if (lastOkAt !== null && t - lastOkAt <= staleLimitMs) {
+    if (lastOkAt !== null && (!inFlight || t - askedAt <= staleLimitMs)) {
       return { httpStatus: 200, body: { status: 'ok', database: { status: 'ok', client, stale: true, ageMs: t - lastOkAt } } };
     }
     return {

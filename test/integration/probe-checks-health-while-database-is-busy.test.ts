@@ -46,6 +46,22 @@ describe('The health probe answers while the database is busy', () => {
     };
   }
 
+  it('after a quiet spell longer than the limit, a slow ping still answers ok (stale), not unreachable', async () => {
+    const config = testConfig();
+    const app = createApp({ config, db: appDb, logger: createLogger('silent') }, { sessionCleanupMs: 0, health: { timeoutMs: 20, cacheMs: 0, staleLimitMs: 1500 } });
+    expect((await request(app).get('/healthz')).status).to.equal(200);
+    // No probe for longer than the limit: the last success is old, but the database was never asked.
+    await new Promise((r) => setTimeout(r, 1700));
+    const release = await holdEveryConnection(appDb);
+    try {
+      const res = await request(app).get('/healthz');
+      expect(res.status).to.equal(200);
+      expect(res.body.database).to.include({ status: 'ok', stale: true });
+    } finally {
+      await release();
+    }
+  });
+
   it('answers from the last known state, stale with its age, within its bound; then 503 past the limit; fresh again after', async () => {
     const config = testConfig();
     const app = createApp({ config, db: appDb, logger: createLogger('silent') }, { sessionCleanupMs: 0, health: { timeoutMs: 20, cacheMs: 0, staleLimitMs: 1500 } });
