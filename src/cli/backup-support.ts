@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { formatNumber } from '../shared/i18n';
+import { formatNumber, plural } from '../shared/i18n';
 
 /** An expected failure of backup or restore: its French message is all the operator sees (no stack trace). */
 export class BackupError extends Error {}
@@ -50,5 +50,5 @@ export function formatSeconds(ms: number): string {
 
 /** « 1 table », « 27 tables ». */
 export function formatTables(n: number): string {
-  return `${formatNumber(n)} table${n > 1 ? 's' : ''}`;
+  return plural(n, '# table', '# tables');
 }

@@ -66,7 +66,7 @@ describe('An ambassador applies a consolidation plan, meets a conflict and undoe
     const smsCount = await smsGroup.locator('.plan-members > li').count();
     expect(smsCount).to.be.at.least(3);
     await Promise.all([page.waitForURL(planUrl), smsGroup.getByRole('button', { name: /^Appliquer seulement le groupe/ }).click()]);
-    expect(await page.locator('.flash').first().textContent()).to.contain(`Plan appliqué : ${smsCount} contribution(s) rattachée(s)`);
+    expect(await page.locator('.flash').first().textContent()).to.contain(`Plan appliqué : ${smsCount} contributions rattachées`);
     for (const k of ['SMS-1', 'SMS-2', 'SMS-3']) expect(await status(ids[k]!)).to.equal('consolidee');
     await expectAccessible(page, 'plan-apres-application');
 

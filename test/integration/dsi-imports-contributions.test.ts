@@ -118,13 +118,13 @@ describe('The DSI imports raw contributions from a file', function () {
     const preview = await upload(csv);
     expect(preview.status).to.equal(303);
     const previewPage = await dsi.get(String(preview.headers.location));
-    expect(previewPage.text).to.contain('Aperçu de l’import').and.contain('Importer 4 contribution(s)').and.contain('À classer');
+    expect(previewPage.text).to.contain('Aperçu de l’import').and.contain('Importer 4 contributions').and.contain('À classer');
     expect(await count(t.db, { consultation_id: seed.consultationId })).to.equal(0);
 
     const launched = await dsi.post(`${base}/${runIdOf(preview)}/lancer`).type('form').send({ _csrf: token });
     expect(launched.status).to.equal(303);
     const done = await dsi.get(String(launched.headers.location));
-    expect(done.text).to.contain('Import terminé').and.contain('4 contribution(s) créée(s), 0 déjà importée(s)');
+    expect(done.text).to.contain('Import terminé').and.contain('4 contributions créées, 0 déjà importée');
 
     const rows = await t.db('raw_contributions').where({ consultation_id: seed.consultationId }).orderBy('id');
     expect(rows).to.have.length(4);
@@ -202,7 +202,7 @@ describe('The DSI imports raw contributions from a file', function () {
     ws.addRow(['Une messagerie sécurisée pour échanger avec les jeunes', 'X-2', null, null, null, 45366]);
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     const { page } = await importFile(buf, 'fiches.xlsx');
-    expect(page.text).to.contain('2 contribution(s) créée(s)');
+    expect(page.text).to.contain('2 contributions créées');
     const x1 = await t.db('raw_contributions').where({ reference: '101' }).first();
     expect(x1.workshop_id).to.equal(seed.workshopId);
     expect(x1.author_id).to.equal(marie.id);
@@ -235,7 +235,7 @@ describe('The DSI imports raw contributions from a file', function () {
     }
     expect(state).to.include({ status: 'done', rowsDone: 6000, rowsTotal: 6000, finished: true, done: 6000, total: 6000 });
     expect(await count(t.db, { consultation_id: seed.consultationId, source: 'import' }).then((n) => n >= 6000)).to.equal(true);
-    expect((await dsi.get(`${base}/${id}`)).text).to.contain(`${n(6000)} contribution(s) créée(s)`);
+    expect((await dsi.get(`${base}/${id}`)).text).to.contain(`${n(6000)} contributions créées`);
   });
 
   it('refuses an upload over 50 MB (413)', async () => {
@@ -319,11 +319,11 @@ describe('An operator imports contributions with the command line', function () 
     const res = run(p, '--consultation', 'cli', '--as', 'dsi@cli.test');
     expect(res.status, res.stderr).to.equal(0);
     expect(res.stderr).to.contain(`Import : ${n(5000)} lignes`);
-    expect(res.stdout).to.contain(`${n(5200)} contribution(s) créée(s), 0 déjà importée(s)`);
+    expect(res.stdout).to.contain(`${n(5200)} contributions créées, 0 déjà importée`);
 
     const again = run(p, '--consultation', 'cli');
     expect(again.status, again.stderr).to.equal(0);
-    expect(again.stdout).to.contain(`0 contribution(s) créée(s), ${n(5200)} déjà importée(s)`);
+    expect(again.stdout).to.contain(`0 contribution créée, ${n(5200)} déjà importées`);
 
     const db = createDb({ databaseUrl: undefined, dataDir });
     try {

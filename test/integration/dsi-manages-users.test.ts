@@ -162,7 +162,7 @@ describe('The DSI manages accounts', () => {
     it('explains a missing column and an empty upload', async () => {
       const res = await upload('nom;role\nA;contributeur\n', 'apercu');
       expect(res.status).to.equal(422);
-      expect(res.text).to.contain('Colonne(s) obligatoire(s) absente(s)');
+      expect(res.text).to.contain('Colonne obligatoire absente : « email »');
       const empty = await dsi.post(`/admin/utilisateurs/import?_csrf=${encodeURIComponent(token)}`).field('mode', 'importer');
       expect(empty.status).to.equal(422);
       expect(empty.text).to.contain('Choisissez un fichier');

@@ -253,7 +253,7 @@ describe('The DSI sets up a consultation: information, calendar, themes, opening
       await makeRawContribution(t.db, consultationId, { theme_id: first.id, source: 'individuelle', body: 'Une contribution rattachée' });
       const refused = await dsi.post(`/admin/consultations/${slug}/thematiques/${first.id}/supprimer`).type('form').send({ _csrf: token });
       expect(refused.status).to.equal(409);
-      expect(refused.text).to.contain(`La thématique « ${first.title} » ne peut pas être supprimée : 1 contribution(s)`);
+      expect(refused.text).to.contain(`La thématique « ${first.title} » ne peut pas être supprimée : 1 objet y est rattaché`);
       expect(await t.db('themes').where({ id: first.id }).first()).to.exist;
 
       const done = await dsi.post(`/admin/consultations/${slug}/thematiques/${second.id}/supprimer`).type('form').send({ _csrf: token });

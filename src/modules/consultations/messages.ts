@@ -16,7 +16,7 @@ registerMessages({
   'consultations.themeCodeTaken': 'Ce code est déjà utilisé par une autre thématique de cette consultation.',
   'consultations.themeTitleTaken': 'Une autre thématique de cette consultation porte déjà ce titre.',
   'consultations.themeInUse':
-    'La thématique « {title} » ne peut pas être supprimée : {count} contribution(s), besoin(s) ou contribution(s) consolidée(s) y sont rattachés. Vous pouvez la renommer.',
+    'La thématique « {title} » ne peut pas être supprimée : {count|# objet y est rattaché|# objets y sont rattachés} (contributions, besoins ou contributions consolidées). Vous pouvez la renommer.',
   'consultations.themeLinked':
     'La thématique « {title} » ne peut pas être supprimée : des ateliers ou des ambassadeurs y sont rattachés. Vous pouvez la renommer.',
   'consultations.themeCannotMove': 'Cette thématique est déjà en tête ou en fin de liste.',

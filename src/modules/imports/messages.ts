@@ -35,7 +35,7 @@ registerMessages({
   'imports.row.badDate': 'Date invalide : « {value} » (formats acceptés : JJ/MM/AAAA, AAAA-MM-JJ ou date Excel).',
   'imports.row.futureDate': 'La date « {value} » est dans le futur.',
   'imports.row.duplicate': 'Doublon de la ligne {line} (même texte, même référence, même atelier, même auteur).',
-  'imports.run.done': 'Import terminé : {created} contribution(s) créée(s), {skipped} déjà importée(s).',
+  'imports.run.done': 'Import terminé : {created|# contribution créée|# contributions créées}, {skipped|# déjà importée|# déjà importées}.',
   'imports.run.started': 'Import lancé : la page se met à jour pendant l’import.',
   'imports.run.notLaunchable': 'Cet import ne peut pas être lancé : {reason}',
   'imports.run.hasErrors': 'le fichier contient des erreurs. Corrigez-le puis envoyez-le de nouveau.',

@@ -2,7 +2,7 @@ import { registerMessages } from '../../shared/i18n';
 
 registerMessages({
   'users.anonymisedName': 'Personne anonymisée n° {id}',
-  'users.anonymised': '{label} : nom, adresse et mot de passe effacés, sessions fermées, {contributions} contribution(s) détachée(s) de son identité.',
+  'users.anonymised': '{label} : nom, adresse et mot de passe effacés, sessions fermées, {contributions|# contribution détachée|# contributions détachées} de son identité.',
   'users.selfAnonymise': 'Vous ne pouvez pas anonymiser votre propre compte.',
   'users.import.none': 'Choisissez un fichier CSV à importer.',
   'users.import.tooLarge': 'Le fichier dépasse {max} Mo : découpez-le en plusieurs fichiers de {max} Mo au plus.',
