@@ -48,6 +48,7 @@ import { whitepaperRoutes } from './modules/whitepaper/routes';
 import { similarityRoutes } from './modules/similarity/routes';
 import { followupRoutes } from './modules/followup/routes';
 import { prioritisationRoutes } from './modules/prioritisation/routes';
+import { legalRoutes } from './modules/legal/routes';
 import { currentEntry, navigationFor } from './navigation';
 
 export interface CreateAppOptions {
@@ -84,6 +85,8 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   app.set('view cache', config.env !== 'development');
   app.locals.h = viewHelpers;
   app.locals.appName = 'Ensemble';
+  // The footer's legal links and source-code address (AGPL: offered to every network user).
+  app.locals.site = config.site;
   // Defaults for pages rendered before the session is known (early errors such as 413).
   app.locals.actor = null;
   app.locals.nav = navigationFor(null);
@@ -200,6 +203,7 @@ export function createApp(deps: AppDeps, options: CreateAppOptions = {}): Expres
   app.use(similarityRoutes(deps));
   app.use(followupRoutes(deps));
   app.use(prioritisationRoutes(deps));
+  app.use(legalRoutes(deps));
 
   app.use(notFound);
   app.use(errorHandler);

@@ -10,6 +10,12 @@ z.config(z.locales.fr());
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
+/**
+ * Where the source code is published, linked from every page's footer: the AGPL (section 13) asks
+ * that the users of a network service be offered it. An instance that changes the code sets its own.
+ */
+export const DEFAULT_SOURCE_CODE_URL = 'https://code.example.org/missions-locales/ensemble';
+
 const boolish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'oui', 'non'])
   .transform((v) => ['true', '1', 'yes', 'oui'].includes(v));
@@ -41,6 +47,10 @@ const schema = z
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
     CONSULTATION_CACHE_CHECK_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
     LIST_COUNT_CAP: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
+    SOURCE_CODE_URL: z.url({ protocol: /^https?$/, error: 'doit être une adresse http(s)' }).default(DEFAULT_SOURCE_CODE_URL),
+    OPERATOR_NAME: z.string().trim().min(1).max(200).default('la structure qui exploite cette instance'),
+    OPERATOR_CONTACT: z.string().trim().min(1).max(200).default('le référent numérique de votre Mission Locale'),
+    HOSTING_PROVIDER: z.string().trim().min(1).max(300).default('non renseigné par l’exploitant'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -82,6 +92,8 @@ export interface Config {
   consultationCacheCheckMs: number;
   /** The contributions list counts its selection up to this many rows, then shows « plus de N ». */
   listCountCap: number;
+  /** The public-sector pages (legal notice, accessibility statement) and the footer's source-code link. */
+  site: { sourceCodeUrl: string; operatorName: string; operatorContact: string; hostingProvider: string };
 }
 
 export class ConfigError extends Error {}
@@ -119,6 +131,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     databasePool: { min: e.DATABASE_POOL_MIN, max: e.DATABASE_POOL_MAX },
     consultationCacheCheckMs: e.CONSULTATION_CACHE_CHECK_MS,
     listCountCap: e.LIST_COUNT_CAP,
+    site: { sourceCodeUrl: e.SOURCE_CODE_URL, operatorName: e.OPERATOR_NAME, operatorContact: e.OPERATOR_CONTACT, hostingProvider: e.HOSTING_PROVIDER },
   };
 }
 
@@ -144,5 +157,9 @@ export const CONFIG_DOC: Array<[string, string, string]> = [
   ['WORDCLOUD_SYNC_LIMIT', '5000', 'Au-delà de ce nombre de contributions, un nuage de mots périmé est recalculé en arrière-plan (la page montre le précédent, daté)'],
   ['CONSULTATION_CACHE_CHECK_MS', '1000', 'Une consultation, ses phases et ses thématiques sont gardées en mémoire ; chaque instance vérifie au plus tous les N ms si une autre les a modifiées (0 : à chaque requête)'],
   ['LIST_COUNT_CAP', '10000', 'La liste des contributions compte sa sélection jusqu’à ce nombre, puis affiche « plus de … » (le compte exact d’un million de lignes coûterait des secondes)'],
+  ['SOURCE_CODE_URL', DEFAULT_SOURCE_CODE_URL, 'Adresse du code source publié (lien « Code source » du pied de page, attendu par la licence AGPL) ; à remplacer par le dépôt réel de l’instance'],
+  ['OPERATOR_NAME', 'la structure qui exploite cette instance', 'Éditeur du site, nommé dans les mentions légales et la déclaration d’accessibilité'],
+  ['OPERATOR_CONTACT', 'le référent numérique…', 'Contact (adresse ou service) pour les données personnelles et l’accessibilité'],
+  ['HOSTING_PROVIDER', 'non renseigné', 'Hébergeur (nom, adresse), pour les mentions légales'],
   ['SHUTDOWN_GRACE_SECONDS', '30', "À l'arrêt (SIGTERM), délai laissé aux requêtes en cours et aux tâches de fond avant un arrêt forcé (code 1)"],
 ];

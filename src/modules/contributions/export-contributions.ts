@@ -58,6 +58,28 @@ export const STAFF_COLUMNS: ExportColumn[] = [
   { header: 'Remontée continue', key: 'remontee_continue', value: (c) => (c.continuous_intake ? 'oui' : 'non') },
 ];
 
+/** The open-data files' licence, stated in a sidecar file, in the file's HTTP Link header and on the pages that offer them. */
+export const OPEN_DATA_LICENCE = {
+  name: 'Licence Ouverte / Open Licence version 2.0',
+  url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
+} as const;
+
+/** The sidecar text that goes with an open-data file: its licence, its source, the duty to cite them. */
+export function openDataLicenceText(p: { consultationTitle: string; fileName: string; day: string }): string {
+  return [
+    `Fichier : ${p.fileName}`,
+    `Source : plateforme Ensemble, consultation « ${p.consultationTitle} »`,
+    `Date de mise à jour : ${p.day}`,
+    `Licence : ${OPEN_DATA_LICENCE.name} (Etalab)`,
+    `Texte de la licence : ${OPEN_DATA_LICENCE.url}`,
+    '',
+    'Vous pouvez réutiliser ces données librement, y compris à des fins commerciales, à condition de',
+    'mentionner leur source (la plateforme Ensemble et la consultation) et la date de leur dernière mise à jour.',
+    'Le fichier ne contient aucune donnée personnelle : ni auteur, ni adresse, ni structure.',
+    '',
+  ].join('\r\n');
+}
+
 /**
  * The open-data file: no personal data. No author, no author name, no e-mail, no structure (an
  * individual's structure can point at them), no free-text reason (it may name people).
