@@ -8,6 +8,8 @@ registerMessages({
     "Cette consultation a été modifiée par quelqu'un d'autre entre-temps. Vérifiez les valeurs enregistrées ci-dessous : vos saisies sont conservées dans le formulaire, enregistrez-les de nouveau pour remplacer ces valeurs.",
   'consultations.slugTaken': 'Cette adresse est déjà utilisée par une autre consultation.',
   'consultations.phasesSaved': 'Le calendrier de la consultation est enregistré.',
+  'consultations.purgeOpening':
+    'Avec ce calendrier, la consultation est close depuis le {day} : la purge définitive des données personnelles deviendrait possible aussitôt. Cochez la case de confirmation pour enregistrer ce calendrier en connaissance de cause.',
   'consultations.openingsSaved': 'Les ouvertures des étapes sont enregistrées.',
   'consultations.themeCreated': 'La thématique « {title} » est ajoutée.',
   'consultations.themeUpdated': 'La thématique « {title} » est modifiée.',
