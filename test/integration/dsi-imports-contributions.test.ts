@@ -54,7 +54,8 @@ describe('The DSI imports raw contributions from a file', function () {
 
   const upload = (body: Buffer | string, filename = 'contributions.csv', agent = dsi, csrf = token) =>
     agent
-      .post(`${base}?_csrf=${encodeURIComponent(csrf)}`)
+      .post(base)
+      .field('_csrf', csrf)
       .attach('fichier', Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8'), { filename, contentType: filename.endsWith('.xlsx') ? 'application/octet-stream' : 'text/csv' });
 
   const runIdOf = (res: request.Response) => Number(/\/imports\/(\d+)$/.exec(String(res.headers.location))![1]);
@@ -69,7 +70,14 @@ describe('The DSI imports raw contributions from a file', function () {
     return { id, page: await dsi.get(`${base}/${id}`) };
   }
 
-  it('refuses a file with errors row by row (422, line: reason) and imports nothing', async () => {
+  /** A refused file: the post redirects to its stored run (a reload does not post it again), whose page lists the errors. */
+  async function refused(res: request.Response) {
+    expect(res.status, res.text.slice(0, 500)).to.equal(303);
+    expect(String(res.headers.location)).to.match(/\/imports\/\d+$/).and.not.to.contain('_csrf');
+    return dsi.get(String(res.headers.location));
+  }
+
+  it('refuses a file with errors row by row (line: reason), redirecting to its page, and imports nothing', async () => {
     const csv = [
       HEADER,
       `${LONG};A-1;Atelier de Tarbes;USAGERS;marie@ml65.test;12/03/2024`,
@@ -80,8 +88,8 @@ describe('The DSI imports raw contributions from a file', function () {
       `${LONG};A-1;Atelier de Tarbes;USAGERS;marie@ml65.test;12/03/2024`,
       `${'x'.repeat(5001)};A-7;;;;`,
     ].join('\n');
-    const res = await upload(csv);
-    expect(res.status).to.equal(422);
+    const res = await refused(await upload(csv));
+    expect(res.text).to.contain('Le fichier est refusé : rien n’a été importé');
     expect(res.text).to.contain('Le fichier contient des erreurs : rien ne sera importé');
     expect(res.text).to.match(/<th scope="row">3<\/th><td>Le texte est trop court \(5 caractères ; 10 au moins\)/);
     expect(res.text).to.match(/<th scope="row">4<\/th><td>Atelier inconnu dans cette consultation : « Atelier fantôme »/);
@@ -102,8 +110,7 @@ describe('The DSI imports raw contributions from a file', function () {
   });
 
   it('refuses a file without a text column with a file-level message', async () => {
-    const res = await upload('numero;atelier\n1;Atelier de Tarbes\n');
-    expect(res.status).to.equal(422);
+    const res = await refused(await upload('numero;atelier\n1;Atelier de Tarbes\n'));
     expect(res.text).to.contain('Colonne obligatoire absente : « texte »').and.contain('« numero »');
   });
 
@@ -243,8 +250,17 @@ describe('The DSI imports raw contributions from a file', function () {
     expect(res.status).to.equal(413);
   });
 
+  it('carries the upload form’s token in a field, never in the address, and refuses an upload without it', async () => {
+    const form = await dsi.get(base);
+    expect(form.text).to.match(/<form method="post" action="[^"?]*\/imports" enctype="multipart\/form-data"/).and.not.to.match(/_csrf=/);
+    const forged = await dsi.post(base).attach('fichier', Buffer.from('texte\nUn texte assez long pour passer\n'), { filename: 'x.csv', contentType: 'text/csv' });
+    expect(forged.status).to.equal(403);
+    // Another multipart post, on a route that takes no upload, is checked before any handler.
+    expect((await dsi.post('/profil').field('displayName', 'Pirate')).status).to.equal(403);
+  });
+
   it('asks for a file when none is sent (422)', async () => {
-    const res = await dsi.post(`${base}?_csrf=${encodeURIComponent(token)}`).field('x', '1');
+    const res = await dsi.post(base).field('_csrf', token).field('x', '1');
     expect(res.status).to.equal(422);
     expect(res.text).to.contain('Choisissez un fichier CSV ou XLSX');
   });

@@ -4,6 +4,7 @@ import { registerMessages } from '../../shared/i18n';
 registerMessages({
   'imports.file.empty': 'Le fichier est vide.',
   'imports.file.none': 'Choisissez un fichier CSV ou XLSX à importer.',
+  'imports.file.refused': 'Le fichier est refusé : rien n’a été importé. Corrigez les erreurs listées ci-dessous puis envoyez-le de nouveau.',
   'imports.file.noData': 'Le fichier ne contient aucune ligne de données.',
   'imports.file.tooManyRows': 'Le fichier dépasse {max} lignes de données : découpez-le en plusieurs fichiers de {max} lignes au plus.',
   'imports.file.malformedCsv': 'Le fichier CSV est mal formé (vers la ligne {line}) : vérifiez les guillemets et les séparateurs.',
