@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
+import { toBool } from '../../src/shared/db';
 import request from 'supertest';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
@@ -146,6 +147,13 @@ describe('The DSI imports raw contributions from a file', function () {
     expect(a2.author_id).to.equal(null);
     expect(a2.theme_id).to.equal(null);
     expect(new Date(a2.submitted_at).toISOString()).to.equal('2024-03-15T12:00:00.000Z');
+    // A date without a time is a date: flagged, and shown without the stored noon (no « 13:00 »).
+    expect(toBool(a2.submitted_day_only)).to.equal(true);
+    expect(toBool(a3.submitted_day_only)).to.equal(false); // no date: the moment of import, a real time
+    const shown = await dsi.get(`/contributions/${a2.id}`);
+    expect(shown.text).to.match(/Déposée le<\/dt><dd><time datetime="[^"]+">15 mars 2024<\/time>/);
+    const exported = await dsi.get(`/consultations/${slug}/contributions/export.csv`);
+    expect(exported.text).to.match(/;2024-03-15;/).and.not.to.match(/2024-03-15 13:00/);
     expect(a3.theme_id).to.equal(seed.pilotage);
     expect(a4.theme_id).to.equal(null);
     expect(a4.reference).to.equal(null);

@@ -32,6 +32,9 @@ export function parisDateTime(v: unknown): string {
   return `${day} ${time}`;
 }
 
+/** When a contribution was submitted, in Paris: the day alone when only a day was given (an imported date). */
+const submittedOn = (c: ContributionView): string => (c.submitted_day_only ? parisDateTime(c.submitted_at).slice(0, 10) : parisDateTime(c.submitted_at));
+
 /** The author as files show them: never the name of someone who asked to stay anonymous. */
 export function exportedAuthor(c: ContributionView): string {
   if (c.anonymous) return t('contributions.anonymous');
@@ -52,7 +55,7 @@ export const STAFF_COLUMNS: ExportColumn[] = [
   { header: 'Statut', key: 'statut', value: (c) => t(`contributions.status.${c.status}`) },
   { header: 'Auteur', key: 'auteur', value: exportedAuthor },
   { header: 'Anonyme', key: 'anonyme', value: (c) => (c.anonymous ? 'oui' : 'non') },
-  { header: 'Déposée le', key: 'deposee_le', value: (c) => parisDateTime(c.submitted_at) },
+  { header: 'Déposée le', key: 'deposee_le', value: submittedOn },
   { header: 'Texte', key: 'texte', value: (c) => c.body },
   { header: 'Motif hors périmètre', key: 'motif_hors_perimetre', value: (c) => c.out_of_scope_reason ?? '' },
   { header: 'Remontée continue', key: 'remontee_continue', value: (c) => (c.continuous_intake ? 'oui' : 'non') },
@@ -92,7 +95,7 @@ export const OPEN_DATA_COLUMNS: ExportColumn[] = [
   { header: 'Région', key: 'region', value: (c) => c.region ?? '' },
   { header: 'Source', key: 'source', value: (c) => t(`contributions.source.${c.source}`) },
   { header: 'Statut', key: 'statut', value: (c) => t(`contributions.status.${c.status}`) },
-  { header: 'Déposée le', key: 'deposee_le', value: (c) => parisDateTime(c.submitted_at) },
+  { header: 'Déposée le', key: 'deposee_le', value: submittedOn },
   { header: 'Texte', key: 'texte', value: (c) => c.body },
 ];
 
@@ -155,7 +158,7 @@ async function writeJson(out: Writable, columns: ExportColumn[], batches: AsyncI
         const record: Record<string, Cell> = {};
         for (const c of columns) record[c.key] = c.value(row);
         // Dates in JSON are machine-readable instants, not Paris wall time.
-        if ('deposee_le' in record) record.deposee_le = toDate(row.submitted_at)?.toISOString() ?? null;
+        if ('deposee_le' in record) record.deposee_le = row.submitted_day_only ? String(record.deposee_le) : (toDate(row.submitted_at)?.toISOString() ?? null);
         parts.push((first ? '\n' : ',\n') + JSON.stringify(record));
         first = false;
       }
