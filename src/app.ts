@@ -52,6 +52,7 @@ import { similarityRoutes } from './modules/similarity/routes';
 import { followupRoutes } from './modules/followup/routes';
 import { prioritisationRoutes } from './modules/prioritisation/routes';
 import { notificationsRoutes } from './modules/notifications/routes';
+import { legalRoutes } from './modules/legal/routes';
 import { currentEntry, navigationFor } from './navigation';
 
 export interface CreateAppOptions {
@@ -92,6 +93,8 @@ export function createApp(input: AppInput, options: CreateAppOptions = {}): Expr
   app.set('view cache', config.env !== 'development');
   app.locals.h = viewHelpers;
   app.locals.appName = 'Ensemble';
+  // The footer's legal links and source-code address (AGPL: offered to every network user).
+  app.locals.site = config.site;
   // Defaults for pages rendered before the session is known (early errors such as 413).
   app.locals.actor = null;
   app.locals.nav = navigationFor(null);
@@ -215,6 +218,7 @@ export function createApp(input: AppInput, options: CreateAppOptions = {}): Expr
   app.use(followupRoutes(deps));
   app.use(prioritisationRoutes(deps));
   app.use(notificationsRoutes(deps));
+  app.use(legalRoutes(deps));
 
   app.use(notFound);
   app.use(errorHandler);

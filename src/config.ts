@@ -10,6 +10,12 @@ z.config(z.locales.fr());
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
+/**
+ * Where the source code is published, linked from every page's footer: the AGPL (section 13) asks
+ * that the users of a network service be offered it. An instance that changes the code sets its own.
+ */
+export const DEFAULT_SOURCE_CODE_URL = 'https://code.example.org/missions-locales/ensemble';
+
 const boolish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'oui', 'non'])
   .transform((v) => ['true', '1', 'yes', 'oui'].includes(v));
@@ -87,6 +93,10 @@ const schema = z
       .optional()
       .refine((v) => v === undefined || httpUrl(v), 'doit être une URL http:// ou https:// (l’adresse du site vue par les utilisateurs)'),
     MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    SOURCE_CODE_URL: z.url({ protocol: /^https?$/, error: 'doit être une adresse http(s)' }).default(DEFAULT_SOURCE_CODE_URL),
+    OPERATOR_NAME: z.string().trim().min(1).max(200).default('la structure qui exploite cette instance'),
+    OPERATOR_CONTACT: z.string().trim().min(1).max(200).default('le référent numérique de votre Mission Locale'),
+    HOSTING_PROVIDER: z.string().trim().min(1).max(300).default('non renseigné par l’exploitant'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
@@ -137,6 +147,8 @@ export interface Config {
    * demo). `publicUrl` starts every link of a mail (no request to take the host from).
    */
   mail: { smtpUrl: string | undefined; from: string; publicUrl: string; maxAttempts: number };
+  /** The public-sector pages (legal notice, accessibility statement) and the footer's source-code link. */
+  site: { sourceCodeUrl: string; operatorName: string; operatorContact: string; hostingProvider: string };
 }
 
 export class ConfigError extends Error {}
@@ -182,6 +194,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
       maxAttempts: e.MAIL_MAX_ATTEMPTS,
     },
+    site: { sourceCodeUrl: e.SOURCE_CODE_URL, operatorName: e.OPERATOR_NAME, operatorContact: e.OPERATOR_CONTACT, hostingProvider: e.HOSTING_PROVIDER },
   };
 }
 
@@ -215,6 +228,10 @@ export const CONFIG_DOC: Array<[string, string, string]> = [
   ['MAIL_FROM', 'Ensemble <ne-pas-repondre@ensemble.localhost>', 'Expéditeur des courriels'],
   ['PUBLIC_URL', 'http://localhost:PORT', 'Adresse du site vue par les utilisateurs : début de chaque lien des courriels'],
   ['MAIL_MAX_ATTEMPTS', '8', 'Tentatives d’envoi d’un courriel (délai doublé à chaque échec, à partir d’une minute) avant abandon, visible par la DSI'],
+  ['SOURCE_CODE_URL', DEFAULT_SOURCE_CODE_URL, 'Adresse du code source publié (lien « Code source » du pied de page, attendu par la licence AGPL) ; à remplacer par le dépôt réel de l’instance'],
+  ['OPERATOR_NAME', 'la structure qui exploite cette instance', 'Éditeur du site, nommé dans les mentions légales et la déclaration d’accessibilité'],
+  ['OPERATOR_CONTACT', 'le référent numérique…', 'Contact (adresse ou service) pour les données personnelles et l’accessibilité'],
+  ['HOSTING_PROVIDER', 'non renseigné', 'Hébergeur (nom, adresse), pour les mentions légales'],
   ['SHUTDOWN_GRACE_SECONDS', '30', "À l'arrêt (SIGTERM), délai laissé aux requêtes en cours et aux tâches de fond avant un arrêt forcé (code 1)"],
 ];
 

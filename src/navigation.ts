@@ -33,8 +33,25 @@ export function navigationFor(actor: MaybeActor): NavItem[] {
   return items;
 }
 
-/** The entry for a path: the longest href that is the path or one of its parents (home only for '/'). */
+/**
+ * Pages whose address does not start with their section's: consolidation work lives under a
+ * consultation's address (/consultations/:slug/consolidation, …/besoins) and under its own objects
+ * (/consolidees/:id, /besoins/:id). Each names the menu entry of the section it belongs to; the first
+ * that matches and is in the person's menu wins, otherwise the address's own parent does.
+ */
+const SECTIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^\/consultations\/[^/]+\/(consolidation|besoins|glossaire|associations|entonnoir)(\/|$)/, '/consolidation'],
+  [/^\/(consolidees|besoins|propositions)\//, '/consolidation'],
+  [/^\/consultations\/[^/]+\/contributions(\/|$)/, '/contributions'],
+  [/^\/contributions\/\d+/, '/contributions'],
+  [/^\/contributions\/\d+/, '/mes-contributions'],
+  [/^\/priorisations\//, '/priorisation'],
+  [/^\/admin\/consultations\/[^/]+\/suivi(\/|$)/, '/admin/suivi'],
+];
+
+/** The entry for a path: its section's (SECTIONS), else the longest href that is the path or one of its parents (home only for '/'). */
 export function currentEntry(items: NavItem[], path: string): string | null {
+  for (const [pattern, href] of SECTIONS) if (pattern.test(path) && items.some((i) => i.href === href)) return href;
   let best: string | null = null;
   for (const { href } of items) {
     const matches = href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);

@@ -15,6 +15,7 @@
   var participant = form.querySelector('select[name="participantId"]');
   var csrf = form.querySelector('input[name="_csrf"]').value;
   var countEl = document.getElementById('capture-count');
+  var nounEl = document.getElementById('capture-noun');
   var queueEl = document.getElementById('capture-queue');
   var statusEl = document.getElementById('capture-status');
   var list = document.getElementById('capture-last');
@@ -114,7 +115,9 @@
       flushing = false;
       if (res.data && res.data.ok) {
         dropFromQueue(note.clientKey);
-        countEl.textContent = String(res.data.count);
+        countEl.textContent = new Intl.NumberFormat('fr-FR').format(res.data.count);
+        // French plural rules, as the server writes them: 0 and 1 take the singular.
+        if (nounEl) nounEl.textContent = new Intl.PluralRules('fr-FR').select(res.data.count) === 'one' ? nounEl.dataset.one : nounEl.dataset.other;
         if (!res.data.duplicate) addEntry(res.data.entry);
         showError('');
         flush();

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { formatNumber } from '../shared/i18n';
+import { formatNumber, plural } from '../shared/i18n';
 
 /** An expected failure of backup or restore: its French message is all the operator sees (no stack trace). */
 export class BackupError extends Error {}
@@ -45,5 +45,5 @@ export function formatSize(bytes: number): string {
 
 /** « 1 table », « 27 tables ». */
 export function formatTables(n: number): string {
-  return `${formatNumber(n)} table${n > 1 ? 's' : ''}`;
+  return plural(n, '# table', '# tables');
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { createDb, migrateLatest } from '../shared/db';
-import { formatDuration, formatNumber } from '../shared/i18n';
+import { formatDuration, formatNumber, plural } from '../shared/i18n';
 import { findUserByEmail } from '../modules/users';
 import type { Actor } from '../shared/actor';
 import { analyseImport, finishRun, fileSource, hasErrors, importsPolicy, insertRun, runImport, type LineError } from '../modules/imports';
@@ -23,7 +23,7 @@ const out = (msg: string) => process.stdout.write(`${msg}\n`);
 function printErrors(fileErrors: string[], errors: LineError[], errorRows: number): void {
   for (const e of fileErrors) err(`Fichier : ${e}`);
   for (const e of errors) err(`Ligne ${e.line} : ${e.reason}`);
-  if (errorRows > errors.length) err(`… et ${formatNumber(errorRows - errors.length)} autre(s) ligne(s) en erreur.`);
+  if (errorRows > errors.length) err(`… et ${plural(errorRows - errors.length, '# autre ligne', '# autres lignes')} en erreur.`);
 }
 
 function progress(label: string): (rows: number) => void {
@@ -67,12 +67,12 @@ async function importContributions(file: string, opts: Options): Promise<number>
     const analysis = await analyseImport(db, consultation.id, source, { onProgress: progress('Vérification') });
     if (hasErrors(analysis)) {
       printErrors(analysis.fileErrors, analysis.errors, analysis.errorRows);
-      err(`Rien n’a été importé : ${formatNumber(analysis.errorRows)} ligne(s) en erreur sur ${formatNumber(analysis.rowsTotal)}.`);
+      err(`Rien n’a été importé : ${plural(analysis.errorRows, '# ligne', '# lignes')} en erreur sur ${formatNumber(analysis.rowsTotal)}.`);
       return 1;
     }
     out(
-      `${formatNumber(analysis.rowsTotal)} ligne(s) lue(s) (${analysis.format?.toUpperCase()}${analysis.encoding ? `, ${analysis.encoding}` : ''}) : ` +
-        `${formatNumber(analysis.toCreate)} à créer, ${formatNumber(analysis.alreadyImported)} déjà importée(s).`,
+      `${plural(analysis.rowsTotal, '# ligne lue', '# lignes lues')} (${analysis.format?.toUpperCase()}${analysis.encoding ? `, ${analysis.encoding}` : ''}) : ` +
+        `${formatNumber(analysis.toCreate)} à créer, ${plural(analysis.alreadyImported, '# déjà importée', '# déjà importées')}.`,
     );
     if (opts.dryRun) {
       out('Vérification seulement (--dry-run) : rien n’a été importé.');
@@ -105,8 +105,8 @@ async function importContributions(file: string, opts: Options): Promise<number>
       return 1;
     }
     out(
-      `Import terminé en ${formatDuration(Date.now() - started)} : ${formatNumber(outcome.created)} contribution(s) créée(s), ` +
-        `${formatNumber(outcome.skipped)} déjà importée(s), dans « ${consultation.title} ».`,
+      `Import terminé en ${formatDuration(Date.now() - started)} : ${plural(outcome.created, '# contribution créée', '# contributions créées')}, ` +
+        `${plural(outcome.skipped, '# déjà importée', '# déjà importées')}, dans « ${consultation.title} ».`,
     );
     return 0;
   } finally {

@@ -17,7 +17,7 @@ const catalogues: Record<Locale, Record<string, string>> = {
     'role.ambassadeur': 'Ambassadeur',
     'role.dsi': 'DSI (administration)',
     'auth.invalid': 'Adresse électronique ou mot de passe incorrect.',
-    'auth.throttled': 'Trop de tentatives de connexion. Réessayez dans {minutes} minute(s).',
+    'auth.throttled': 'Trop de tentatives de connexion. Réessayez dans {minutes|# minute|# minutes}.',
     'auth.loggedOut': 'Vous êtes déconnecté.',
     'auth.loginRequired': 'Connectez-vous pour accéder à cette page.',
     'auth.welcome': 'Bienvenue, {name}.',
@@ -35,7 +35,7 @@ const catalogues: Record<Locale, Record<string, string>> = {
     'error.500.title': 'Erreur interne',
     'error.500.body': "Une erreur inattendue s'est produite. L'équipe technique en est informée ; réessayez plus tard.",
     'error.429.title': 'Trop de requêtes',
-    'form.errors': 'Le formulaire contient {count} erreur(s). Corrigez les champs signalés.',
+    'form.errors': 'Le formulaire contient {count|# erreur|# erreurs}. Corrigez les champs signalés.',
     'users.created': 'Le compte de {name} a été créé.',
     'users.updated': 'Le compte de {name} a été modifié.',
     'users.deactivated': 'Le compte de {name} a été désactivé.',
@@ -61,9 +61,17 @@ export function registerMessages(entries: Record<string, string>, locale: Locale
   }
 }
 
+/**
+ * A message with its parameters. A count takes its French plural in the template itself:
+ * `{count|# erreur|# erreurs}` reads « 0 erreur », « 1 erreur », « 2 erreurs » (see plural()).
+ */
 export function t(key: string, params: Record<string, string | number> = {}, locale: Locale = DEFAULT_LOCALE): string {
   const template = catalogues[locale][key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
+  return template
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (all, name: string, one: string, other: string) =>
+      name in params ? plural(Number(params[name]), one, other) : all,
+    )
+    .replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
 }
 
 const numberFmt = new Intl.NumberFormat('fr-FR');
@@ -88,6 +96,21 @@ const oneDecimalFmt = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1,
 /** « 1,8 »: a ratio that is not a share (proposals per need), always with one decimal. */
 export function formatOneDecimal(n: number): string {
   return oneDecimalFmt.format(n);
+}
+
+// French plural rules: 0 and 1 take the singular (« 0 contribution correspond », « 1 erreur »).
+const pluralRules = new Intl.PluralRules('fr-FR');
+
+/**
+ * A count in a French phrase, the number written the French way in place of `#`:
+ * plural(0, '# contribution correspond', '# contributions correspondent') → « 0 contribution correspond »,
+ * plural(1091, …) → « 1 091 contributions correspondent ». Every count shown in a page, the PDF or
+ * the command line goes through here (or through a message's `{n|…|…}`), never through « (s) ».
+ */
+export function plural(n: number, one: string, other: string): string {
+  // 'many' (« 1 000 000 ») takes the plural form: the phrases never say « 1 million de ».
+  const form = pluralRules.select(n) === 'one' ? one : other;
+  return form.replace(/#/g, formatNumber(n));
 }
 
 // One formatter per number of digits: building an Intl.NumberFormat costs far more than formatting.
@@ -124,4 +147,4 @@ export function isoDate(v: unknown): string {
   return d && !Number.isNaN(d.getTime()) ? d.toISOString() : '';
 }
 
-export const viewHelpers = { t, formatNumber, formatPercent, formatDate, formatDateTime, isoDate };
+export const viewHelpers = { t, plural, formatNumber, formatPercent, formatDate, formatDateTime, isoDate };

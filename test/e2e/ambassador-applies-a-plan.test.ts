@@ -66,7 +66,7 @@ describe('An ambassador applies a consolidation plan, meets a conflict and undoe
     const smsCount = await smsGroup.locator('.plan-members > li').count();
     expect(smsCount).to.be.at.least(3);
     await Promise.all([page.waitForURL(planUrl), smsGroup.getByRole('button', { name: /^Appliquer seulement le groupe/ }).click()]);
-    expect(await page.locator('.flash').first().textContent()).to.contain(`Plan appliqué : ${smsCount} contribution(s) rattachée(s)`);
+    expect(await page.locator('.flash').first().textContent()).to.contain(`Plan appliqué : ${smsCount} contributions rattachées`);
     for (const k of ['SMS-1', 'SMS-2', 'SMS-3']) expect(await status(ids[k]!)).to.equal('consolidee');
     await expectAccessible(page, 'plan-apres-application');
 
@@ -90,7 +90,7 @@ describe('An ambassador applies a consolidation plan, meets a conflict and undoe
     // 3. Undo the last plan: the two driving texts it placed come back, the SMS plan stays.
     await page.goto(planUrl);
     await Promise.all([page.waitForURL(planUrl), page.getByRole('button', { name: 'Annuler ce plan' }).click()]);
-    expect(await page.getByText(/Plan annulé : 2 lien\(s\) défait\(s\)/).count()).to.equal(1);
+    expect(await page.getByText(/Plan annulé : 2 liens défaits/).count()).to.equal(1);
     expect(await status(ids['PERMIS-1']!)).to.equal('a_traiter');
     expect(await status(ids['PERMIS-3']!)).to.equal('a_traiter');
     expect(await status(ids['SMS-1']!)).to.equal('consolidee');

@@ -63,7 +63,7 @@ describe('The DSI follows up the requirements in a real browser', function () {
     await page.getByLabel('Nouveau statut').selectOption('retenue');
     await page.getByLabel('Commentaire').fill('Retenues par le comité de pilotage de décembre.');
     await Promise.all([page.waitForURL(/status=a_etudier/), page.getByRole('button', { name: 'Enregistrer le statut des propositions cochées' }).click()]);
-    expect(await page.getByRole('status').first().textContent()).to.contain('Statut « Retenue » enregistré pour 2 proposition(s).');
+    expect(await page.getByRole('status').first().textContent()).to.contain('Statut « Retenue » enregistré pour 2 propositions.');
     await check('suivi-dsi-liste-apres-lot');
   });
 

@@ -100,9 +100,9 @@ describe('The DSI imports contributions from a file in a real browser', function
     expect(await page.getByRole('heading', { name: 'Aperçu de l’import' }).count()).to.equal(1);
     await expectAccessible(page, 'import-apercu');
     await screenshot(page, 'dsi-import-apercu');
-    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Importer 4 contribution(s)' }).click()]);
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Importer 4 contributions' }).click()]);
     expect(await page.getByRole('heading', { name: 'Import terminé' }).count()).to.equal(1);
-    expect(await page.locator('main').textContent()).to.contain('4 contribution(s) créée(s)');
+    expect(await page.locator('main').textContent()).to.contain('4 contributions créées');
     await expectAccessible(page, 'import-termine');
     await screenshot(page, 'dsi-import-termine');
     expect(await count()).to.equal(4);

@@ -152,7 +152,7 @@ describe('The DSI sets up a consultation in a real browser', function () {
     await dsi.getByLabel('Relations partenaires').check();
     await dsi.getByLabel('Message au candidat (facultatif)').fill('Bienvenue parmi les ambassadeurs !');
     await submit(dsi, 'Retenir la candidature');
-    expect(await dsi.locator('.flash-success').textContent()).to.contain('est ambassadeur pour 2 thématique(s)');
+    expect(await dsi.locator('.flash-success').textContent()).to.contain('est ambassadeur pour 2 thématiques');
     await check(dsi, 'dsi-candidatures-apres-decision');
 
     await staff.goto(server.url + '/candidatures');

@@ -123,7 +123,7 @@ describe('An ambassador applies a consolidation plan', function () {
     expect(Number(learned?.w)).to.be.greaterThan(0);
 
     const after = await amb.get(planUrl()).expect(200);
-    expect(after.text).to.contain('Plan appliqué : 6 contribution(s) rattachée(s)');
+    expect(after.text).to.contain('Plan appliqué : 6 contributions rattachées');
     expect(after.text).to.contain('Annuler ce plan');
     const left = formFields(after.text, action);
     expect(Object.keys(left).filter((k) => k.startsWith('m_'))).to.deep.equal([`m_${ids.alone![0]}`]);
@@ -171,7 +171,7 @@ describe('An ambassador applies a consolidation plan', function () {
     // The withdrawn one is no longer offered as a target; the same plan can be applied again.
     const again = await amb.get(planUrl()).expect(200);
     expect(again.text).to.not.contain(created.code);
-    expect(again.text).to.contain('Plan annulé : 6 lien(s) défait(s), 1 contribution(s) remise(s) à traiter, 1 contribution(s) consolidée(s) retirée(s).');
+    expect(again.text).to.contain('Plan annulé : 6 liens défaits, 1 contribution remise à traiter, 1 contribution consolidée retirée.');
     // Undoing twice is refused, nothing changes.
     await amb.post(`/consultations/${slug}/consolidation/plan/annuler`).type('form').send(undo).expect(409);
   });

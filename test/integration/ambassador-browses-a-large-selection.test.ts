@@ -71,8 +71,11 @@ describe('An ambassador browses a large selection of contributions', () => {
     const all = await amb.get(`/consultations/${slug}/contributions`);
     expect(all.text).to.match(/Plus de <strong>10<\/strong> contributions\s+au total/);
     const few = await amb.get(`/consultations/${slug}/contributions?theme=${themeA}&q=mobilit%C3%A9+vraiment`);
-    expect(few.text).to.match(/<strong>1<\/strong> contribution\s+correspondent/);
+    // French plural rules: 0 and 1 take the singular, verb included.
+    expect(few.text).to.match(/<strong>1<\/strong> contribution correspond à la sélection/);
     expect(few.text).not.to.contain('Plus de');
+    const none = await amb.get(`/consultations/${slug}/contributions?theme=${themeA}&q=zzzzquelconque`);
+    expect(none.text).to.match(/<strong>0<\/strong> contribution correspond à la sélection/);
   });
 
   it('lists with and without a region filter the same rows as the join on the structures did', async () => {

@@ -251,5 +251,12 @@ describe('An ambassador browses, searches and exports raw contributions', () => 
     const visitor = await request(app).get(url).buffer(true).parse(binary);
     expect(visitor.status).to.equal(200);
     expect((visitor.body as Buffer).toString('utf8')).not.to.contain('Léa Signataire');
+    // The file carries its licence: an HTTP Link to it and a sidecar text anyone may read, named on the page.
+    expect(visitor.headers.link).to.contain('rel="license"').and.contain('licence-ouverte-open-licence');
+    const sidecar = await request(app).get(`/consultations/${slug}/contributions/open-data-licence.txt`);
+    expect(sidecar.status).to.equal(200);
+    expect(sidecar.text).to.contain('Licence Ouverte / Open Licence version 2.0').and.contain(`contributions-donnees-ouvertes-${slug}.csv`);
+    const page = await request(app).get(`/consultations/${slug}`);
+    expect(page.text).to.contain('Licence Ouverte 2.0').and.contain('open-data-licence.txt');
   });
 });

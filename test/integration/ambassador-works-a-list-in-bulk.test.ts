@@ -52,7 +52,7 @@ describe('An ambassador works the list to process in bulk', function () {
     expect(res.headers.location).to.equal(list());
     for (const id of [raws[1]!, raws[2]!]) expect(await row(id)).to.include({ status: 'hors_perimetre', out_of_scope_reason: 'Hors sujet : locaux' });
     expect(await t.db('audit_log').where({ action: 'consolidation.out_of_scope' })).to.have.length(2);
-    expect((await amb.get(list())).text).to.contain('2 contribution(s) mise(s) hors périmètre.');
+    expect((await amb.get(list())).text).to.contain('2 contributions mises hors périmètre.');
   });
 
   it('offers the same bulk actions on the coverage page, and comes back to it from a page of several themes', async () => {

@@ -280,7 +280,7 @@ describe('The DSI anonymises a person and purges a closed consultation', functio
       // Assert
       expect(res.status).to.equal(303);
       const after = await dsi.get(String(res.headers.location));
-      expect(after.text).to.contain('4 contribution(s) détachée(s)');
+      expect(after.text).to.contain('4 contributions détachées');
       const rows = await t.db('raw_contributions').where({ consultation_id: closedId });
       expect(rows).to.have.length(4);
       for (const r of rows) {

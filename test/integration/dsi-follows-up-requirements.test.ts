@@ -140,7 +140,7 @@ describe('The DSI follows up the requirements of the white paper', function () {
       expect(current).to.include({ status: 'non_retenue', stream: p.stream });
     }
     const list = await dsi.get(res.headers.location!);
-    expect(list.text).to.contain('Statut « Non retenue » enregistré pour 2 proposition(s).');
+    expect(list.text).to.contain('Statut « Non retenue » enregistré pour 2 propositions.');
   });
 
   describe('bad input: a French message next to the field, the typed values kept, nothing changed (422)', () => {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
+import { toBool } from '../../src/shared/db';
 import request from 'supertest';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
@@ -54,7 +55,8 @@ describe('The DSI imports raw contributions from a file', function () {
 
   const upload = (body: Buffer | string, filename = 'contributions.csv', agent = dsi, csrf = token) =>
     agent
-      .post(`${base}?_csrf=${encodeURIComponent(csrf)}`)
+      .post(base)
+      .field('_csrf', csrf)
       .attach('fichier', Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8'), { filename, contentType: filename.endsWith('.xlsx') ? 'application/octet-stream' : 'text/csv' });
 
   const runIdOf = (res: request.Response) => Number(/\/imports\/(\d+)$/.exec(String(res.headers.location))![1]);
@@ -69,7 +71,14 @@ describe('The DSI imports raw contributions from a file', function () {
     return { id, page: await dsi.get(`${base}/${id}`) };
   }
 
-  it('refuses a file with errors row by row (422, line: reason) and imports nothing', async () => {
+  /** A refused file: the post redirects to its stored run (a reload does not post it again), whose page lists the errors. */
+  async function refused(res: request.Response) {
+    expect(res.status, res.text.slice(0, 500)).to.equal(303);
+    expect(String(res.headers.location)).to.match(/\/imports\/\d+$/).and.not.to.contain('_csrf');
+    return dsi.get(String(res.headers.location));
+  }
+
+  it('refuses a file with errors row by row (line: reason), redirecting to its page, and imports nothing', async () => {
     const csv = [
       HEADER,
       `${LONG};A-1;Atelier de Tarbes;USAGERS;marie@ml65.test;12/03/2024`,
@@ -80,8 +89,8 @@ describe('The DSI imports raw contributions from a file', function () {
       `${LONG};A-1;Atelier de Tarbes;USAGERS;marie@ml65.test;12/03/2024`,
       `${'x'.repeat(5001)};A-7;;;;`,
     ].join('\n');
-    const res = await upload(csv);
-    expect(res.status).to.equal(422);
+    const res = await refused(await upload(csv));
+    expect(res.text).to.contain('Le fichier est refusé : rien n’a été importé');
     expect(res.text).to.contain('Le fichier contient des erreurs : rien ne sera importé');
     expect(res.text).to.match(/<th scope="row">3<\/th><td>Le texte est trop court \(5 caractères ; 10 au moins\)/);
     expect(res.text).to.match(/<th scope="row">4<\/th><td>Atelier inconnu dans cette consultation : « Atelier fantôme »/);
@@ -102,8 +111,7 @@ describe('The DSI imports raw contributions from a file', function () {
   });
 
   it('refuses a file without a text column with a file-level message', async () => {
-    const res = await upload('numero;atelier\n1;Atelier de Tarbes\n');
-    expect(res.status).to.equal(422);
+    const res = await refused(await upload('numero;atelier\n1;Atelier de Tarbes\n'));
     expect(res.text).to.contain('Colonne obligatoire absente : « texte »').and.contain('« numero »');
   });
 
@@ -118,13 +126,13 @@ describe('The DSI imports raw contributions from a file', function () {
     const preview = await upload(csv);
     expect(preview.status).to.equal(303);
     const previewPage = await dsi.get(String(preview.headers.location));
-    expect(previewPage.text).to.contain('Aperçu de l’import').and.contain('Importer 4 contribution(s)').and.contain('À classer');
+    expect(previewPage.text).to.contain('Aperçu de l’import').and.contain('Importer 4 contributions').and.contain('À classer');
     expect(await count(t.db, { consultation_id: seed.consultationId })).to.equal(0);
 
     const launched = await dsi.post(`${base}/${runIdOf(preview)}/lancer`).type('form').send({ _csrf: token });
     expect(launched.status).to.equal(303);
     const done = await dsi.get(String(launched.headers.location));
-    expect(done.text).to.contain('Import terminé').and.contain('4 contribution(s) créée(s), 0 déjà importée(s)');
+    expect(done.text).to.contain('Import terminé').and.contain('4 contributions créées, 0 déjà importée');
 
     const rows = await t.db('raw_contributions').where({ consultation_id: seed.consultationId }).orderBy('id');
     expect(rows).to.have.length(4);
@@ -139,6 +147,13 @@ describe('The DSI imports raw contributions from a file', function () {
     expect(a2.author_id).to.equal(null);
     expect(a2.theme_id).to.equal(null);
     expect(new Date(a2.submitted_at).toISOString()).to.equal('2024-03-15T12:00:00.000Z');
+    // A date without a time is a date: flagged, and shown without the stored noon (no « 13:00 »).
+    expect(toBool(a2.submitted_day_only)).to.equal(true);
+    expect(toBool(a3.submitted_day_only)).to.equal(false); // no date: the moment of import, a real time
+    const shown = await dsi.get(`/contributions/${a2.id}`);
+    expect(shown.text).to.match(/Déposée le<\/dt><dd><time datetime="[^"]+">15 mars 2024<\/time>/);
+    const exported = await dsi.get(`/consultations/${slug}/contributions/export.csv`);
+    expect(exported.text).to.match(/;2024-03-15;/).and.not.to.match(/2024-03-15 13:00/);
     expect(a3.theme_id).to.equal(seed.pilotage);
     expect(a4.theme_id).to.equal(null);
     expect(a4.reference).to.equal(null);
@@ -202,7 +217,7 @@ describe('The DSI imports raw contributions from a file', function () {
     ws.addRow(['Une messagerie sécurisée pour échanger avec les jeunes', 'X-2', null, null, null, 45366]);
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     const { page } = await importFile(buf, 'fiches.xlsx');
-    expect(page.text).to.contain('2 contribution(s) créée(s)');
+    expect(page.text).to.contain('2 contributions créées');
     const x1 = await t.db('raw_contributions').where({ reference: '101' }).first();
     expect(x1.workshop_id).to.equal(seed.workshopId);
     expect(x1.author_id).to.equal(marie.id);
@@ -235,7 +250,7 @@ describe('The DSI imports raw contributions from a file', function () {
     }
     expect(state).to.include({ status: 'done', rowsDone: 6000, rowsTotal: 6000, finished: true, done: 6000, total: 6000 });
     expect(await count(t.db, { consultation_id: seed.consultationId, source: 'import' }).then((n) => n >= 6000)).to.equal(true);
-    expect((await dsi.get(`${base}/${id}`)).text).to.contain(`${n(6000)} contribution(s) créée(s)`);
+    expect((await dsi.get(`${base}/${id}`)).text).to.contain(`${n(6000)} contributions créées`);
   });
 
   it('refuses an upload over 50 MB (413)', async () => {
@@ -243,8 +258,17 @@ describe('The DSI imports raw contributions from a file', function () {
     expect(res.status).to.equal(413);
   });
 
+  it('carries the upload form’s token in a field, never in the address, and refuses an upload without it', async () => {
+    const form = await dsi.get(base);
+    expect(form.text).to.match(/<form method="post" action="[^"?]*\/imports" enctype="multipart\/form-data"/).and.not.to.match(/_csrf=/);
+    const forged = await dsi.post(base).attach('fichier', Buffer.from('texte\nUn texte assez long pour passer\n'), { filename: 'x.csv', contentType: 'text/csv' });
+    expect(forged.status).to.equal(403);
+    // Another multipart post, on a route that takes no upload, is checked before any handler.
+    expect((await dsi.post('/profil').field('displayName', 'Pirate')).status).to.equal(403);
+  });
+
   it('asks for a file when none is sent (422)', async () => {
-    const res = await dsi.post(`${base}?_csrf=${encodeURIComponent(token)}`).field('x', '1');
+    const res = await dsi.post(base).field('_csrf', token).field('x', '1');
     expect(res.status).to.equal(422);
     expect(res.text).to.contain('Choisissez un fichier CSV ou XLSX');
   });
@@ -319,11 +343,11 @@ describe('An operator imports contributions with the command line', function () 
     const res = run(p, '--consultation', 'cli', '--as', 'dsi@cli.test');
     expect(res.status, res.stderr).to.equal(0);
     expect(res.stderr).to.contain(`Import : ${n(5000)} lignes`);
-    expect(res.stdout).to.contain(`${n(5200)} contribution(s) créée(s), 0 déjà importée(s)`);
+    expect(res.stdout).to.contain(`${n(5200)} contributions créées, 0 déjà importée`);
 
     const again = run(p, '--consultation', 'cli');
     expect(again.status, again.stderr).to.equal(0);
-    expect(again.stdout).to.contain(`0 contribution(s) créée(s), ${n(5200)} déjà importée(s)`);
+    expect(again.stdout).to.contain(`0 contribution créée, ${n(5200)} déjà importées`);
 
     const db = createDb({ databaseUrl: undefined, dataDir });
     try {

@@ -121,7 +121,7 @@ describe('The DSI manages accounts', () => {
   describe('CSV import', () => {
     const upload = (body: Buffer | string, mode: 'apercu' | 'importer') =>
       dsi
-        .post(`/admin/utilisateurs/import?_csrf=${encodeURIComponent(token)}`)
+        .post('/admin/utilisateurs/import').field('_csrf', token)
         .field('mode', mode)
         .attach('fichier', Buffer.isBuffer(body) ? body : Buffer.from(body), { filename: 'comptes.csv', contentType: 'text/csv' });
 
@@ -162,8 +162,8 @@ describe('The DSI manages accounts', () => {
     it('explains a missing column and an empty upload', async () => {
       const res = await upload('nom;role\nA;contributeur\n', 'apercu');
       expect(res.status).to.equal(422);
-      expect(res.text).to.contain('Colonne(s) obligatoire(s) absente(s)');
-      const empty = await dsi.post(`/admin/utilisateurs/import?_csrf=${encodeURIComponent(token)}`).field('mode', 'importer');
+      expect(res.text).to.contain('Colonne obligatoire absente : « email »');
+      const empty = await dsi.post('/admin/utilisateurs/import').field('_csrf', token).field('mode', 'importer');
       expect(empty.status).to.equal(422);
       expect(empty.text).to.contain('Choisissez un fichier');
     });

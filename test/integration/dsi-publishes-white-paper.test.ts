@@ -205,7 +205,7 @@ describe('The DSI publishes the white paper; everyone reads it (demo consultatio
     const version = (await db('whitepaper_content').where({ consultation_id: consultationId }).first()).version;
     const res = await dsi.post(`${ADMIN}/publier`).type('form').send({ _csrf: csrfFrom(page.text), version: String(version) });
     expect(res.status).to.equal(422);
-    expect(res.text).to.contain('1 point(s) à compléter');
+    expect(res.text).to.contain('1 point à compléter');
     expect(res.text).to.contain('La conclusion n’est pas rédigée.');
     expect(await db('whitepaper_editions').where({ consultation_id: consultationId }).count({ n: '*' }).first().then((r) => Number(r?.n))).to.equal(1);
 
@@ -243,7 +243,7 @@ describe('The DSI publishes the white paper; everyone reads it (demo consultatio
 
     const changes = await request(app).get(`${BASE}/changements?de=1&vers=2`);
     expect(changes.status).to.equal(200);
-    expect(changes.text).to.contain('Besoins : 0 ajouté(s), 1 modifié(s), 0 retiré(s)');
+    expect(changes.text).to.contain('Besoins : 0 ajouté, 1 modifié, 0 retiré');
     expect(changes.text).to.contain('Un titre revu pour la deuxième édition</a> — titre');
     expect((await request(app).get(`${BASE}/changements?de=1&vers=7`)).status).to.equal(404);
 

@@ -172,6 +172,33 @@ describe('The DSI sets up a consultation: information, calendar, themes, opening
       expect((await phasesOf()).map((p: { kind: string }) => p.kind)).not.to.include('suivi');
     });
 
+    it('says so and asks for an explicit confirmation when a calendar change would open the personal-data purge', async () => {
+      const guarded = 'purge-gardee';
+      await create({ title: 'Purge gardée', slug: guarded });
+      const calendar = (suiviEnd: string) => ({
+        _csrf: token,
+        consultation_title: 'Consultation', consultation_startsOn: day(-60), consultation_endsOn: day(-30),
+        suivi_title: 'Suivi', suivi_startsOn: day(-29), suivi_endsOn: suiviEnd,
+      });
+      const url = `/admin/consultations/${guarded}/calendrier`;
+      expect((await dsi.post(url).type('form').send(calendar(day(30)))).status).to.equal(303); // still open: no question
+      const phasesNow = async () => (await t.db('consultation_phases as p').join('consultations as c', 'c.id', 'p.consultation_id').where('c.slug', guarded).select('p.ends_on', 'p.kind')).find((p: { kind: string }) => p.kind === 'suivi');
+
+      // Moving the follow-up's end back closes the consultation today: refused until confirmed, what was typed kept.
+      const asked = await dsi.post(url).type('form').send(calendar(day(-1)));
+      expect(asked.status).to.equal(409);
+      expect(asked.text).to.contain('la purge définitive des données personnelles deviendrait possible aussitôt');
+      expect(asked.text).to.contain('name="confirmPurgeOpening"').and.contain(`value="${day(-1)}"`);
+      expect(String((await phasesNow()).ends_on).slice(0, 10)).not.to.equal(day(-1));
+      expect((await dsi.get(`/admin/consultations/${guarded}/rgpd`)).text).not.to.contain('Confirmer la purge');
+
+      const confirmed = await dsi.post(url).type('form').send({ ...calendar(day(-1)), confirmPurgeOpening: 'oui' });
+      expect(confirmed.status).to.equal(303);
+      expect((await dsi.get(`/admin/consultations/${guarded}/rgpd`)).text).to.contain('Confirmer la purge');
+      // Once closed, another change asks nothing more: the purge was already possible.
+      expect((await dsi.post(url).type('form').send(calendar(day(-2)))).status).to.equal(303);
+    });
+
     it('lets the DSI force a step open or closed, which changes what the public page says, then follow the calendar again', async () => {
       const set = (choices: Record<string, string>) => dsi.post(`/admin/consultations/${slug}/ouvertures`).type('form').send({ _csrf: token, ...choices });
       expect((await set({ contributions: 'ouvert', consolidation: 'calendrier', ambassadorCall: 'ferme' })).status).to.equal(303);
@@ -253,7 +280,7 @@ describe('The DSI sets up a consultation: information, calendar, themes, opening
       await makeRawContribution(t.db, consultationId, { theme_id: first.id, source: 'individuelle', body: 'Une contribution rattachée' });
       const refused = await dsi.post(`/admin/consultations/${slug}/thematiques/${first.id}/supprimer`).type('form').send({ _csrf: token });
       expect(refused.status).to.equal(409);
-      expect(refused.text).to.contain(`La thématique « ${first.title} » ne peut pas être supprimée : 1 contribution(s)`);
+      expect(refused.text).to.contain(`La thématique « ${first.title} » ne peut pas être supprimée : 1 objet y est rattaché`);
       expect(await t.db('themes').where({ id: first.id }).first()).to.exist;
 
       const done = await dsi.post(`/admin/consultations/${slug}/thematiques/${second.id}/supprimer`).type('form').send({ _csrf: token });

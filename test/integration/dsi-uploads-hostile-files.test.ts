@@ -55,7 +55,7 @@ describe('The DSI uploads hostile files', function () {
   after(() => t.destroy());
 
   const upload = (body: Buffer, filename: string) =>
-    dsi.post(`${base}?_csrf=${encodeURIComponent(token)}`).attach('fichier', body, { filename, contentType: 'application/octet-stream' });
+    dsi.post(base).field('_csrf', token).attach('fichier', body, { filename, contentType: 'application/octet-stream' });
 
   const rows = async (table: string) => Number((await t.db(table).count({ n: '*' }).first())!.n);
   const written = async () => ({
@@ -157,7 +157,8 @@ describe('The DSI uploads hostile files', function () {
   describe('on the import of accounts', () => {
     const importUsers = (body: Buffer, filename: string, mode = 'importer') =>
       dsi
-        .post(`/admin/utilisateurs/import?_csrf=${encodeURIComponent(usersToken)}`)
+        .post('/admin/utilisateurs/import')
+        .field('_csrf', usersToken)
         .field('mode', mode)
         .attach('fichier', body, { filename, contentType: 'application/octet-stream' });
 

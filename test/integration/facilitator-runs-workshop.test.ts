@@ -5,7 +5,7 @@ import type { Express } from 'express';
 import { freshDb, type TestDb } from '../support/db';
 import { buildApp, loginAs, makeUser, tokenFor } from '../support/app';
 import { toBool } from '../../src/shared/db';
-import { makeConsultation, makeStructure } from '../support/factories';
+import { makeConsultation, makeStructure, makeWorkshop } from '../support/factories';
 import { utcToParis } from '../../src/modules/workshops/rules';
 
 /**
@@ -147,6 +147,23 @@ describe('A facilitator runs a workshop', () => {
       expect((await fac.get('/ateliers?du=2020-01-01&au=2020-01-31')).text).not.to.contain('Atelier filtrable');
       expect((await fac.get('/ateliers?quand=passes')).text).not.to.contain('Atelier filtrable');
       expect((await fac.get('/ateliers?page=abc&du=pas-une-date&theme=%27')).status).to.equal(200);
+    });
+
+    it('shows the most recent workshops by default once none is to come, and counts in French', async () => {
+      const over = await makeConsultation(t.db, { slug: 'terminee' });
+      await makeWorkshop(t.db, over.id, { structure_id: structureId, title: 'Atelier de 2023', day: '2023-03-01', capacity: 10 });
+      await makeWorkshop(t.db, over.id, { structure_id: structureId, title: 'Atelier de 2024', day: '2024-03-01', capacity: 10 });
+      const list = await fac.get(`/ateliers?consultation=${over.id}`);
+      expect(list.text).to.contain('Aucun atelier à venir : voici les ateliers passés').and.contain('2 ateliers correspondent');
+      expect(list.text.indexOf('Atelier de 2024')).to.be.greaterThan(0).and.lessThan(list.text.indexOf('Atelier de 2023'));
+      expect(list.text).to.match(/<option value="passes" selected>/);
+      // A period the person chose is kept, even when empty; singular for 0.
+      const chosen = await fac.get(`/ateliers?consultation=${over.id}&quand=a_venir`);
+      expect(chosen.text).to.contain('0 atelier correspond à ces critères').and.not.contain('Aucun atelier à venir : voici');
+
+      const full = await makeWorkshop(t.db, consultationId, { structure_id: structureId, title: 'Atelier à une place', day: inAWeek, capacity: 1 });
+      await t.db('workshop_registrations').insert({ workshop_id: full, user_id: dsi.id, status: 'inscrit' });
+      expect((await fac.get(`/ateliers/${full}`)).text).to.contain('Complet (1 place)');
     });
   });
 

@@ -71,6 +71,16 @@ describe('A need traces back to every raw contribution (demo consultation)', fun
     if (nowhere) expect((await whereItEndedUp(db, Number(nowhere.id))).consolidated).to.deep.equal([]);
   });
 
+  it('names, on a consolidated contribution’s page, the needs it supports with links to them', async () => {
+    const support = await db('need_supports as s').join('needs as n', 'n.id', 's.need_id').whereNull('n.merged_into_id').first('s.consolidated_contribution_id as cid', 'n.id', 'n.code', 'n.title');
+    const agent = await loginAs(app, 'dsi@ensemble.test', DEMO_PASSWORD);
+    const page = await agent.get(`/consolidees/${support.cid}`);
+    expect(page.status).to.equal(200);
+    expect(page.text).to.contain('Besoins qu’elle soutient').and.contain(`<a href="/besoins/${support.id}">${support.code} — `);
+    const alone = await db('consolidated_contributions as c').where({ consultation_id: consultationId }).whereNotExists(db('need_supports').whereRaw('need_supports.consolidated_contribution_id = c.id')).first('c.id');
+    if (alone) expect((await agent.get(`/consolidees/${alone.id}`)).text).to.contain('Elle ne soutient encore aucun besoin.');
+  });
+
   it('shows the funnel 1 091 → 300 → 88 → 159, and the themes add up to it', async () => {
     const f = await funnel(db, consultationId);
     expect(f.overall).to.include({ raw: 1091, consolidated: 300, needs: 88, proposals: 159 });

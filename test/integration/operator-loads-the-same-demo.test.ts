@@ -45,7 +45,8 @@ const EXPECTED: Readonly<Record<string, readonly [number, string]>> = {
   prioritisation_steps: [1, '9c9bc089102de14392379de39563f518d1aab4a9434a83396ac5429064970149'],
   // Issue 12: the column « continuous_intake » (false for the 1 091 of the consultation) and the 12
   // remontées continues sent after publication.
-  raw_contributions: [1103, 'e7e2167562141b6d6bc703563d787fa1f595b54f74285adebbeefdfa6e53d444'],
+  // Issue 15: the column « submitted_day_only » (false for all of them: no demo row is an imported bare date).
+  raw_contributions: [1103, '3b6e4b68a0e9c4876d579e9778e7c1745c0c79da3fd0252c040a48e8850d76a9'],
   representative_quotes: [227, '749ef037ea1023f47682baacfee0f7feb6e93d83d0cefa2e8f41dd8f64cced93'],
   sessions: [0, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
   // Similarity learns from the demo lazily, on its first suggestion: nothing at load.

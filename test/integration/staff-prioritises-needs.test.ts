@@ -106,7 +106,7 @@ describe('Staff prioritise the needs of a consultation', function () {
       expect(JSON.parse(audit.after_json)).to.deep.equal({ step: stepId, total: 9, needs: 2 });
 
       const page = await agent.get(`/priorisations/${stepId}`);
-      expect(page.text).to.contain('Votre vote est enregistré : 9 point(s) sur 10 répartis entre 2 besoin(s).');
+      expect(page.text).to.contain('Votre vote est enregistré : 9 points sur 10 répartis entre 2 besoins.');
       expect(page.text).to.match(/Points restants : <strong data-remaining>1<\/strong>/);
       expect(page.text).to.contain('Mon vote').and.contain('Classement d’ensemble');
       const mine = page.text.slice(page.text.indexOf('class="my-ranking"'));

@@ -55,8 +55,29 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
     return result.violations;
   })) as AxeViolation[];
   const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  recordAxeResult(label, page.url(), violations.length, grave.length);
   const report = grave.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
   expect(report, `axe-core sur ${label}`).to.deep.equal([]);
+}
+
+/**
+ * Every page axe-core checked in this run, written to test-results/axe-summary.json when the run
+ * ends: the accessibility statement states these figures once `npm run a11y:record` has copied
+ * them into src/modules/legal/accessibility-audit.json.
+ */
+const axeResults = new Map<string, { label: string; path: string; violations: number; serious: number }>();
+const AXE_SUMMARY = path.join(PROJECT_ROOT, 'test-results', 'axe-summary.json');
+
+function recordAxeResult(label: string, url: string, violations: number, serious: number): void {
+  if (!axeResults.size) process.once('exit', writeAxeSummary);
+  const { pathname, search } = new URL(url);
+  axeResults.set(label, { label, path: pathname + search, violations, serious });
+}
+
+function writeAxeSummary(): void {
+  fs.mkdirSync(path.dirname(AXE_SUMMARY), { recursive: true });
+  const summary = { ranAt: new Date().toISOString(), tool: 'axe-core', standard: 'WCAG 2.1 niveaux A et AA', pages: [...axeResults.values()] };
+  fs.writeFileSync(AXE_SUMMARY, JSON.stringify(summary, null, 2) + '\n');
 }
 
 /** Saves a screenshot under test-results/ so that a person can look at the pages. */

@@ -52,6 +52,7 @@ export const WORK_ROUTES: Record<string, Expectation> = {
     'GET /consultations/:slug/contributions/export.json': { may: STAFF, query: FEW },
     // The demo's white paper is published: its open data are everyone's.
     'GET /consultations/:slug/contributions/open-data.csv': ['anonyme', ...LOGGED],
+    'GET /consultations/:slug/contributions/open-data-licence.txt': ['anonyme', ...LOGGED],
   }),
   ...group(['needs', 'functional_proposals', 'need_supports', 'representative_quotes', 'need_comments'], {
     'GET /consultations/:slug/besoins': LOGGED,

@@ -47,6 +47,12 @@ const run = { params: { id: 'importRun' } } as const;
 const draft = { params: { id: 'draftPdf' } } as const;
 
 export const CORE_ROUTES: Record<string, Expectation> = {
+  // The public-sector pages of the footer: anyone reads them.
+  ...group([], {
+    'GET /accessibilite': ALL,
+    'GET /mentions-legales': ALL,
+    'GET /donnees-personnelles': ALL,
+  }),
   ...group(['users'], {
     'GET /healthz': ALL,
     'GET /connexion': { may: ALL, ok: { anonyme: 200, contributeur: 303, ambassadeur: 303, dsi: 303 } },

@@ -55,4 +55,8 @@ export const MODULE_LAYERS: Readonly<Record<string, readonly string[]>> = {
   // Layer 8: the home pages and the DSI's consultation dashboard, which gathers the figures (stats),
   // the uptake indicator (followup) and the needs by priority points (prioritisation).
   dashboard: ['audit', 'consultations', 'contributions', 'followup', 'prioritisation', 'stats', 'users'],
+
+  // Layer 9: the public-sector pages (accessibility statement, legal notice, personal data), which
+  // gather every consultation's personal-data notice.
+  legal: ['consultations'],
 };

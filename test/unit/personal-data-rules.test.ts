@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { closingDay, isClosed } from '../../src/modules/privacy/retention';
+import { opensPurge } from '../../src/modules/consultations/phases';
 import { ERASED, IDENTITY_KEYS, identityValues, redactJsonText, redactValue } from '../../src/modules/privacy/redact';
 
 const calendar = [
@@ -68,5 +69,14 @@ describe('Personal data: identity fields of audit entries (pure)', () => {
     expect(identityValues('pas du JSON')).to.deep.equal([]);
     const out = JSON.parse(redactJsonText(text, [], IDENTITY_KEYS)!);
     expect(out).to.deep.equal({ email: ERASED, displayName: ERASED, role: 'dsi', nested: { nom: ERASED } });
+  });
+
+  it('sees a calendar change that would open the purge today, and only that one', () => {
+    const open = [{ kind: 'consultation', ends_on: '2026-10-01' }, { kind: 'suivi', ends_on: '2027-06-30' }];
+    const movedBack = [{ kind: 'consultation', ends_on: '2026-10-01' }, { kind: 'suivi', ends_on: '2026-11-30' }];
+    expect(opensPurge(open, movedBack, '2026-12-02')).to.equal(true);
+    expect(opensPurge(open, open, '2026-12-02')).to.equal(false);
+    expect(opensPurge(movedBack, [{ kind: 'suivi', ends_on: '2026-11-01' }], '2026-12-02')).to.equal(false); // already closed: already possible
+    expect(opensPurge(open, [{ kind: 'suivi', ends_on: '2026-12-02' }], '2026-12-02')).to.equal(false); // closes tomorrow, not today
   });
 });

@@ -45,7 +45,28 @@ describe('Main navigation', () => {
     expect(currentEntry(items, '/')).to.equal('/');
     expect(currentEntry(items, '/consultations/x')).to.equal('/consultations');
     expect(currentEntry(items, '/admin/consultations/x/calendrier')).to.equal('/admin/consultations');
-    expect(currentEntry(items, '/consolidees/3')).to.equal(null);
     expect(currentEntry(items, '/consolidation')).to.equal('/consolidation');
+  });
+
+  it('names the section one is in when the address lives under another one', () => {
+    const staff = [
+      { href: '/', label: 'Accueil' },
+      { href: '/consultations', label: 'Consultations' },
+      { href: '/contributions', label: 'Contributions' },
+      { href: '/consolidation', label: 'Consolidation' },
+      { href: '/priorisation', label: 'Priorisation' },
+    ];
+    expect(currentEntry(staff, '/consultations/x/consolidation/a-traiter')).to.equal('/consolidation');
+    expect(currentEntry(staff, '/consultations/x/besoins')).to.equal('/consolidation');
+    expect(currentEntry(staff, '/consolidees/3')).to.equal('/consolidation');
+    expect(currentEntry(staff, '/besoins/3')).to.equal('/consolidation');
+    expect(currentEntry(staff, '/consultations/x/contributions')).to.equal('/contributions');
+    expect(currentEntry(staff, '/priorisations/2/resultats')).to.equal('/priorisation');
+    expect(currentEntry(staff, '/consultations/x')).to.equal('/consultations');
+    // A section missing from the person's menu: the address's own parent, as before.
+    const visitor = [{ href: '/', label: 'Accueil' }, { href: '/consultations', label: 'Consultations' }];
+    expect(currentEntry(visitor, '/consultations/x/besoins')).to.equal('/consultations');
+    const contributor = [...visitor, { href: '/mes-contributions', label: 'Mes contributions' }];
+    expect(currentEntry(contributor, '/contributions/12')).to.equal('/mes-contributions');
   });
 });

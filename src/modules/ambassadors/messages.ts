@@ -9,7 +9,7 @@ registerMessages({
   'ambassadors.unknownTheme': 'Cochez uniquement des thématiques de cette consultation.',
   'ambassadors.themesRequired': 'Cochez au moins une thématique que vous connaissez.',
   'ambassadors.assignRequired': 'Pour retenir la candidature, cochez au moins une thématique à confier à l’ambassadeur.',
-  'ambassadors.selected': 'La candidature de {name} est retenue : {name} est ambassadeur pour {count} thématique(s).',
+  'ambassadors.selected': 'La candidature de {name} est retenue : {name} est ambassadeur pour {count|# thématique|# thématiques}.',
   'ambassadors.declined': 'La candidature de {name} n’est pas retenue.',
   'ambassadors.stale':
     'Cette candidature a été décidée par quelqu’un d’autre entre-temps. Vérifiez la décision enregistrée ci-dessous, puis décidez de nouveau si besoin.',

@@ -3,3 +3,5 @@ export { auditDiff } from './diff';
 export type { DiffLine } from './diff';
 export type { AuditEntry, AuditRow } from './queries';
 export { auditPolicy } from './policy';
+export { presentAuditEntries, type AuditEntryView } from './present';
+export { auditSentence, auditActionLabel, auditFieldLabel, auditObjectTypeLabel, AUDIT_ACTIONS } from './sentences';

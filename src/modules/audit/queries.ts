@@ -62,8 +62,10 @@ export interface AuditRow {
 
 export function auditQuery(db: Db, f: Omit<AuditFilter, 'limit' | 'beforeId'>) {
   const q = db('audit_log as a').leftJoin('users as u', 'u.id', 'a.actor_id');
-  // A prefix, typed freely: LIKE wildcards in it are taken literally.
-  if (f.action) q.whereRaw("a.action like ? escape '\\'", [`${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`]);
+  // A domain (« need. ») selects all its actions, as a prefix whose LIKE wildcards are taken
+  // literally; any other value is one action (« whitepaper.publish » is not « whitepaper.publish.fail »).
+  if (f.action?.endsWith('.')) q.whereRaw("a.action like ? escape '\\'", [`${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`]);
+  else if (f.action) q.where('a.action', f.action);
   if (f.objectType) q.where('a.object_type', f.objectType);
   if (f.objectId) q.where('a.object_id', f.objectId);
   if (f.actorId) q.where('a.actor_id', f.actorId);
@@ -120,4 +122,40 @@ export async function* auditBatches(db: Db, f: Omit<AuditFilter, 'limit' | 'befo
 /** Replaces an entry's before/after texts: only the privacy module's redaction of a person's identity does. */
 export async function rewriteAuditEntry(db: Db, id: number, before: string | null, after: string | null): Promise<void> {
   await db('audit_log').where({ id }).update({ before_json: before, after_json: after });
+}
+
+/**
+ * Where each object type's own name is read (a need's code, a workshop's title), so that a sentence
+ * names « le besoin B-12 » rather than an id. Reads only: the tables stay their owners' to write.
+ */
+const OBJECT_NAMES: Readonly<Record<string, { table: string; column: string }>> = {
+  need: { table: 'needs', column: 'code' },
+  proposal: { table: 'functional_proposals', column: 'code' },
+  consolidated_contribution: { table: 'consolidated_contributions', column: 'code' },
+  theme: { table: 'themes', column: 'code' },
+  consultation: { table: 'consultations', column: 'title' },
+  workshop: { table: 'workshops', column: 'title' },
+  user: { table: 'users', column: 'display_name' },
+  prioritisation_step: { table: 'prioritisation_steps', column: 'title' },
+  whitepaper_edition: { table: 'whitepaper_editions', column: 'number' },
+};
+
+/** The names of the objects of these entries, keyed `type:id`; one query per object type present. */
+export async function auditObjectLabels(db: Db, rows: ReadonlyArray<Pick<AuditRow, 'object_type' | 'object_id'>>): Promise<Map<string, string>> {
+  const idsByType = new Map<string, Set<number>>();
+  for (const r of rows) {
+    if (!r.object_id || !/^\d+$/.test(r.object_id) || !OBJECT_NAMES[r.object_type]) continue;
+    let ids = idsByType.get(r.object_type);
+    if (!ids) idsByType.set(r.object_type, (ids = new Set()));
+    ids.add(Number(r.object_id));
+  }
+  const labels = new Map<string, string>();
+  for (const [type, ids] of idsByType) {
+    const { table, column } = OBJECT_NAMES[type]!;
+    const found = await db(table).whereIn('id', [...ids]).select('id', `${column} as label`);
+    // An edition is known by its number (« n° 2 »), not by its row id.
+    const show = (v: unknown) => (type === 'whitepaper_edition' ? `n° ${String(v)}` : String(v));
+    for (const f of found as Array<{ id: number; label: unknown }>) if (f.label != null && f.label !== '') labels.set(`${type}:${f.id}`, show(f.label));
+  }
+  return labels;
 }

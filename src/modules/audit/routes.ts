@@ -5,7 +5,8 @@ import { BOM, csvLine } from '../../shared/csv';
 import { toDate } from '../../shared/db';
 import { auditPolicy } from './policy';
 import { auditActors, auditBatches, distinctAuditActions, distinctObjectTypes, listAudit, type AuditFilter } from './queries';
-import { auditDiff } from './diff';
+import { presentAuditEntries } from './present';
+import { auditActionGroups, auditObjectTypeLabel } from './sentences';
 import { parseIdOrNull } from '../../shared/http/params';
 
 const PAGE_SIZE = 100;
@@ -41,13 +42,14 @@ export function auditRoutes({ db }: AppDeps): Router {
     const filter = filterOf(req);
     const beforeId = parseIdOrNull(req.query.avant) ?? undefined;
     const rows = await listAudit(db, { ...filter, beforeId, limit: PAGE_SIZE + 1 });
-    const entries = rows.slice(0, PAGE_SIZE).map((e) => ({ ...e, diff: auditDiff(e.before_json, e.after_json) }));
+    const entries = await presentAuditEntries(db, rows.slice(0, PAGE_SIZE));
     const nextBefore = rows.length > PAGE_SIZE ? entries[entries.length - 1]!.id : null;
     res.render('audit/list', {
       title: "Journal d'audit",
       entries,
-      actions: await distinctAuditActions(db),
-      objectTypes: await distinctObjectTypes(db),
+      // The stored codes stay the filters' values (an action's prefix selects its whole domain); people read French.
+      actionGroups: auditActionGroups(await distinctAuditActions(db)),
+      objectTypes: (await distinctObjectTypes(db)).map((o) => ({ value: o, label: auditObjectTypeLabel(o) })),
       actors: await auditActors(db),
       filter: { action: filter.action ?? '', type: filter.objectType ?? '', objet: filter.objectId ?? '', auteur: filter.actorId ?? '', du: filter.from ?? '', au: filter.to ?? '' },
       query: queryString(filter),
@@ -62,14 +64,15 @@ export function auditRoutes({ db }: AppDeps): Router {
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="journal-audit-${new Date().toISOString().slice(0, 10)}.csv"`);
     res.setHeader('Cache-Control', 'no-store');
-    res.write(BOM + csvLine(['id', 'date', 'auteur', 'action', 'type_objet', 'id_objet', 'consultation', 'champs_modifies', 'avant', 'apres', 'requete']) + '\r\n');
-    for await (const batch of auditBatches(db, filter)) {
+    res.write(BOM + csvLine(['id', 'date', 'auteur', 'action', 'type_objet', 'id_objet', 'consultation', 'champs_modifies', 'avant', 'apres', 'requete', 'resume']) + '\r\n');
+    for await (const rows of auditBatches(db, filter)) {
+      const batch = await presentAuditEntries(db, rows);
       const chunk = batch
         .map((e) =>
           csvLine([
             Number(e.id), toDate(e.created_at)?.toISOString() ?? '', e.actor_name ?? (e.actor_id ? `n° ${e.actor_id}` : 'Système'), e.action, e.object_type, e.object_id ?? '',
-            (e as { consultation_id?: number | null }).consultation_id ?? '', auditDiff(e.before_json, e.after_json).map((d) => d.field).join(', '),
-            e.before_json ?? '', e.after_json ?? '', e.request_id ?? '',
+            (e as { consultation_id?: number | null }).consultation_id ?? '', e.diff.map((d) => d.label).join(', '),
+            e.before_json ?? '', e.after_json ?? '', e.request_id ?? '', e.sentence,
           ]) + '\r\n',
         )
         .join('');

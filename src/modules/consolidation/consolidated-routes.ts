@@ -9,6 +9,7 @@ import { renderMarkdown } from '../../shared/markdown';
 import { t } from '../../shared/i18n';
 import { findConsultationById } from '../consultations';
 import { authorLabel } from '../contributions';
+import { needsSupportedBy } from '../needs';
 import { consolidationPolicy } from './policy';
 import { findConsolidated, linksOfConsolidated, rawDetails, type ConsolidatedRow, type RawDetail } from './queries';
 import { loadWorkPage, workableThemes } from './scope';
@@ -52,9 +53,11 @@ export function consolidatedRoutes({ db }: AppDeps): Router {
     const author = (d: RawDetail | undefined) => (!d ? '' : authorLabel(actor, { ...d, author_name: d.author_label }));
     const splitFrom = cc.split_from_id ? await findConsolidated(db, cc.split_from_id) : null;
     const shown = state.current ?? cc;
+    // Traces both ways: the needs this contribution supports, as the raw contribution's page shows them.
+    const needs = (await needsSupportedBy(db, [cc.id])).get(cc.id) ?? [];
     res.render('consolidation/show', {
       title: `${cc.code ?? 'Contribution consolidée'} — ${cc.title}`,
-      cc, consultation, links, details, author, splitFrom, canEdit: consolidationPolicy.canWorkOn(actor, scope, cc.theme_id),
+      cc, consultation, links, details, author, splitFrom, needs, canEdit: consolidationPolicy.canWorkOn(actor, scope, cc.theme_id),
       bodyHtml: renderMarkdown(cc.body_md), currentHtml: state.current ? renderMarkdown(state.current.body_md) : '',
       theme: themes.find((th) => th.id === cc.theme_id), themes: workableThemes(s), allThemes: themes,
       values: state.values ?? { title: shown.title, bodyMd: shown.body_md, themeId: shown.theme_id, version: shown.version },

@@ -1,6 +1,6 @@
 import type { Db } from '../../shared/db';
 import { ForbiddenError, invalid, type Result } from '../../shared/http/errors';
-import { t } from '../../shared/i18n';
+import { plural, t } from '../../shared/i18n';
 import type { Actor } from '../../shared/actor';
 import { listPhases, openings, parisDay, type ConsultationRow } from '../consultations';
 import { consolidationPolicy, type WorkScope } from './policy';
@@ -40,7 +40,7 @@ export function requireWork(actor: Actor, scope: WorkScope, themeId: number | nu
 }
 
 export const rawLabel = (r: { id: number; reference: string | null }) => r.reference || `n° ${r.id}`;
-const list = (items: string[]) => (items.length > 20 ? `${items.slice(0, 20).join(', ')} et ${items.length - 20} autre(s)` : items.join(', '));
+const list = (items: string[]) => (items.length > 20 ? `${items.slice(0, 20).join(', ')} et ${plural(items.length - 20, '# autre', '# autres')}` : items.join(', '));
 
 /**
  * A bulk selection of raw contributions about to be consolidated whole: they exist, belong to this

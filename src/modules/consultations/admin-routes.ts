@@ -132,7 +132,12 @@ export function adminRoutes({ db }: AppDeps): Router {
       for (const [k, v] of Object.entries(body)) if (typeof v === 'string') typed[k] = v.slice(0, 300);
       return renderCalendar(res.status(422), c, typed, read.errors);
     }
-    await setPhases(db, currentActor(req)!, c.id, read.phases, req.id as string);
+    const result = await setPhases(db, currentActor(req)!, c.id, read.phases, { requestId: req.id as string, confirmPurgeOpening: body.confirmPurgeOpening === 'oui' });
+    if (!result.ok) {
+      const typed: Record<string, string> = {};
+      for (const [k, v] of Object.entries(body)) if (typeof v === 'string') typed[k] = v.slice(0, 300);
+      return renderCalendar(res.status(result.status ?? 422), c, typed, result.errors);
+    }
     flash(req, 'success', t('consultations.phasesSaved'));
     res.redirect(303, `${BASE}/${c.slug}/calendrier`);
   });

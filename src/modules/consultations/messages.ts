@@ -8,6 +8,8 @@ registerMessages({
     "Cette consultation a été modifiée par quelqu'un d'autre entre-temps. Vérifiez les valeurs enregistrées ci-dessous : vos saisies sont conservées dans le formulaire, enregistrez-les de nouveau pour remplacer ces valeurs.",
   'consultations.slugTaken': 'Cette adresse est déjà utilisée par une autre consultation.',
   'consultations.phasesSaved': 'Le calendrier de la consultation est enregistré.',
+  'consultations.purgeOpening':
+    'Avec ce calendrier, la consultation est close depuis le {day} : la purge définitive des données personnelles deviendrait possible aussitôt. Cochez la case de confirmation pour enregistrer ce calendrier en connaissance de cause.',
   'consultations.openingsSaved': 'Les ouvertures des étapes sont enregistrées.',
   'consultations.themeCreated': 'La thématique « {title} » est ajoutée.',
   'consultations.themeUpdated': 'La thématique « {title} » est modifiée.',
@@ -16,7 +18,7 @@ registerMessages({
   'consultations.themeCodeTaken': 'Ce code est déjà utilisé par une autre thématique de cette consultation.',
   'consultations.themeTitleTaken': 'Une autre thématique de cette consultation porte déjà ce titre.',
   'consultations.themeInUse':
-    'La thématique « {title} » ne peut pas être supprimée : {count} contribution(s), besoin(s) ou contribution(s) consolidée(s) y sont rattachés. Vous pouvez la renommer.',
+    'La thématique « {title} » ne peut pas être supprimée : {count|# objet y est rattaché|# objets y sont rattachés} (contributions, besoins ou contributions consolidées). Vous pouvez la renommer.',
   'consultations.themeLinked':
     'La thématique « {title} » ne peut pas être supprimée : des ateliers ou des ambassadeurs y sont rattachés. Vous pouvez la renommer.',
   'consultations.themeCannotMove': 'Cette thématique est déjà en tête ou en fin de liste.',

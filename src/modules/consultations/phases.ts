@@ -102,3 +102,30 @@ export function calendarSummary<P extends Phase>(phases: P[], today: string): Ca
   const upcoming = phases.filter((p) => phaseState(p, today) === 'a_venir').sort((a, b) => (a.starts_on < b.starts_on ? -1 : a.starts_on > b.starts_on ? 1 : 0));
   return { current, next: current ? null : (upcoming[0] ?? null), finished: phases.length > 0 && phases.every((p) => phaseState(p, today) === 'passee') };
 }
+
+/**
+ * When a consultation is CLOSED: the day after its closing day, which is the last day of its
+ * follow-up phase ('suivi') when it has one, otherwise the last day of its latest phase. No phase:
+ * never closed. Days are 'YYYY-MM-DD' in Paris, compared as strings. Closing opens the irreversible
+ * purge of personal data (privacy), so the calendar that decides it lives here, with the phases.
+ */
+export interface DatedPhase {
+  kind: string;
+  ends_on: string;
+}
+
+export function closingDay(phases: readonly DatedPhase[]): string | null {
+  const suivi = phases.find((p) => p.kind === 'suivi');
+  if (suivi) return suivi.ends_on;
+  return phases.reduce<string | null>((last, p) => (last === null || p.ends_on > last ? p.ends_on : last), null);
+}
+
+export function isClosed(phases: readonly DatedPhase[], today: string): boolean {
+  const day = closingDay(phases);
+  return day !== null && today > day;
+}
+
+/** A calendar change that closes the consultation as of today, and so makes the purge of its personal data possible. */
+export function opensPurge(before: readonly DatedPhase[], after: readonly DatedPhase[], today: string): boolean {
+  return !isClosed(before, today) && isClosed(after, today);
+}

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit';
 import { asWriter } from '../../shared/read-routing';
 import { findConsultationBySlug, listConsultations, listThemes, parisDay, type ConsultationRow } from '../consultations';
 import { isPublished } from './calendar';
-import { OPEN_DATA_COLUMNS, STAFF_COLUMNS, streamExport, type ExportFormat } from './export-contributions';
+import { OPEN_DATA_COLUMNS, OPEN_DATA_LICENCE, STAFF_COLUMNS, openDataLicenceText, streamExport, type ExportFormat } from './export-contributions';
 import { contributionsPolicy } from './policy';
 import { authorLabel, excerpt, sourceLabel, statusLabel, structureLabel } from './present';
 import { SOURCES, STATUSES, listSelection, selectionBatches, selectionChoices } from './queries';
@@ -96,8 +96,19 @@ export function browseRoutes({ db, config }: AppDeps): Router {
       throw new ForbiddenError('Les données ouvertes de cette consultation seront publiées avec le livre blanc.');
     }
     const name = `contributions-donnees-ouvertes-${consultation.slug}`;
+    res.setHeader('Link', `<${OPEN_DATA_LICENCE.url}>; rel="license", </consultations/${encodeURIComponent(consultation.slug)}/contributions/open-data-licence.txt>; rel="describedby"`);
     // A withdrawn contribution is its author's choice: it is never published.
     await streamExport(res, 'csv', name, OPEN_DATA_COLUMNS, selectionBatches(db, consultation.id, selectionQuery.parse({}), { excludeStatuses: ['retiree'] }));
+  });
+
+  /** The open-data file's sidecar: its licence and source, readable by anyone who may take the file. */
+  r.get('/consultations/:slug/contributions/open-data-licence.txt', async (req, res) => {
+    const consultation = await consultationOr404(req);
+    if (!contributionsPolicy.canDownloadOpenData(currentActor(req), await isPublished(db, consultation.id))) {
+      throw new ForbiddenError('Les données ouvertes de cette consultation seront publiées avec le livre blanc.');
+    }
+    const fileName = `contributions-donnees-ouvertes-${consultation.slug.replace(/[^A-Za-z0-9._-]/g, '-')}.csv`;
+    res.type('text/plain; charset=utf-8').send(openDataLicenceText({ consultationTitle: consultation.title, fileName, day: parisDay(new Date()) }));
   });
 
   return r;

@@ -32,6 +32,9 @@ export function parisDateTime(v: unknown): string {
   return `${day} ${time}`;
 }
 
+/** When a contribution was submitted, in Paris: the day alone when only a day was given (an imported date). */
+const submittedOn = (c: ContributionView): string => (c.submitted_day_only ? parisDateTime(c.submitted_at).slice(0, 10) : parisDateTime(c.submitted_at));
+
 /** The author as files show them: never the name of someone who asked to stay anonymous. */
 export function exportedAuthor(c: ContributionView): string {
   if (c.anonymous) return t('contributions.anonymous');
@@ -53,11 +56,33 @@ export const STAFF_COLUMNS: ExportColumn[] = [
   { header: 'Statut', key: 'statut', value: (c) => t(`contributions.status.${c.status}`) },
   { header: 'Auteur', key: 'auteur', value: exportedAuthor },
   { header: 'Anonyme', key: 'anonyme', value: (c) => (c.anonymous ? 'oui' : 'non') },
-  { header: 'Déposée le', key: 'deposee_le', value: (c) => parisDateTime(c.submitted_at) },
+  { header: 'Déposée le', key: 'deposee_le', value: submittedOn },
   { header: 'Texte', key: 'texte', value: (c) => c.body },
   { header: 'Motif hors périmètre', key: 'motif_hors_perimetre', value: (c) => c.out_of_scope_reason ?? '' },
   { header: 'Remontée continue', key: 'remontee_continue', value: (c) => (c.continuous_intake ? 'oui' : 'non') },
 ];
+
+/** The open-data files' licence, stated in a sidecar file, in the file's HTTP Link header and on the pages that offer them. */
+export const OPEN_DATA_LICENCE = {
+  name: 'Licence Ouverte / Open Licence version 2.0',
+  url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
+} as const;
+
+/** The sidecar text that goes with an open-data file: its licence, its source, the duty to cite them. */
+export function openDataLicenceText(p: { consultationTitle: string; fileName: string; day: string }): string {
+  return [
+    `Fichier : ${p.fileName}`,
+    `Source : plateforme Ensemble, consultation « ${p.consultationTitle} »`,
+    `Date de mise à jour : ${p.day}`,
+    `Licence : ${OPEN_DATA_LICENCE.name} (Etalab)`,
+    `Texte de la licence : ${OPEN_DATA_LICENCE.url}`,
+    '',
+    'Vous pouvez réutiliser ces données librement, y compris à des fins commerciales, à condition de',
+    'mentionner leur source (la plateforme Ensemble et la consultation) et la date de leur dernière mise à jour.',
+    'Le fichier ne contient aucune donnée personnelle : ni auteur, ni adresse, ni structure.',
+    '',
+  ].join('\r\n');
+}
 
 /**
  * The open-data file: no personal data. No author, no author name, no e-mail, no structure (an
@@ -71,7 +96,7 @@ export const OPEN_DATA_COLUMNS: ExportColumn[] = [
   { header: 'Région', key: 'region', value: (c) => c.region ?? '' },
   { header: 'Source', key: 'source', value: (c) => t(`contributions.source.${c.source}`) },
   { header: 'Statut', key: 'statut', value: (c) => t(`contributions.status.${c.status}`) },
-  { header: 'Déposée le', key: 'deposee_le', value: (c) => parisDateTime(c.submitted_at) },
+  { header: 'Déposée le', key: 'deposee_le', value: submittedOn },
   { header: 'Texte', key: 'texte', value: (c) => c.body },
 ];
 
@@ -134,7 +159,7 @@ async function writeJson(out: Writable, columns: ExportColumn[], batches: AsyncI
         const record: Record<string, Cell> = {};
         for (const c of columns) record[c.key] = c.value(row);
         // Dates in JSON are machine-readable instants, not Paris wall time.
-        if ('deposee_le' in record) record.deposee_le = toDate(row.submitted_at)?.toISOString() ?? null;
+        if ('deposee_le' in record) record.deposee_le = row.submitted_day_only ? String(record.deposee_le) : (toDate(row.submitted_at)?.toISOString() ?? null);
         parts.push((first ? '\n' : ',\n') + JSON.stringify(record));
         first = false;
       }

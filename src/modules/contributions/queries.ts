@@ -22,6 +22,8 @@ export interface NewRawContribution {
   import_key?: string | null;
   client_key?: string | null;
   submitted_at?: string;
+  /** The moment is a calendar day only (an imported date without a time): shown as a date. */
+  submitted_day_only?: boolean;
   created_by: number | null;
   /** « Remontée continue » (default false): set by the form after publication (calendar.ts intakeMode). */
   continuous_intake?: boolean;
@@ -43,6 +45,7 @@ export function rawContributionRow(c: NewRawContribution): Record<string, unknow
     import_key: null,
     client_key: null,
     continuous_intake: false,
+    submitted_day_only: false,
     ...c,
     status: 'a_traiter',
     search_text: searchableText(c.body),

@@ -74,6 +74,8 @@ export interface ContributionView {
   status: ContributionStatus;
   out_of_scope_reason: string | null;
   submitted_at: string | Date;
+  /** An imported date without a time: shown as a date (the stored noon is not a time anyone gave). */
+  submitted_day_only: boolean;
   version: number;
   /** « Remontée continue »: submitted after publication, outside any workshop (see calendar.ts). */
   continuous_intake: boolean;
@@ -101,6 +103,7 @@ const COLUMNS = [
   'rc.status',
   'rc.out_of_scope_reason',
   'rc.submitted_at',
+  'rc.submitted_day_only',
   'rc.version',
   'rc.continuous_intake',
 ];
@@ -134,5 +137,6 @@ export const normaliseView = (row: any): ContributionView => ({
   anonymous: toBool(row.anonymous),
   version: Number(row.version),
   continuous_intake: toBool(row.continuous_intake),
+  submitted_day_only: toBool(row.submitted_day_only),
 });
 

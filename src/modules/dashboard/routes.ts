@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { AppDeps } from '../../shared/http/context';
 import { allow, currentActor } from '../../shared/http/guards';
 import { found } from '../../shared/http/form-action';
-import { listAudit } from '../audit';
+import { listAudit, presentAuditEntries } from '../audit';
 import { ambassadorThemes, findConsultationBySlug, listConsultations, listPhases, currentPhase, openings, parisDay } from '../consultations';
 import { countUsersByRole } from '../users';
 import { consultationBoard } from './consultation-board';
@@ -23,7 +23,8 @@ export function dashboardRoutes({ db, config, logger }: AppDeps): Router {
     );
     if (!actor) return res.render('dashboard/visitor', { title: 'Accueil', consultations });
     if (actor.role === 'dsi') {
-      const [usersByRole, recent] = await Promise.all([countUsersByRole(db), listAudit(db, { limit: 10 })]);
+      const [usersByRole, latest] = await Promise.all([countUsersByRole(db), listAudit(db, { limit: 10 })]);
+      const recent = await presentAuditEntries(db, latest);
       return res.render('dashboard/dsi', { title: 'Tableau de bord DSI', consultations, usersByRole, recent });
     }
     if (actor.role === 'ambassadeur') {

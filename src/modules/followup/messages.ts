@@ -2,7 +2,7 @@ import { registerMessages } from '../../shared/i18n';
 
 registerMessages({
   'followup.changed': 'Statut « {status} » enregistré pour {code}.',
-  'followup.changedMany': 'Statut « {status} » enregistré pour {count} proposition(s).',
+  'followup.changedMany': 'Statut « {status} » enregistré pour {count|# proposition|# propositions}.',
   'followup.capacitySaved': 'Capacité réservée enregistrée pour {year}.',
   'followup.notFollowed': 'La sélection contient une proposition qui n’est pas (ou plus) suivie : rien n’a été enregistré.',
   'followup.dateBefore': 'La date précède celle du statut actuel de {code} ({date}) : choisissez une date égale ou postérieure.',

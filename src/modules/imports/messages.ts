@@ -4,6 +4,7 @@ import { registerMessages } from '../../shared/i18n';
 registerMessages({
   'imports.file.empty': 'Le fichier est vide.',
   'imports.file.none': 'Choisissez un fichier CSV ou XLSX à importer.',
+  'imports.file.refused': 'Le fichier est refusé : rien n’a été importé. Corrigez les erreurs listées ci-dessous puis envoyez-le de nouveau.',
   'imports.file.noData': 'Le fichier ne contient aucune ligne de données.',
   'imports.file.tooManyRows': 'Le fichier dépasse {max} lignes de données : découpez-le en plusieurs fichiers de {max} lignes au plus.',
   'imports.file.malformedCsv': 'Le fichier CSV est mal formé (vers la ligne {line}) : vérifiez les guillemets et les séparateurs.',
@@ -35,7 +36,7 @@ registerMessages({
   'imports.row.badDate': 'Date invalide : « {value} » (formats acceptés : JJ/MM/AAAA, AAAA-MM-JJ ou date Excel).',
   'imports.row.futureDate': 'La date « {value} » est dans le futur.',
   'imports.row.duplicate': 'Doublon de la ligne {line} (même texte, même référence, même atelier, même auteur).',
-  'imports.run.done': 'Import terminé : {created} contribution(s) créée(s), {skipped} déjà importée(s).',
+  'imports.run.done': 'Import terminé : {created|# contribution créée|# contributions créées}, {skipped|# déjà importée|# déjà importées}.',
   'imports.run.started': 'Import lancé : la page se met à jour pendant l’import.',
   'imports.run.notLaunchable': 'Cet import ne peut pas être lancé : {reason}',
   'imports.run.hasErrors': 'le fichier contient des erreurs. Corrigez-le puis envoyez-le de nouveau.',

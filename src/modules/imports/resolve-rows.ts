@@ -157,6 +157,8 @@ export async function resolveBatch(db: Db, ctx: ImportContext, columns: ColumnMa
       import_key: key,
       // The sheet's date; else the workshop's; else the moment of import.
       submitted_at: date.ok && date.day ? dayToTimestamp(date.day) : startsAt ? startsAt.toISOString() : undefined,
+      // A date without a time stays a date: no page shows the noon it is stored at.
+      submitted_day_only: Boolean(date.ok && date.day),
       created_by: createdBy,
     };
     return { line: r.line, reasons, key, contribution, display };

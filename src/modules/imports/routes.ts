@@ -3,8 +3,8 @@ import type { AppDeps } from '../../shared/http/context';
 import { allow, authorize, currentActor } from '../../shared/http/guards';
 import { flash } from '../../shared/http/flash';
 import { NotFoundError } from '../../shared/http/errors';
-import { singleUpload } from '../../shared/http/upload';
-import { formatNumber, t } from '../../shared/i18n';
+import { singleUpload, uploadRoute } from '../../shared/http/upload';
+import { formatNumber, plural, t } from '../../shared/i18n';
 import { findConsultationBySlug, type ConsultationRow } from '../consultations';
 import { importsPolicy } from './policy';
 import { findRun, listRuns, type ImportRunRow } from './queries';
@@ -100,7 +100,7 @@ export function importsRoutes({ db, config, logger }: AppDeps): Router {
     await renderList(res, 413, t('imports.file.tooLarge', { max: IMPORT_MAX_BYTES / 1024 / 1024 }));
   };
 
-  r.post(BASE, allow(importsPolicy.canUse), loadConsultation, singleUpload('fichier', IMPORT_MAX_BYTES, { onTooLarge: tooLarge }), async (req, res) => {
+  r.post(uploadRoute(BASE), allow(importsPolicy.canUse), loadConsultation, singleUpload('fichier', IMPORT_MAX_BYTES, { onTooLarge: tooLarge }), async (req, res) => {
     const actor = currentActor(req)!;
     if (!req.file || req.file.size === 0) return renderList(res, 422, t('imports.file.none'));
     const outcome = await previewImport({ db, dataDir: config.dataDir }, actor, consultationOf(res), {
@@ -110,7 +110,9 @@ export function importsRoutes({ db, config, logger }: AppDeps): Router {
     if (!outcome.ok) return renderList(res, 422, outcome.errors.fichier);
     const { runId } = outcome.value;
     const run = (await findRun(db, runId))!;
-    if (run.errors_json !== '[]') return renderRun(res, run, 422);
+    // A refused file is a stored run whose page lists the errors: redirect to it, so that reloading
+    // that page does not post the file again.
+    if (run.errors_json !== '[]') flash(req, 'error', t('imports.file.refused'));
     res.redirect(303, `/admin/consultations/${encodeURIComponent(consultationOf(res).slug)}/imports/${runId}`);
   });
 
@@ -129,7 +131,7 @@ export function importsRoutes({ db, config, logger }: AppDeps): Router {
       finished: status !== 'en_cours',
       done: run.rows_done,
       total: run.rows_total,
-      message: `${formatNumber(run.rows_done)} ligne(s) traitée(s) sur ${formatNumber(run.rows_total)}.`,
+      message: `${plural(run.rows_done, '# ligne traitée', '# lignes traitées')} sur ${formatNumber(run.rows_total)}.`,
     });
   });
 

@@ -2,7 +2,7 @@ import { registerMessages } from '../../shared/i18n';
 
 /** French strings emitted by the prioritisation module (views keep their own wording). */
 registerMessages({
-  'prioritisation.saved': 'Votre vote est enregistré : {total} point(s) sur {budget} répartis entre {needs} besoin(s). Vous pouvez le modifier jusqu’à la clôture.',
+  'prioritisation.saved': 'Votre vote est enregistré : {total|# point|# points} sur {budget} répartis entre {needs|# besoin|# besoins}. Vous pouvez le modifier jusqu’à la clôture.',
   'prioritisation.cleared': 'Votre vote est enregistré sans aucun point. Vous pouvez le modifier jusqu’à la clôture.',
   'prioritisation.notOpenYet': 'La priorisation « {title} » n’est pas encore ouverte : elle ouvre le {date}. Rien n’a été enregistré.',
   'prioritisation.closed': 'La priorisation « {title} » est close depuis le {date} : les votes ne peuvent plus changer. Rien n’a été enregistré.',

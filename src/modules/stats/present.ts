@@ -1,7 +1,7 @@
 import type { ChartData } from '../../shared/charts';
 import type { CloudData } from '../../shared/cloud';
 import { BOM, csvLine } from '../../shared/csv';
-import { formatNumber, formatOneDecimal, t } from '../../shared/i18n';
+import { formatNumber, formatOneDecimal, plural, t } from '../../shared/i18n';
 import type { RegionMapData } from '../../shared/map';
 import { filterQuery, type SelectionFilter } from '../contributions';
 import type { CloudTerm } from './word-cloud';
@@ -149,7 +149,7 @@ export function figuresJson(f: ParticipationFigures, consultation: { slug: strin
 export function cloudChart(id: string, terms: CloudTerm[], scope: string, contributions: number): CloudData {
   const top = terms.slice(0, 10).map((t) => `${t.text} (${formatNumber(t.count)})`).join(', ');
   const description = terms.length
-    ? `Les ${formatNumber(terms.length)} mots et expressions les plus employés dans ${formatNumber(contributions)} contribution${contributions > 1 ? 's' : ''} (${scope}) ; plus un terme est grand, plus de contributions l’emploient. Les plus employés : ${top}.`
+    ? `Les ${formatNumber(terms.length)} mots et expressions les plus employés dans ${plural(contributions, '# contribution', '# contributions')} (${scope}) ; plus un terme est grand, plus de contributions l’emploient. Les plus employés : ${top}.`
     : `Aucun mot à afficher pour ${scope}.`;
   return { id, title: `Nuage de mots — ${scope}`, description, terms: terms.map((t) => ({ text: t.text, count: t.count })) };
 }
@@ -231,7 +231,7 @@ export function weeksChart(weeks: BreakdownLine[], id = 'graphique-semaines'): C
     id,
     title: t('stats.byWeek'),
     description: weeks.length
-      ? `${formatNumber(total)} contributions brutes sur ${formatNumber(weeks.length)} semaine${weeks.length > 1 ? 's' : ''}, de la ${weeks[0]!.label.toLowerCase()} à la ${weeks[weeks.length - 1]!.label.toLowerCase()} ; la plus chargée : ${busiest!.label.toLowerCase()} (${formatNumber(busiest!.count)}). Chaque semaine est dans le tableau qui suit.`
+      ? `${formatNumber(total)} contributions brutes sur ${plural(weeks.length, '# semaine', '# semaines')}, de la ${weeks[0]!.label.toLowerCase()} à la ${weeks[weeks.length - 1]!.label.toLowerCase()} ; la plus chargée : ${busiest!.label.toLowerCase()} (${formatNumber(busiest!.count)}). Chaque semaine est dans le tableau qui suit.`
       : 'Aucune contribution pour l’instant.',
     kind: 'bars',
     items: weeks.map((w) => ({ label: w.label, value: w.count })),

@@ -4,7 +4,7 @@ import type { Actor } from '../../shared/actor';
 import { listStructures } from '../structures';
 import { CsvFormatError, parseCsv } from '../../shared/csv';
 import { fieldErrors } from '../../shared/validation';
-import { t } from '../../shared/i18n';
+import { plural, t } from '../../shared/i18n';
 import './messages';
 import { existingEmails, insertUser } from './queries';
 import { importRowSchema } from './validation';
@@ -76,7 +76,7 @@ export async function importUsers(db: Knex, actor: Actor, file: Buffer, options:
     const names = missing.map((k) => (k === 'email' ? '« email »' : '« nom »'));
     return {
       lines: [],
-      fileErrors: [`Colonne(s) obligatoire(s) absente(s) : ${names.join(', ')}. Colonnes trouvées : ${parsed.headers.join(', ') || 'aucune'}.`],
+      fileErrors: [`${plural(names.length, 'Colonne obligatoire absente', 'Colonnes obligatoires absentes')} : ${names.join(', ')}. Colonnes trouvées : ${parsed.headers.join(', ') || 'aucune'}.`],
       toCreate: 0,
       existing: 0,
       errors: 1,

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../shared/http/context';
 import { allow, authorize, currentActor, requireLogin } from '../../shared/http/guards';
 import { flash } from '../../shared/http/flash';
 import { NotFoundError } from '../../shared/http/errors';
-import { singleUpload } from '../../shared/http/upload';
+import { singleUpload, uploadRoute } from '../../shared/http/upload';
 import { fieldErrors, failureOf } from '../../shared/validation';
 import { t } from '../../shared/i18n';
 import { isRole, ROLES } from '../../shared/actor';
@@ -141,7 +141,7 @@ export function usersRoutes({ db, config }: AppDeps): Router {
   };
   const importTooLarge = (req: Request, res: Response) => importRefused(req, res, 413, t('users.import.tooLarge', { max: IMPORT_MAX_BYTES / 1024 / 1024 }));
 
-  r.post('/admin/utilisateurs/import', allow(usersPolicy.canImport), singleUpload('fichier', IMPORT_MAX_BYTES, { onTooLarge: importTooLarge }), async (req, res) => {
+  r.post(uploadRoute('/admin/utilisateurs/import'), allow(usersPolicy.canImport), singleUpload('fichier', IMPORT_MAX_BYTES, { onTooLarge: importTooLarge }), async (req, res) => {
     const actor = currentActor(req)!;
     if (!req.file || req.file.size === 0) return importRefused(req, res, 422, t('users.import.none'));
     const dryRun = req.body?.mode !== 'importer';

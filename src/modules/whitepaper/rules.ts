@@ -1,4 +1,4 @@
-import { formatDate, formatNumber } from '../../shared/i18n';
+import { formatDate, formatNumber, plural } from '../../shared/i18n';
 import { placeholdersIn } from '../../shared/markdown';
 import { FIGURE_NAMES, isFigureName, namedFigures, type FigureName } from '../stats';
 import { allNeeds, anchorOf, DOCUMENT_FORMAT, type DocumentFigures, type DocumentTrace, type WhitePaperDocument } from './document';
@@ -180,10 +180,9 @@ export function missingForPublication(content: ContentFields, doc: { themes: rea
 
 /** « Issu de 14 contributions, 6 ateliers, 4 régions » — French plurals, zero parts left out. */
 export function traceLine(trace: DocumentTrace): string {
-  const part = (n: number, one: string, many: string) => `${formatNumber(n)} ${n > 1 ? many : one}`;
-  const parts = [part(trace.rawContributions, 'contribution', 'contributions')];
-  if (trace.workshops > 0) parts.push(part(trace.workshops, 'atelier', 'ateliers'));
-  if (trace.regions > 0) parts.push(part(trace.regions, 'région', 'régions'));
+  const parts = [plural(trace.rawContributions, '# contribution', '# contributions')];
+  if (trace.workshops > 0) parts.push(plural(trace.workshops, '# atelier', '# ateliers'));
+  if (trace.regions > 0) parts.push(plural(trace.regions, '# région', '# régions'));
   return `Issu de ${parts.join(', ')}`;
 }
 
@@ -204,12 +203,12 @@ export function ambassadorsNote(total: number, named: number): string {
 /** « Priorité du réseau : 1re de la thématique, 345 points » (a need's place by the prioritisation). */
 export function priorityLine(priority: { rank: number; points: number }): string {
   const ordinal = priority.rank === 1 ? '1re' : `${formatNumber(priority.rank)}e`;
-  return `Priorité du réseau : ${ordinal} de la thématique, ${formatNumber(priority.points)} point${priority.points > 1 ? 's' : ''}`;
+  return `Priorité du réseau : ${ordinal} de la thématique, ${plural(priority.points, '# point', '# points')}`;
 }
 
 /** The sentence under each theme's introduction when its needs are ordered by points. */
 export function prioritisationNote(p: { title: string; endsAt: string; ballots: number; budget: number }): string {
-  return `Les besoins de cette thématique sont présentés du plus au moins prioritaire selon la priorisation « ${p.title} » (close le ${formatDate(p.endsAt)}, ${formatNumber(p.ballots)} votants, ${formatNumber(p.budget)} points chacun).`;
+  return `Les besoins de cette thématique sont présentés du plus au moins prioritaire selon la priorisation « ${p.title} » (close le ${formatDate(p.endsAt)}, ${plural(p.ballots, '# votant', '# votants')}, ${plural(p.budget, '# point', '# points')} chacun).`;
 }
 
 // ---- Changelog between two editions ----

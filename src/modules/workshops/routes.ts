@@ -37,6 +37,14 @@ export function workshopsRoutes(deps: AppDeps): Router {
       when: q.quand,
       now: new Date(),
     };
+    // Once a consultation is over nothing is to come: rather than « 0 atelier » by default, the most
+    // recent ones (a period chosen by the person is kept, even when empty).
+    let fellBack = false;
+    if (!q.quandChosen && (await countWorkshops(db, filter)) === 0) {
+      filter.when = 'passes';
+      q.quand = 'passes';
+      fellBack = true;
+    }
     const page = q.page;
     const [total, rows, consultations, regions] = await Promise.all([
       countWorkshops(db, filter),
@@ -68,6 +76,7 @@ export function workshopsRoutes(deps: AppDeps): Router {
       prevHref: page > 1 ? pageHref(page - 1) : null,
       nextHref: page < pages ? pageHref(page + 1) : null,
       canPlan: workshopsPolicy.canPlan(currentActor(req)),
+      fellBack,
     });
   });
 

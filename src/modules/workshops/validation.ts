@@ -139,7 +139,12 @@ export const workshopListQuery = z
     page: queryId.transform((n) => Math.min(LIST_MAX_PAGE, Math.max(1, n ?? 1))),
   })
   // Dates typed in the filter are more precise than the period: they take over.
-  .transform((q) => ({ ...q, quand: q.du || q.au ? 'tous' : (q.quand === 'passes' ? 'passes' : q.quand === 'tous' ? 'tous' : 'a_venir') as 'a_venir' | 'passes' | 'tous' }));
+  .transform((q) => ({
+    ...q,
+    quand: q.du || q.au ? 'tous' : (q.quand === 'passes' ? 'passes' : q.quand === 'tous' ? 'tous' : 'a_venir') as 'a_venir' | 'passes' | 'tous',
+    // No period asked for: the list may fall back on the most recent workshops when none is to come.
+    quandChosen: Boolean(q.du || q.au || ['a_venir', 'passes', 'tous'].includes(q.quand)),
+  }));
 
 /** ?consultation=<id> on the planning form, when there are several consultations. */
 export const planQuery = z.object({ consultation: queryId });

@@ -3,8 +3,11 @@ import { csrfSync } from 'csrf-sync';
 
 /**
  * Synchroniser-token CSRF protection on every unsafe request (token kept in the database session).
- * Forms post `_csrf`; fetch() sends `x-csrf-token`. Multipart forms (uploads) carry the token in the
- * query string, because the body is parsed only after this check; the logger strips it from URLs.
+ * Forms post `_csrf`; fetch() sends `x-csrf-token`. A multipart form (an upload) posts `_csrf` as a
+ * field too, never in its address (where it showed in the address bar and the history): its body
+ * is parsed by the upload middleware, so the check runs there, once the fields are read
+ * (checkCsrfAfterUpload). Only the routes declared with uploadRoute() defer it; any other multipart
+ * request is checked here, before any handler, and so refused without a token in a header.
  */
 const { csrfSynchronisedProtection, generateToken } = csrfSync({
   getTokenFromRequest: (req: Request) => {
@@ -12,12 +15,25 @@ const { csrfSynchronisedProtection, generateToken } = csrfSync({
     if (typeof fromBody === 'string') return fromBody;
     const header = req.headers['x-csrf-token'];
     if (typeof header === 'string') return header;
-    if (req.is('multipart/form-data') && typeof req.query._csrf === 'string') return req.query._csrf;
     return undefined;
   },
 });
 
-export const csrfProtection: RequestHandler = csrfSynchronisedProtection;
+const uploadPaths: RegExp[] = [];
+
+/** Declares an upload route's path (Express pattern with `:params`): its CSRF check waits for its fields. */
+export function uploadRoute(pattern: string): string {
+  const source = pattern.split('/').map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/');
+  uploadPaths.push(new RegExp(`^${source}/?$`));
+  return pattern;
+}
+
+const isDeferredUpload = (req: Request) => req.method === 'POST' && req.is('multipart/form-data') && uploadPaths.some((p) => p.test(req.path));
+
+export const csrfProtection: RequestHandler = (req, res, next) => (isDeferredUpload(req) ? next() : csrfSynchronisedProtection(req, res, next));
+
+/** The upload middleware's check, once multer has read the form's fields (the token comes first in the form). */
+export const checkCsrfAfterUpload: RequestHandler = csrfSynchronisedProtection;
 
 /** Views call `csrfToken()` only where they render a form, so that visitors who only read get no session. */
 export const exposeCsrf: RequestHandler = (req, res, next) => {

@@ -1,5 +1,5 @@
 import { layoutChart } from '../../../shared/charts';
-import { formatNumber } from '../../../shared/i18n';
+import { formatNumber, plural } from '../../../shared/i18n';
 import type { WhitePaperDocument } from '../document';
 import { chapter, LEFT } from './chapter';
 import { printChart } from './charts-pdf';
@@ -46,7 +46,7 @@ export function figures(c: Composer, root: StructElem, doc: WhitePaperDocument):
     const li = c.struct(list, 'LI');
     const body = c.struct(li, 'LBody');
     const number = `${formatNumber(value)} `;
-    const labelLines = c.lines([{ text: value > 1 ? many : one, font: 'regular', size: 10, color: TEXT }], boxW - 20);
+    const labelLines = c.lines([{ text: plural(value, one, many), font: 'regular', size: 10, color: TEXT }], boxW - 20);
     c.openMc(body, 'LBody');
     c.drawText(number, 'bold', 24, BLUE, x + 12, top + 8);
     labelLines.forEach((line, n) => {

@@ -1,0 +1,2 @@
+export { readAccessibilityAudit, auditSummary, AUDIT_FILE } from './accessibility-audit';
+export type { AccessibilityAudit } from './accessibility-audit';
