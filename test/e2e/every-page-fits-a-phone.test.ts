@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import type { BrowserContext, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../src/config';
+import { DEMO_SLUG } from '../../seeds/demo';
 import { expectAccessible, logInThroughForm, startDemoWorld, stopDemoWorld, type DemoWorld } from '../support/browser';
 
 /**
@@ -19,6 +20,9 @@ const WIDTHS = [320, 390] as const;
 const MAX_PAGES = 120;
 const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results', 'screenshots-390');
 
+/** The main pages beyond the menu, photographed at 390 px as they are reached: a need, a contribution, the lists, consolidation, figures, dashboard, white paper, follow-up. */
+const MAIN_PAGES = /^\/besoins\/:n$|^\/contributions\/:n$|\/:c\/contributions$|\/consolidation\/plan$|\/chiffres$|\/tableau-de-bord$|\/:c\/livre-blanc$|\/:c\/suivi$|^\/consultations\/:c$/;
+
 /** Files and actions rather than pages: downloads, exports, the logout form's target. */
 const NOT_A_PAGE = /\.(pdf|csv|zip|xlsx|json|svg|png|txt|md)$|\/(export|exports|telecharger|pdf|deconnexion)(\/|$)|^\/static\//;
 
@@ -28,6 +32,11 @@ const NOT_A_PAGE = /\.(pdf|csv|zip|xlsx|json|svg|png|txt|md)$|\/(export|exports|
  */
 function shapeOf(url: URL): string {
   return url.pathname.replace(/\/(?:[A-Z]+-)?\d+(?=\/|$|\.)/g, '/:n').replace(/(\/consultations)\/[^/]+/, '$1/:c');
+}
+
+/** The white paper's draft and its editions are the published white paper's template: axe-core reads one of them. */
+function templateOf(url: URL): string {
+  return shapeOf(url).replace(/\/livre-blanc\/(brouillon|editions\/:n)$/, '/livre-blanc');
 }
 
 interface Overflow {
@@ -75,6 +84,8 @@ describe('Every page a role reaches fits a phone and stays accessible (RGAA 10.1
    * changes what the page holds.
    */
   const axeChecked = new Set<string>();
+  /** Main pages already photographed at 390 px (by the first role reaching them). */
+  const shot = new Set<string>();
 
   before(async function () {
     this.timeout(180_000);
@@ -102,11 +113,19 @@ describe('Every page a role reaches fits a phone and stays accessible (RGAA 10.1
         if (overflow) problems.push(`${target} à ${width} px : ${overflow.scrollWidth} px de large — ${overflow.widest.join(', ')}`);
         if (overflow && process.env.LAYOUT_VERBOSE) console.log(problems.at(-1));
       }
+      const shape = shapeOf(new URL(target, origin));
+      if (MAIN_PAGES.test(shape) && !shot.has(shape)) {
+        shot.add(shape);
+        // The whole page, unless it is as long as the white paper: then its first screens, which is what a phone shows.
+        const long = (await page.evaluate(() => document.documentElement.scrollHeight)) > 8000;
+        await page.screenshot({ path: path.join(SCREENSHOTS, `${role}${shape.replace(/[^a-z0-9]+/gi, '-')}.png`), fullPage: !long, clip: long ? { x: 0, y: 0, width: 390, height: 4000 } : undefined });
+      }
       const loaded = Date.now();
       await page.setViewportSize({ width: 320, height: 844 });
       try {
-        if (!axeChecked.has(shapeOf(new URL(target, origin)))) await expectAccessible(page, `${role} ${target} (320 px)`);
-        axeChecked.add(shapeOf(new URL(target, origin)));
+        const template = templateOf(new URL(target, origin));
+        if (!axeChecked.has(template)) await expectAccessible(page, `${role} ${target} (320 px)`);
+        axeChecked.add(template);
       } catch (err) {
         problems.push((err as Error).message.split('\n')[0]!);
         if (process.env.LAYOUT_VERBOSE) console.log(problems.at(-1));
@@ -139,6 +158,48 @@ describe('Every page a role reaches fits a phone and stays accessible (RGAA 10.1
     }
     await page.close();
   }
+
+  it('the « Menu » button opens the navigation on a phone without JavaScript, and the header stays short', async function () {
+    this.timeout(120_000);
+    const noScript = await w.browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    try {
+      const page = await noScript.newPage();
+      await logInThroughForm(page, w.server.url, 'dsi@ensemble.test');
+      const users = page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Utilisateurs' });
+      expect(await users.isVisible(), 'folded at first').to.equal(false);
+      // The issue measured 340 px of header and menu on an 844 px screen.
+      expect((await page.locator('.site-header').boundingBox())!.height).to.be.at.most(200);
+      await page.locator('summary.menu-toggle').focus();
+      await page.keyboard.press('Enter');
+      expect(await users.isVisible(), 'open after Enter').to.equal(true);
+      await users.click();
+      await page.waitForURL(w.server.url + '/admin/utilisateurs');
+    } finally {
+      await noScript.close();
+    }
+
+    const context = await w.browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const page = await context.newPage();
+      await logInThroughForm(page, w.server.url, 'dsi@ensemble.test');
+      await page.locator('summary.menu-toggle').click();
+      await expectAccessible(page, 'menu ouvert (390 px)');
+      // On a wide screen the list shows, folded disclosure or not, without the button.
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await page.goto(`${w.server.url}/consultations/${DEMO_SLUG}/contributions`);
+      const users = page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Utilisateurs' });
+      expect(await page.locator('details.menu').getAttribute('open')).to.equal(null);
+      expect(await users.isVisible()).to.equal(true);
+      expect(await page.locator('summary.menu-toggle').isVisible()).to.equal(false);
+      // The contributions' table, wider than the page at 1366 px, scrolls in its own named region.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(1366);
+      const region = page.getByRole('region', { name: /^Contributions brutes/ });
+      expect(await region.getByRole('table').count()).to.equal(1);
+      expect(await region.getAttribute('tabindex')).to.equal('0');
+    } finally {
+      await context.close();
+    }
+  });
 
   const roles: Array<{ role: string; email?: string; mustReach: RegExp[] }> = [
     { role: 'dsi', email: 'dsi@ensemble.test', mustReach: [/^\/admin\/suivi/, /^\/admin\/consultations$/, /^\/besoins\/\d+$/, /livre-blanc/] },
