@@ -116,8 +116,11 @@ describe('An ambassador consolidates raw contributions into a need that the DSI 
     await check(page, 'besoin-valide');
     const trace = (await page.locator('#trace-h').locator('..').textContent()) ?? '';
     for (const ref of REFS) expect(trace).to.contain(ref);
-    expect(trace).to.match(new RegExp(`${groupSize}\\s+contributions? brutes?\\b`));
-    expect(trace).to.match(/1\s+atelier\b/);
+    // The figures lead the page; the raw contributions themselves are folded further down.
+    const figures = (await page.getByRole('list', { name: 'Ce qui fonde ce besoin, en chiffres' }).textContent()) ?? '';
+    expect(figures).to.match(new RegExp(`${groupSize}\\s+contributions? brutes?\\b`));
+    expect(figures).to.match(/1\s+atelier\b/);
+    expect(await page.getByText(`Contributions brutes derrière ce besoin (${groupSize})`).isVisible()).to.equal(true);
     const need = await t.db('needs').where({ title: 'Rappeler les rendez-vous aux jeunes par SMS' }).first();
     expect(need.status).to.equal('valide');
     await page.goto(`${server.url}/consultations/${DEMO_SLUG}/entonnoir`);

@@ -53,6 +53,38 @@ describe('A need traces back to every raw contribution (demo consultation)', fun
     for (const name of anonymousNames) expect(page.text).to.not.contain(name);
   });
 
+  it("folds the raw contributions under their count, after the forms, twenty to a page", async () => {
+    const needs = await db('needs').where({ consultation_id: consultationId }).whereNull('merged_into_id').select('id');
+    let widest = { id: 0, rawIds: [] as number[] };
+    for (const n of needs) {
+      const want = await expected(n.id);
+      if (want.rawIds.length > widest.rawIds.length) widest = { id: n.id, rawIds: want.rawIds };
+    }
+    expect(widest.rawIds.length, 'a demo need with more than one page of raw contributions').to.be.greaterThan(20);
+    const refs = new Map((await db('raw_contributions').whereIn('id', widest.rawIds).select('id', 'reference')).map((r) => [Number(r.id), `<td>${r.reference ?? `n° ${r.id}`}</td>`]));
+    const row = (i: number) => refs.get(widest.rawIds[i]!)!;
+    const agent = await loginAs(app, 'ambassadeur@ensemble.test', DEMO_PASSWORD);
+
+    const first = await agent.get(`/besoins/${widest.id}`);
+    expect(first.status).to.equal(200);
+    expect(first.text).to.contain(`Contributions brutes derrière ce besoin (${widest.rawIds.length})`);
+    expect(first.text).to.match(/<details class="raw-trace" id="brutes">/);
+    expect(first.text).to.contain(row(0)).and.to.contain(row(19)).and.not.to.contain(row(20));
+    // The figures and the proposals come before the long list.
+    expect(first.text.indexOf('id="propositions-h"')).to.be.within(0, first.text.indexOf('id="brutes"'));
+    expect(first.text.indexOf('contribution(s) brute(s)</li>')).to.be.within(0, first.text.indexOf('id="propositions-h"'));
+
+    const second = await agent.get(`/besoins/${widest.id}?brutes=2`);
+    expect(second.text).to.match(/<details class="raw-trace" id="brutes" open>/);
+    expect(second.text).to.contain(row(20)).and.not.to.contain(row(19));
+    expect(second.text).to.contain(`href="/besoins/${widest.id}?brutes=1#brutes"`);
+
+    const beyond = await agent.get(`/besoins/${widest.id}?brutes=9999`);
+    expect(beyond.status).to.equal(200);
+    expect(beyond.text).to.contain(row(widest.rawIds.length - 1));
+    expect((await agent.get(`/besoins/${widest.id}?brutes=abc`)).status).to.equal(200);
+  });
+
   it('computes the same counts for every need of the demo', async () => {
     for (const need of await db('needs').where({ consultation_id: consultationId }).select('id')) {
       const trace = await needTrace(db, need.id);

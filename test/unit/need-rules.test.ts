@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { moveInOrder, needCode, nextNeedCode, nextProposalRank, proposalCode, readinessMessage, renumberPlan, validationReadiness } from '../../src/modules/needs/rules';
+import { moveInOrder, needCode, rawContributionsPage, RAW_PER_PAGE, nextNeedCode, nextProposalRank, proposalCode, readinessMessage, renumberPlan, validationReadiness } from '../../src/modules/needs/rules';
 import { auditDiff } from '../../src/modules/audit';
 
 describe('Need codes and renumbering', () => {
@@ -63,5 +63,27 @@ describe('Audit diff', () => {
     expect(auditDiff(null, '{"title":"B"}')).to.deep.equal([{ field: 'title', before: '', after: 'B' }]);
     expect(auditDiff('{"x":null}', null)).to.deep.equal([{ field: 'x', before: '∅', after: '' }]);
     expect(auditDiff('pas du json', null)[0]!.before).to.equal('pas du json');
+  });
+});
+
+describe("The raw contributions on a need's page", () => {
+  const rows = Array.from({ length: 95 }, (_, i) => i + 1);
+
+  it('are folded and show the first page when no page is asked for', () => {
+    const page = rawContributionsPage(rows, undefined, '');
+    expect(page).to.include({ number: 1, count: 5, open: false, query: '' });
+    expect(page.rows).to.deep.equal(rows.slice(0, RAW_PER_PAGE));
+  });
+
+  it('open on the page asked for; a page past the end shows the last one', () => {
+    expect(rawContributionsPage(rows, 2, '').rows[0]).to.equal(RAW_PER_PAGE + 1);
+    const last = rawContributionsPage(rows, 99, '');
+    expect(last).to.include({ number: 5, open: true });
+    expect(last.rows).to.deep.equal([81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95]);
+  });
+
+  it('keep the search typed on the page in their links, and make one page of an empty list', () => {
+    expect(rawContributionsPage(rows, 1, 'accès & droits').query).to.equal('q=acc%C3%A8s%20%26%20droits&');
+    expect(rawContributionsPage([], undefined, '')).to.deep.include({ rows: [], number: 1, count: 1 });
   });
 });

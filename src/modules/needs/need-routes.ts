@@ -13,7 +13,7 @@ import { needTrace } from './trace';
 import {
   commentSchema, idList, mergeSchema, moveSchema, needPageQuery, proposalSchema, quoteSchema, returnWithVersionSchema, updateNeedSchema, versionField,
 } from './validation';
-import { PRIORITIES } from './rules';
+import { PRIORITIES, rawContributionsPage } from './rules';
 import { updateNeed } from './update-need';
 import { linkContributions } from './link-contributions';
 import { unlinkContribution } from './unlink-contribution';
@@ -66,7 +66,7 @@ export function needRoutes({ db }: AppDeps): Router {
       const into = await findNeed(db, need.merged_into_id);
       return res.status(state.status ?? 200).render('needs/merged', { title: `Besoin ${need.code} (fusionné)`, need, into, consultation });
     }
-    const { q } = needPageQuery.parse(req.query);
+    const { q, brutes } = needPageQuery.parse(req.query);
     const [themes, trace, proposals, comments, quotes, others] = await Promise.all([
       listThemes(db, consultation.id),
       needTrace(db, need.id),
@@ -83,6 +83,7 @@ export function needRoutes({ db }: AppDeps): Router {
       need, consultation, themes, trace, proposals, comments, quotes, q, candidates,
       otherNeeds: others.filter((n) => n.id !== need.id),
       theme: themes.find((th) => th.id === need.theme_id),
+      rawPage: rawContributionsPage(trace.raw, brutes, q),
       streams: await streamSuggestions(db, consultation.id),
       priorities: PRIORITIES,
       md: renderMarkdown,

@@ -122,3 +122,24 @@ export function validationReadiness(need: {
 export function readinessMessage(code: string, r: Readiness): string {
   return `Le besoin ${code} ne peut pas être validé : il manque ${r.missing.join(' ; ')}.`;
 }
+
+/** Raw contributions shown per page on a need's page: a screenful or two of text at a time. */
+export const RAW_PER_PAGE = 20;
+
+/**
+ * One page of the raw contributions behind a need. The trace is read whole anyway (its counts are the
+ * page's figures), so the page is a slice of it; a page past the end shows the last one.
+ */
+export function rawContributionsPage<T>(rows: T[], requested: number | undefined, q: string) {
+  const count = Math.max(1, Math.ceil(rows.length / RAW_PER_PAGE));
+  const number = Math.min(requested ?? 1, count);
+  return {
+    rows: rows.slice((number - 1) * RAW_PER_PAGE, number * RAW_PER_PAGE),
+    number,
+    count,
+    /** A page asked for by its link opens the folded list, so that the link lands on the rows. */
+    open: requested !== undefined,
+    /** The page's other parameters, kept by the pager's links. */
+    query: q ? `q=${encodeURIComponent(q)}&` : '',
+  };
+}

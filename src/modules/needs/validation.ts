@@ -76,5 +76,9 @@ const queryId = z.string().regex(/^[1-9][0-9]{0,9}$/).catch('');
 export const newNeedQuery = z.object({ theme: queryId.optional().default('') }).catch({ theme: '' });
 /** ?q= searches the theme's consolidated contributions to link, on the need's page. */
 export const needPageQuery = z
-  .object({ q: z.string().catch('').optional().default('').transform((s) => s.trim().slice(0, 100)) })
-  .catch({ q: '' });
+  .object({
+    q: z.string().catch('').optional().default('').transform((s) => s.trim().slice(0, 100)),
+    /** The page of the raw contributions' list (`?brutes=<n>`); absent, the list stays folded. */
+    brutes: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  })
+  .catch({ q: '', brutes: undefined });
