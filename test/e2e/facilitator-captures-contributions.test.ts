@@ -144,6 +144,8 @@ describe('A facilitator captures contributions live in a real browser', function
     expect(rows[0].body).to.equal('Note 1 : les jeunes veulent suivre leur parcours é à ç');
     expect(rows.every((r: { source: string }) => r.source === 'atelier')).to.equal(true);
 
+    // Attendance and closing are refused before the workshop's start: the session has now begun.
+    await t.db('workshops').where({ id: workshopId }).update({ starts_at: new Date(Date.now() - 3_600_000).toISOString(), ends_at: new Date(Date.now() + 3_600_000).toISOString() });
     await page.getByRole('link', { name: 'Retour à l’atelier' }).click();
     await page.getByRole('link', { name: 'Présences et clôture' }).click();
     await check(page, 'ateliers-presences');

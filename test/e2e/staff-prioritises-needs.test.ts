@@ -69,7 +69,7 @@ describe('A contributor spends their points and sees the ranking move', function
     await expectAccessible(page, 'priorisation-bulletin');
     await screenshot(page, 'priorisation-bulletin');
     expect(await remaining()).to.equal('10');
-    expect(await page.getByRole('group').count()).to.equal(7); // one fieldset per theme
+    expect(await page.getByRole('main').getByRole('group').count()).to.equal(7); // one fieldset per theme (the menu's disclosure is a group too, outside main)
   });
 
   it('follows the points left as they are typed, and refuses an overspent ballot next to the form, keeping what was typed', async () => {

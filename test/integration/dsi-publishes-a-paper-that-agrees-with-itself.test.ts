@@ -245,7 +245,7 @@ describe('The DSI publishes a white paper that agrees with itself (demo consulta
 
     const refused = await dsi.post(`${ADMIN}/publier`).type('form').send({ _csrf: csrfFrom(page.text), version });
     expect(refused.status).to.equal(422);
-    expect(refused.text).to.contain('reprennent un chiffre de l’édition précédente');
+    expect(refused.text).to.contain('1 nombre du texte éditorial reprend un chiffre de l’édition précédente');
     expect(refused.text).to.contain('value="conclusion_md:84"');
     expect(await count(db('whitepaper_editions').where({ consultation_id: consultationId }))).to.equal(1);
 

@@ -72,7 +72,7 @@ describe('A need traces back to every raw contribution (demo consultation)', fun
     expect(first.text).to.contain(row(0)).and.to.contain(row(19)).and.not.to.contain(row(20));
     // The figures and the proposals come before the long list.
     expect(first.text.indexOf('id="propositions-h"')).to.be.within(0, first.text.indexOf('id="brutes"'));
-    expect(first.text.indexOf('contribution(s) brute(s)</li>')).to.be.within(0, first.text.indexOf('id="propositions-h"'));
+    expect(first.text.indexOf('contributions brutes</li>')).to.be.within(0, first.text.indexOf('id="propositions-h"'));
 
     const second = await agent.get(`/besoins/${widest.id}?brutes=2`);
     expect(second.text).to.match(/<details class="raw-trace" id="brutes" open>/);

@@ -110,6 +110,8 @@ const SENTENCES: Readonly<Record<string, string | Readonly<Record<string, string
   'user.import': '{acteur} a importé des comptes',
   'user.reactivate': '{acteur} a réactivé {objet}',
   'user.reset_password': '{acteur} a réinitialisé le mot de passe de {objet}',
+  'user.reset_password_by_email': '{acteur} a choisi un nouveau mot de passe par le lien reçu par courriel',
+  'user.request_password_reset': 'Un lien de réinitialisation du mot de passe a été envoyé pour {objet}',
   'user.update': '{acteur} a modifié {objet}',
   'whitepaper.consent.give': '{acteur} a donné son accord pour figurer dans le livre blanc',
   'whitepaper.consent.withdraw': '{acteur} a retiré son accord pour figurer dans le livre blanc',
