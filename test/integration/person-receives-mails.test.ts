@@ -4,7 +4,7 @@ import request from 'supertest';
 import pino from 'pino';
 import { freshDb, type TestDb } from '../support/db';
 import { buildApp, csrfFrom, loginAs, makeUser, testConfig, tokenFor } from '../support/app';
-import { assignAmbassador, makeConsultation, makeNeed, makeRawContributions, makeStructure, makeWorkshop } from '../support/factories';
+import { assignAmbassador, linkRaw, makeConsolidated, makeConsultation, makeNeed, makeProposal, makeRawContributions, makeStructure, makeWorkshop } from '../support/factories';
 import { startSmtpServer, type ReceivedMail } from '../support/smtp';
 import { createMailSender, notify, type MailSender } from '../../src/modules/notifications';
 import { remindRegisteredPeople } from '../../src/modules/workshops';
@@ -274,6 +274,72 @@ describe('A person receives mails through the outbox', () => {
       })
       .catch(() => undefined);
     expect(await t.db('outbox_mails').where({ to_address: u.email })).to.have.length(0);
+  });
+
+  it('tells the contributors of a need, once each per change, that the DSI changed its follow-up status', async () => {
+    const [both, one, off, elsewhere] = [
+      await makeUser(t.db, 'contributeur', { name: 'Paul Deux-Besoins' }), await makeUser(t.db, 'contributeur', { name: 'Léa Un-Besoin' }),
+      await makeUser(t.db, 'contributeur', { name: 'Hugo Sans-Suivi' }), await makeUser(t.db, 'contributeur'),
+    ];
+    const dsiUser = await makeUser(t.db, 'dsi');
+    // The follow-up opens with the white paper's first edition.
+    await t.db('whitepaper_editions').insert({ consultation_id: consultationId, number: 1, title: 'Livre blanc des courriels', snapshot_json: '{}', published_by: dsiUser.id });
+    const need = async (code: string, title: string, authors: number[], proposals: string[]) => {
+      const raws = await makeRawContributions(t.db, consultationId, authors.map((a, i) => ({ theme_id: themeId, reference: `${code}-${i}`, body: `Une contribution pour ${title}.`, author_id: a, status: 'consolidee' })));
+      const cc = await makeConsolidated(t.db, { consultation_id: consultationId, theme_id: themeId, title: `Consolidée ${code}`, status: 'validee' });
+      await linkRaw(t.db, cc, raws);
+      const needId = await makeNeed(t.db, { consultation_id: consultationId, theme_id: themeId, code, title, status: 'valide' });
+      await t.db('need_supports').insert({ need_id: needId, consolidated_contribution_id: cc });
+      const ids: number[] = [];
+      for (const p of proposals) ids.push(await makeProposal(t.db, { need_id: needId, code: p, title: `Proposition ${p}`, status: 'valide', target_stream: 'Socle transverse' }));
+      return ids;
+    };
+    const [p1, p2] = await need('SUI-01', 'Un agenda partagé', [both.id, one.id, off.id], ['SUI-01.1', 'SUI-01.2']);
+    const [p3] = await need('SUI-02', 'Des rappels par SMS', [both.id], ['SUI-02.1']);
+    const [p4] = await need('SUI-03', 'Un annuaire des partenaires', [elsewhere.id], ['SUI-03.1']);
+
+    // Hugo turns the kind off on his profile (unticked, the other optional kinds kept).
+    const offAgent = await loginAs(app, off.email);
+    const profile = await offAgent.get('/profil');
+    expect(profile.text).to.match(/value="suivi_besoin" checked>/);
+    const saved = await offAgent.post('/profil/courriels').type('form').send({ _csrf: csrfFrom(profile.text), kinds: ['contribution_consolidee', 'contribution_publiee'] });
+    expect(saved.status).to.equal(303);
+    expect((await offAgent.get('/profil')).text).not.to.match(/value="suivi_besoin" checked>/);
+
+    const dsi = await loginAs(app, dsiUser.email);
+    const admin = '/admin/consultations/courriels/suivi';
+    const bulk = await dsi.post(admin).type('form').send({ _csrf: await tokenFor(dsi, admin), proposalIds: [String(p1), String(p2), String(p3)], status: 'retenue', stream: 'socle', effectiveOn: new Date().toISOString().slice(0, 10), comment: '' });
+    expect(bulk.status).to.equal(303);
+
+    const page = (code: string) => `${PUBLIC_URL}/consultations/courriels/suivi/besoins/${code}`;
+    const [toBoth, ...moreBoth] = await deliveredTo(both.email);
+    expect(moreBoth, 'one mail for the whole bulk change').to.have.length(0);
+    expect(toBoth!.subject).to.equal('Suivi de 2 besoins auxquels vous avez contribué : Retenue');
+    expect(toBoth!.text).to.contain('Bonjour Paul Deux-Besoins,').and.contain('« Consultation des courriels »')
+      .and.contain(`- SUI-01 Un agenda partagé — SUI-01.1, SUI-01.2 : Retenue : ${page('SUI-01')}`)
+      .and.contain(`- SUI-02 Des rappels par SMS — SUI-02.1 : Retenue : ${page('SUI-02')}`)
+      .and.contain('/desabonnement/');
+    expect(toBoth!.html).to.contain(`<li><a href="${page('SUI-01')}">`).and.contain(`<li><a href="${page('SUI-02')}">`);
+    const [toOne, ...moreOne] = await deliveredTo(one.email);
+    expect(moreOne).to.have.length(0);
+    expect(toOne!.subject).to.equal('Suivi du besoin SUI-01 : Retenue');
+    expect(toOne!.text).to.contain(`Suivre le besoin SUI-01 : ${page('SUI-01')}`).and.not.contain('SUI-02');
+    expect(await deliveredTo(off.email), 'the kind turned off on the profile').to.have.length(0);
+    expect(await deliveredTo(elsewhere.email), 'a need the change did not concern').to.have.length(0);
+
+    // One proposal's page: only the contributors of its need; a change that keeps the status sends nothing.
+    const single = async (id: number, status: string) => {
+      const path = `${admin}/propositions/${id}`;
+      const res = await dsi.post(path).type('form').send({ _csrf: await tokenFor(dsi, path), status, stream: 'socle', effectiveOn: new Date().toISOString().slice(0, 10), comment: 'Lot 2', links: '', estimate: '' });
+      expect(res.status).to.equal(303);
+    };
+    await single(p3!, 'planifiee');
+    expect((await deliveredTo(both.email)).map((m) => m.subject)).to.deep.equal(['Suivi du besoin SUI-02 : Planifiée']);
+    expect(await deliveredTo(one.email)).to.have.length(0);
+    await single(p3!, 'planifiee');
+    expect(await deliveredTo(both.email), 'same status again').to.have.length(0);
+    await single(p4!, 'retenue');
+    expect(await deliveredTo(elsewhere.email)).to.have.length(1);
   });
 
   it('unsubscribes from an optional kind in one click, logged out, and the profile shows it', async () => {

@@ -49,8 +49,9 @@ export const MODULE_LAYERS: Readonly<Record<string, readonly string[]>> = {
 
   // Layer 7: what follows the published white paper: each proposal's uptake by the shared system
   // (its figures are stats' pure functions); its export of the needs and proposals carries the
-  // points of the latest prioritisation.
-  followup: ['audit', 'consultations', 'contributions', 'needs', 'prioritisation', 'stats', 'whitepaper'],
+  // points of the latest prioritisation; a status change writes to the contributors of the needs
+  // concerned (needs' contributorsOfNeeds, through notifications).
+  followup: ['audit', 'consultations', 'contributions', 'needs', 'notifications', 'prioritisation', 'stats', 'whitepaper'],
 
   // Layer 8: the home pages and the DSI's consultation dashboard, which gathers the figures (stats),
   // the uptake indicator (followup) and the needs by priority points (prioritisation).

@@ -3,8 +3,12 @@ import { invalid, ok, type Result } from '../../shared/http/errors';
 import { formatDate, t } from '../../shared/i18n';
 import type { Actor } from '../../shared/actor';
 import { recordAudit } from '../audit';
+import { findConsultationById } from '../consultations';
+import { contributorsOfNeeds } from '../needs';
+import { notify } from '../notifications';
 import { appendChange, followedByIds } from './queries';
-import { STREAM_REQUIRED, statusLabel, streamFromTarget, type FollowupStatus } from './rules';
+import { DEFAULT_STATUS, STREAM_REQUIRED, statusLabel, streamFromTarget, type FollowupStatus } from './rules';
+import type { FollowedRow } from './reads';
 
 export interface StatusChangeInput {
   status: FollowupStatus;
@@ -23,7 +27,8 @@ export interface StatusChangeInput {
  * page): one transaction, one history row per proposal appended and made current, one audit entry per
  * proposal (same request id for a bulk change). Refused as a whole, with nothing written, when a
  * proposal is no longer followed, when the date precedes a proposal's current status, or when a status
- * that needs a stream finds none.
+ * that needs a stream finds none. The people whose contributions feed the needs concerned get one
+ * mail each for the proposals whose status this change really moved (optional kind « suivi_besoin »).
  */
 export async function recordStatusChange(
   db: Knex,
@@ -56,6 +61,23 @@ export async function recordStatusChange(
         after: { changeId, status: input.status, stream, effectiveOn: input.effectiveOn, comment: input.comment, estimate, links, bulk: rows.length > 1 },
       });
     }
+    await tellContributors(trx, consultationId, rows.filter((r) => (r.status ?? DEFAULT_STATUS) !== input.status), input.status);
     return ok({ count: rows.length, codes: rows.map((r) => r.code), status: statusLabel(input.status) });
+  });
+}
+
+/** One mail per contributor of the needs whose proposals moved, in the change's transaction. */
+async function tellContributors(trx: Knex, consultationId: number, moved: readonly FollowedRow[], status: FollowupStatus): Promise<void> {
+  if (!moved.length) return;
+  const proposalsByNeed = new Map<string, string[]>();
+  for (const r of moved) proposalsByNeed.set(r.needCode, [...(proposalsByNeed.get(r.needCode) ?? []), r.code]);
+  const byUser = await contributorsOfNeeds(trx, consultationId, [...proposalsByNeed.keys()]);
+  if (!byUser.size) return;
+  const consultation = await findConsultationById(trx, consultationId);
+  if (!consultation) return;
+  const base = `/consultations/${consultation.slug}/suivi`;
+  await notify.followupChanged(trx, byUser, {
+    status: statusLabel(status), consultationTitle: consultation.title, proposalsByNeed,
+    needPath: (code) => `${base}/besoins/${encodeURIComponent(code)}`, overviewPath: base,
   });
 }

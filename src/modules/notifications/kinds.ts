@@ -15,6 +15,7 @@ export const MAIL_KINDS = {
   besoin_soumis: { optional: false, label: 'Besoin soumis à la relecture de la DSI' },
   contribution_consolidee: { optional: true, label: 'Mes contributions reprises dans la consolidation' },
   contribution_publiee: { optional: true, label: 'Mes contributions publiées dans le livre blanc' },
+  suivi_besoin: { optional: true, label: 'Suivi des besoins auxquels j’ai contribué (changements de statut)' },
 } as const;
 
 export type MailKind = keyof typeof MAIL_KINDS;

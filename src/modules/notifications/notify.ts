@@ -133,4 +133,27 @@ export const notify = {
       list: byUser.get(p.id) ?? [],
       action: { label: 'Voir la contribution consolidée', path: c.path },
     })),
+
+  /**
+   * One mail per contributor for one follow-up change (one proposal or a bulk change): the needs
+   * they contributed to that it concerns, each with its proposals' new status and a link to the
+   * need's public follow-up page.
+   */
+  followupChanged: (
+    db: Db,
+    byUser: ReadonlyMap<number, ReadonlyArray<{ code: string; title: string }>>,
+    c: { status: string; consultationTitle: string; proposalsByNeed: ReadonlyMap<string, string[]>; needPath: (code: string) => string; overviewPath: string },
+  ) =>
+    enqueueMail(db, 'suivi_besoin', [...byUser.keys()], (p) => {
+      const needs = byUser.get(p.id) ?? [];
+      const one = needs.length === 1;
+      return {
+        subject: one ? `Suivi du besoin ${needs[0]!.code} : ${c.status}` : `Suivi de ${needs.length} besoins auxquels vous avez contribué : ${c.status}`,
+        paragraphs: [
+          `La DSI a fait évoluer la prise en compte ${one ? 'd’un besoin' : 'de besoins'} de la consultation « ${c.consultationTitle} » auxquels vos contributions ont donné lieu. Nouveau statut : ${c.status}.`,
+        ],
+        list: needs.map((n) => ({ text: `${n.code} ${n.title} — ${(c.proposalsByNeed.get(n.code) ?? []).join(', ')} : ${c.status}`, path: c.needPath(n.code) })),
+        action: one ? { label: `Suivre le besoin ${needs[0]!.code}`, path: c.needPath(needs[0]!.code) } : { label: 'Voir le suivi de la consultation', path: c.overviewPath },
+      };
+    }),
 };

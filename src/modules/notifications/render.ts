@@ -9,10 +9,16 @@ export interface MailContent {
   paragraphs: string[];
   /** The page the mail is about, as a path of the site (made absolute with PUBLIC_URL). */
   action?: { label: string; path: string };
-  /** Lines shown as a list (a person's contributions, a workshop's facts). */
-  list?: string[];
+  /** Lines shown as a list (a person's contributions, a workshop's facts); a line may link to its own page. */
+  list?: Array<string | ListLine>;
   /** An .ics invitation (RFC 5545) attached as « atelier.ics ». */
   ics?: string;
+}
+
+/** A list line with its own page (a path of the site), when a mail is about several pages. */
+export interface ListLine {
+  text: string;
+  path: string;
 }
 
 export interface RenderedMail {
@@ -29,7 +35,7 @@ export function renderMail(content: MailContent, to: { name: string }, links: { 
     `Bonjour ${to.name},`,
     '',
     ...content.paragraphs.flatMap((p) => [p, '']),
-    ...(content.list?.length ? [...content.list.map((l) => `- ${l}`), ''] : []),
+    ...(content.list?.length ? [...content.list.map((l) => (typeof l === 'string' ? `- ${l}` : `- ${l.text} : ${links.base}${l.path}`)), ''] : []),
     ...(url ? [`${content.action!.label} : ${url}`, ''] : []),
     '-- ',
     'Ensemble, la consultation des Missions Locales',
@@ -42,7 +48,9 @@ export function renderMail(content: MailContent, to: { name: string }, links: { 
     '<body style="font-family:sans-serif;line-height:1.5;color:#1a1a1a">',
     `<p>Bonjour ${escapeHtml(to.name)},</p>`,
     ...content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
-    ...(content.list?.length ? ['<ul>', ...content.list.map((l) => `<li>${escapeHtml(l)}</li>`), '</ul>'] : []),
+    ...(content.list?.length
+      ? ['<ul>', ...content.list.map((l) => (typeof l === 'string' ? `<li>${escapeHtml(l)}</li>` : `<li><a href="${escapeHtml(links.base + l.path)}">${escapeHtml(l.text)}</a></li>`)), '</ul>']
+      : []),
     ...(url ? [`<p><a href="${escapeHtml(url)}">${escapeHtml(content.action!.label)}</a></p>`] : []),
     '<hr>',
     '<p style="font-size:90%">Ensemble, la consultation des Missions Locales',
