@@ -13,14 +13,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
 import http from 'node:http';
 import { spawn } from 'node:child_process';
 import { loadConfig, PROJECT_ROOT } from '../src/config';
 import { createDb, migrateLatest, type PlainRow } from '../src/shared/db';
 import { insertRawContributions, rawContributionRow, selectionQuery } from '../src/modules/contributions';
 import { selectionBatches } from '../src/modules/contributions/queries';
-import { DEMO_PASSWORD, DEMO_SLUG, seedDemo } from '../seeds/demo';
+import { DEMO_SLUG, seedDemo } from '../seeds/demo';
+import { login } from './http-load';
+import { freePort } from '../test/support/server-process';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,15 +35,6 @@ const SUBJECTS = [
   'une meilleure formation des conseillers', 'des tableaux de bord lisibles', 'moins de double saisie', 'un accès mobile en déplacement',
 ];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 function procStatus(pid: number, key: 'VmRSS' | 'VmHWM'): number {
   try {
     const m = new RegExp(`${key}:\\s+(\\d+) kB`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -50,19 +42,6 @@ function procStatus(pid: number, key: 'VmRSS' | 'VmHWM'): number {
   } catch {
     return 0;
   }
-}
-
-async function login(url: string): Promise<string> {
-  const page = await fetch(`${url}/connexion`);
-  const cookie = /ensemble\.sid=[^;,]+/.exec(page.headers.get('set-cookie') ?? '')![0];
-  const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
-  const res = await fetch(`${url}/connexion`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-    body: new URLSearchParams({ email: 'dsi@ensemble.test', password: DEMO_PASSWORD, _csrf: token }),
-  });
-  return /ensemble\.sid=[^;,]+/.exec(res.headers.get('set-cookie') ?? '')![0];
 }
 
 /** One export through a fresh server process: bytes, seconds, the server's RSS before and at its peak. */
@@ -83,7 +62,7 @@ async function exportOnce(dataDir: string, format: string): Promise<{ bytes: num
       if (i > 300) throw new Error('le serveur ne répond pas');
       await new Promise((r) => setTimeout(r, 100));
     }
-    const cookie = await login(url);
+    const cookie = await login(url, 'dsi@ensemble.test');
     const idleRss = procStatus(child.pid!, 'VmRSS');
     let peakRss = idleRss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, procStatus(child.pid!, 'VmRSS'))), 50);

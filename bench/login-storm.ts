@@ -11,11 +11,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createDb, migrateLatest } from '../src/shared/db';
 import { DEMO_PASSWORD, DEMO_SLUG, seedDemo } from '../seeds/demo';
 import { PROJECT_ROOT } from '../src/config';
+import { freePort } from '../test/support/server-process';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -23,15 +23,6 @@ const arg = (name: string, fallback: number) => {
 };
 const STORM = arg('storm', 500);
 const WRITES = arg('writes', 40);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; log: string[] }> {
   const port = await freePort();

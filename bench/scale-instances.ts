@@ -21,7 +21,8 @@ import http from 'node:http';
 import crypto from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { closeAgents, login, measure, type Load } from './http-load';
+import { closeAgents, contributorSession, login, measure, submitBurst, type Burst, type Load } from './http-load';
+import { freePort } from '../test/support/server-process';
 import { loadConfig } from '../src/config';
 import { createDb, migrateLatest } from '../src/shared/db';
 import { DEMO_SLUG, seedDemo } from '../seeds/demo';
@@ -88,14 +89,6 @@ function roundRobin(backends: number[]): Promise<{ url: string; close: () => voi
 
 // ---- The app instances -------------------------------------------------------------------------
 
-async function freePort(): Promise<number> {
-  const s = http.createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise((resolve) => s.close(resolve));
-  return port;
-}
-
 /** The real server (dist/src/server.js) on `port`, resolved once /healthz answers. */
 async function startInstance(port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.join(__dirname, '..', 'src', 'server.js')], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -121,65 +114,11 @@ async function stopInstance(child: ChildProcess): Promise<void> {
 
 // ---- Submissions through the real form -----------------------------------------------------------
 
-const postAgent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-
-function post(url: string, cookie: string, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      { method: 'POST', agent: postAgent, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-interface Submissions {
-  rps: number;
-  p50: number;
-  p95: number;
-  errors: number;
-}
-
-async function submit(url: string, sessions: Array<{ cookie: string; token: string }>, themeId: number, label: string): Promise<Submissions> {
-  const times: number[] = [];
-  let next = 0;
-  let errors = 0;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    sessions.map(async ({ cookie, token }) => {
-      while (next < COUNT) {
-        const n = next++;
-        const body = new URLSearchParams({ _csrf: token, themeId: String(themeId), body: `Contribution de mesure ${label} n° ${n} : un outil plus simple pour le suivi des jeunes.` }).toString();
-        const t0 = process.hrtime.bigint();
-        if ((await post(`${url}/consultations/${DEMO_SLUG}/contributions`, cookie, body)) !== 303) errors++;
-        times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  times.sort((a, b) => a - b);
-  return { rps: COUNT / seconds, p50: times[Math.floor(times.length / 2)]!, p95: times[Math.floor(times.length * 0.95)]!, errors };
-}
-
-/** A logged-in contributor's session (through the proxy: any instance may serve it) and the form's CSRF token. */
-async function contributorSession(url: string): Promise<{ cookie: string; token: string }> {
-  const cookie = await login(url, 'contributeur@ensemble.test');
-  const form = await fetch(`${url}/consultations/${DEMO_SLUG}/contribuer`, { headers: { cookie } });
-  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
-  if (!token) throw new Error(`formulaire de contribution sans jeton (${form.status})`);
-  return { cookie, token };
-}
-
 // ---- Main --------------------------------------------------------------------------------------
 
 interface Run {
   instances: number;
-  submissions: Submissions;
+  submissions: Burst;
   pages: Array<{ page: string; load: Load }>;
 }
 
@@ -227,9 +166,9 @@ async function main(): Promise<void> {
       const url = proxy.url;
       log(`${n} instance(s) derrière le proxy : ${CLIENTS} sessions…`);
       const sessions: Array<{ cookie: string; token: string }> = [];
-      for (let i = 0; i < CLIENTS; i++) sessions.push(await contributorSession(url));
+      for (let i = 0; i < CLIENTS; i++) sessions.push(await contributorSession(url, 'contributeur@ensemble.test'));
       log(`  ${COUNT} dépôts…`);
-      const submissions = await submit(url, sessions, themeId, `${n} instance(s)`);
+      const submissions = await submitBurst(`${url}/consultations/${DEMO_SLUG}/contributions`, sessions, { count: COUNT, themeId, label: `${n} instance(s)`, sockets: 256 });
       const dsi = dsiFor.get('dsi') ?? (await login(url, 'dsi@ensemble.test'));
       dsiFor.set('dsi', dsi);
       const list = `${url}/consultations/${DEMO_SLUG}/contributions`;
@@ -251,7 +190,6 @@ async function main(): Promise<void> {
     proxy?.close();
     for (const child of instances) await stopInstance(child);
     closeAgents();
-    postAgent.destroy();
     await pg.drop();
   }
   report(runs);

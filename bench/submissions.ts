@@ -26,10 +26,10 @@ import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createDb, createReadDb, migrateLatest } from '../src/shared/db';
 import { createWriteBatcher } from '../src/shared/write-batcher';
-import { closeAgents, get, login as loginPage } from './http-load';
+import { closeAgents, contributorSession, get, login, submitBurst, type Burst } from './http-load';
 import { createLogger } from '../src/shared/logger';
 import { rawContributionRow } from '../src/modules/contributions/queries';
-import { DEMO_PASSWORD, DEMO_SLUG, seedDemo } from '../seeds/demo';
+import { DEMO_SLUG, seedDemo } from '../seeds/demo';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -41,73 +41,9 @@ const PROBES = arg('probes', 500);
 /** --synchronous normal: without the WAL sync at each commit, to see the CPU cost rather than the disk's. */
 const SYNCHRONOUS = process.argv.includes('normal') ? 'normal' : 'full';
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
-
-function post(url: string, cookie: string, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      { method: 'POST', agent, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 function listen(app: express.Express): Promise<{ url: string; server: http.Server }> {
   const server = http.createServer(app);
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })));
-}
-
-async function login(url: string, email: string): Promise<{ cookie: string; token: string }> {
-  const page = await fetch(`${url}/connexion`);
-  let cookie = /ensemble\.sid=[^;,]+/.exec(page.headers.get('set-cookie') ?? '')![0];
-  let token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
-  const res = await fetch(`${url}/connexion`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD, _csrf: token }),
-  });
-  if (res.status !== 303) throw new Error(`connexion refusée : ${res.status}`);
-  cookie = /ensemble\.sid=[^;,]+/.exec(res.headers.get('set-cookie') ?? '')![0];
-  const form = await fetch(`${url}/consultations/${DEMO_SLUG}/contribuer`, { headers: { cookie } });
-  token = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;
-  return { cookie, token };
-}
-
-interface Figures {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-/** COUNT posts from CLIENTS clients, each on its own session; every answer must be a 303. */
-async function fire(url: string, sessions: Array<{ cookie: string; token: string }>, themeId: number, label: string): Promise<Figures> {
-  const times: number[] = [];
-  let next = 0;
-  let errors = 0;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    sessions.map(async ({ cookie, token }) => {
-      while (next < COUNT) {
-        const n = next++;
-        const body = new URLSearchParams({ _csrf: token, themeId: String(themeId), body: `Contribution de mesure ${label} n° ${n} : un outil plus simple pour le suivi des jeunes.` }).toString();
-        const t0 = process.hrtime.bigint();
-        const status = await post(url, cookie, body);
-        if (status !== 303) errors++;
-        times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  times.sort((a, b) => a - b);
-  return { rps: COUNT / seconds, p50: times[Math.floor(times.length / 2)]!, p99: times[Math.floor(times.length * 0.99)]!, errors };
 }
 
 async function main(): Promise<void> {
@@ -136,10 +72,10 @@ async function main(): Promise<void> {
   const app = createApp({ config, db, readDb, writer, logger: createLogger('silent') }, { sessionCleanupMs: 0 });
   const real = await listen(app);
   const sessions: Array<{ cookie: string; token: string }> = [];
-  for (let i = 0; i < CLIENTS; i++) sessions.push(await login(real.url, 'contributeur@ensemble.test'));
+  for (let i = 0; i < CLIENTS; i++) sessions.push(await contributorSession(real.url, 'contributeur@ensemble.test'));
   const sessionRowsBefore = await sessionWrites(db);
   const before = Number((await db('raw_contributions').count({ n: '*' }).first())!.n);
-  const app1 = await fire(`${real.url}/consultations/${DEMO_SLUG}/contributions`, sessions, themeId, 'app');
+  const app1 = await submitBurst(`${real.url}/consultations/${DEMO_SLUG}/contributions`, sessions, { count: COUNT, themeId, label: 'app', sockets: CLIENTS });
   const stored = Number((await db('raw_contributions').count({ n: '*' }).first())!.n) - before;
   const sessionRowsAfter = await sessionWrites(db);
   const health = await healthUnderLoad(real.url);
@@ -174,13 +110,13 @@ async function main(): Promise<void> {
     res.redirect(303, '/ok');
   });
   const bareServer = await listen(bare);
-  const baseline = await fire(`${bareServer.url}/c`, sessions, themeId, 'nu');
+  const baseline = await submitBurst(`${bareServer.url}/c`, sessions, { count: COUNT, themeId, label: 'nu', sockets: CLIENTS });
   bareServer.server.close();
   await bareDb.destroy();
 
   const out: string[] = [];
   out.push(`Dépôts de contributions — ${os.cpus().length} cœurs, Node ${process.version}, SQLite (synchronous=${SYNCHRONOUS.toUpperCase()}), ${COUNT} dépôts, ${CLIENTS} clients connectés`);
-  const line = (label: string, f: Figures) =>
+  const line = (label: string, f: Burst) =>
     out.push(label.padEnd(40) + `${f.rps.toFixed(0)} /s`.padStart(10) + `p50 ${f.p50.toFixed(1)} ms`.padStart(16) + `p99 ${f.p99.toFixed(1)} ms`.padStart(16) + `  erreurs ${f.errors}`);
   line('Express + knex nu (un insert)', baseline);
   line('Ensemble (formulaire réel)', app1);
@@ -190,7 +126,6 @@ async function main(): Promise<void> {
   out.push(`/healthz seul (${PROBES} sondes)`.padEnd(40) + `p50 ${health.alone.p50.toFixed(1)} ms`.padStart(26) + `p99 ${health.alone.p99.toFixed(1)} ms`.padStart(16));
   out.push(`/healthz, 4 clients sur les pages lourdes`.padEnd(40) + `p50 ${health.loaded.p50.toFixed(1)} ms`.padStart(26) + `p99 ${health.loaded.p99.toFixed(1)} ms`.padStart(16) + `  objectif p99 ≤ 50 ms : ${health.loaded.p99 <= 50 ? 'atteint' : 'non atteint'} (${health.pages} pages servies, ${health.pageErrors} erreurs ; boucle d’événements retardée de ${health.loopP99.toFixed(0)} ms au p99)`);
   process.stdout.write(out.join('\n') + '\n');
-  agent.destroy();
   closeAgents();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
@@ -212,7 +147,7 @@ async function healthUnderLoad(url: string): Promise<{ alone: { p50: number; p99
     return { p50: times[Math.floor(times.length / 2)]!, p99: times[Math.floor(times.length * 0.99)]! };
   };
   const alone = await probe();
-  const dsi = await loginPage(url, 'dsi@ensemble.test');
+  const dsi = await login(url, 'dsi@ensemble.test');
   const list = `${url}/consultations/${DEMO_SLUG}/contributions`;
   const heavy = [list, `${list}?q=outil`, `${url}/admin/consultations/${DEMO_SLUG}/chiffres`, `${url}/admin/consultations/${DEMO_SLUG}/tableau-de-bord`, `${url}/`, `${url}/consultations/${DEMO_SLUG}/nuage`];
   let stop = false;

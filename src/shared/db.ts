@@ -46,14 +46,7 @@ export function createDb(config: Pick<Config, 'databaseUrl' | 'dataDir'> & Parti
     pool: {
       min: 1,
       max: 1,
-      afterCreate(conn: any, done: (err: Error | null, conn: unknown) => void) {
-        conn.serialize(() => {
-          conn.run('PRAGMA journal_mode = WAL');
-          conn.run('PRAGMA foreign_keys = ON');
-          conn.run('PRAGMA busy_timeout = 5000');
-          conn.run(`PRAGMA synchronous = ${synchronous}`, (err: Error | null) => done(err, conn));
-        });
-      },
+      afterCreate: runPragmas(['journal_mode = WAL', 'foreign_keys = ON', 'busy_timeout = 5000', `synchronous = ${synchronous}`]),
     },
     migrations: migrationConfig(),
   });
@@ -78,14 +71,18 @@ export function createReadDb(writer: Knex, size = 3): Knex {
       min: 0,
       max: size,
       idleTimeoutMillis: 30_000,
-      afterCreate(conn: any, done: (err: Error | null, conn: unknown) => void) {
-        conn.serialize(() => {
-          conn.run('PRAGMA foreign_keys = ON');
-          conn.run('PRAGMA busy_timeout = 5000', (err: Error | null) => done(err, conn));
-        });
-      },
+      afterCreate: runPragmas(['foreign_keys = ON', 'busy_timeout = 5000']),
     },
   });
+}
+
+/** A pool's `afterCreate` that runs these PRAGMAs, in order, on each new SQLite connection. */
+function runPragmas(pragmas: string[]) {
+  return (conn: any, done: (err: Error | null, conn: unknown) => void) => {
+    conn.serialize(() => {
+      pragmas.forEach((p, i) => conn.run(`PRAGMA ${p}`, i === pragmas.length - 1 ? (err: Error | null) => done(err, conn) : undefined));
+    });
+  };
 }
 
 /**

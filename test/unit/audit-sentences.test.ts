@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
-import { AUDIT_ACTIONS, auditActionGroups, auditActionLabel, auditFieldLabel, auditObjectTypeLabel, auditSentence } from '../../src/modules/audit/sentences';
+import { AUDIT_ACTIONS, auditActionGroups, auditActionLabel, auditObjectTypeLabel, auditSentence } from '../../src/modules/audit/sentences';
+import { auditFieldLabel } from '../../src/modules/audit/field-labels';
 
 const SRC = path.join(__dirname, '..', '..', '..', 'src');
 const tsFiles = (dir: string): string[] =>

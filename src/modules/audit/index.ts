@@ -4,4 +4,5 @@ export type { DiffLine } from './diff';
 export type { AuditEntry, AuditRow } from './queries';
 export { auditPolicy } from './policy';
 export { presentAuditEntries, type AuditEntryView } from './present';
-export { auditSentence, auditActionLabel, auditFieldLabel, auditObjectTypeLabel, AUDIT_ACTIONS } from './sentences';
+export { auditSentence, auditActionLabel, auditObjectTypeLabel, AUDIT_ACTIONS } from './sentences';
+export { auditFieldLabel } from './field-labels';

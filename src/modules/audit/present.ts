@@ -1,7 +1,8 @@
 import type { Db } from '../../shared/db';
 import { auditDiff } from './diff';
 import { auditObjectLabels, type AuditRow } from './queries';
-import { auditFieldLabel, auditSentence } from './sentences';
+import { auditFieldLabel } from './field-labels';
+import { auditSentence } from './sentences';
 
 export interface AuditEntryView extends AuditRow {
   /** « Claire Dupuis a validé le besoin B-12 ». */
